@@ -1,0 +1,133 @@
+package vn.motcua.catalog.api;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.motcua.catalog.domain.CatalogException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 9457 problem+json for the catalog's own refusals, with the field, the reason and a Vietnamese text; the
+ * resteasy-problem extension handles everything else (validation, security, malformed JSON, unexpected errors).
+ */
+public class Problems {
+    static final String TYPE_BASE = "https://motcua.vn/problems/";
+
+    @ServerExceptionMapper
+    public Response catalog(CatalogException e) {
+        HttpProblem.Builder b = HttpProblem.builder()
+                .withType(URI.create(TYPE_BASE + e.code()))
+                .withStatus(e.status())
+                .withTitle(title(e.status()))
+                .withDetail(e.getMessage())
+                .with("detailVi", e.titleVi());
+        if (!e.violations().isEmpty()) {
+            CatalogException.Violation first = e.violations().get(0);
+            b.with("field", first.field()).with("reason", first.reason());
+            b.with("violations", e.violations().stream()
+                    .map(v -> Map.of("field", v.field(), "in", "body", "message", v.reason(), "messageVi", v.reasonVi()))
+                    .toList());
+        }
+        return b.build().toResponse();
+    }
+
+    /**
+     * Security failures, mapped here because the problem extension's own security mappers do not work with this
+     * Quarkus line. A missing, expired or invalid token is 401 with a bearer challenge; a valid token without the
+     * needed role is 403.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return HttpProblem.builder().withType(URI.create(TYPE_BASE + "forbidden")).withStatus(403)
+                .withTitle("Forbidden").withDetail("Your role does not allow this operation")
+                .with("detailVi", "Vai trò của bạn không được phép thực hiện thao tác này").build().toResponse();
+    }
+
+    private static Response unauthenticated() {
+        return HttpProblem.builder().withType(URI.create(TYPE_BASE + "unauthorized")).withStatus(401)
+                .withTitle("Unauthorized").withDetail("A valid bearer token is required")
+                .with("detailVi", "Cần mã truy cập (bearer token) hợp lệ")
+                .withHeader("WWW-Authenticate", "Bearer").build().toResponse();
+    }
+
+    /** Races the checks cannot see (two identical creations at once) end as constraint errors: a conflict, not a 500. */
+    @ServerExceptionMapper
+    public Response database(PgException e) {
+        String state = e.getSqlState();
+        if ("23505".equals(state)) {
+            return HttpProblem.builder().withType(URI.create(TYPE_BASE + "conflict")).withStatus(409)
+                    .withTitle("Conflict").withDetail("The entity already exists (concurrent change)")
+                    .with("detailVi", "Dữ liệu đã tồn tại (có thay đổi đồng thời)").build().toResponse();
+        }
+        if ("40001".equals(state) || "40P01".equals(state) || "55P03".equals(state)) {
+            return HttpProblem.builder().withType(URI.create(TYPE_BASE + "retry")).withStatus(409)
+                    .withTitle("Conflict").withDetail("A concurrent change won; retry the request")
+                    .with("detailVi", "Có thay đổi đồng thời; vui lòng thử lại").build().toResponse();
+        }
+        if ("23503".equals(state) || "23514".equals(state)) {
+            return HttpProblem.builder().withType(URI.create(TYPE_BASE + "invalid-input")).withStatus(400)
+                    .withTitle("Bad Request").withDetail("The change refers to something that does not exist or breaks a rule")
+                    .with("detailVi", "Dữ liệu tham chiếu không tồn tại hoặc vi phạm ràng buộc").build().toResponse();
+        }
+        throw e;
+    }
+
+    static String title(int status) {
+        return Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+    }
+
+    /** Adds a Vietnamese title to every problem that does not have one, for officials reading desk software. */
+    @ApplicationScoped
+    public static class VietnameseText implements ProblemPostProcessor {
+        private static final Map<Integer, String> VI = Map.of(
+                400, "Yêu cầu không hợp lệ",
+                401, "Chưa xác thực: cần mã truy cập (token) hợp lệ",
+                403, "Không có quyền thực hiện thao tác này",
+                404, "Không tìm thấy",
+                405, "Phương thức không được hỗ trợ",
+                406, "Định dạng phản hồi không được hỗ trợ",
+                409, "Xung đột dữ liệu",
+                415, "Định dạng dữ liệu gửi lên không được hỗ trợ",
+                500, "Lỗi hệ thống, vui lòng thử lại sau",
+                503, "Dịch vụ tạm thời không sẵn sàng");
+
+        @Override
+        public HttpProblem apply(HttpProblem problem, ProblemContext context) {
+            if (problem.getParameters().containsKey("detailVi")) {
+                return problem;
+            }
+            String vi = VI.get(problem.getStatusCode());
+            if (vi == null) {
+                return problem;
+            }
+            return HttpProblem.builder(problem).with("detailVi", vi).build();
+        }
+
+        @Override
+        public int priority() {
+            return 10;
+        }
+    }
+
+    static List<String> none() {
+        return List.of();
+    }
+}

@@ -1,0 +1,296 @@
+package vn.motcua.catalog.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.motcua.catalog.events.CatalogTopics;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, keyed by entity, and marks them published only after the broker
+ * acknowledged them (at least once; the idempotent producer removes retries' duplicates). A PostgreSQL advisory lock
+ * lets only one instance relay at a time, which keeps per-key order when several instances run. While the broker is
+ * down rows simply wait: no request ever waits on Kafka.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary constant identifying the catalog relay's advisory lock. */
+    private static final long LOCK_ID = 0x6d6f7463_00000001L;
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+    private final String bootstrapServers;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final boolean createTopics;
+    private final int partitions;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, byte[]> producer;
+    private boolean topicsReady;
+
+    public OutboxRelay(AgroalDataSource dataSource, Clock clock, MeterRegistry registry,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "motcua.outbox.batch-size", defaultValue = "500") int batchSize,
+                       @ConfigProperty(name = "motcua.outbox.poll-interval", defaultValue = "PT0.2S") Duration pollInterval,
+                       @ConfigProperty(name = "motcua.outbox.create-topics", defaultValue = "true") boolean createTopics,
+                       @ConfigProperty(name = "motcua.outbox.topic-partitions", defaultValue = "3") int partitions) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.bootstrapServers = bootstrapServers;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.createTopics = createTopics;
+        this.partitions = partitions;
+        Gauge.builder("motcua_outbox_pending", pending, AtomicLong::get)
+                .description("Outbox events not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("motcua_outbox_published", published, AtomicLong::get)
+                .description("Outbox events published by this instance since start").register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event,
+                 @ConfigProperty(name = "motcua.outbox.enabled", defaultValue = "true") boolean enabled) {
+        if (!enabled) {
+            LOG.info("outbox relay disabled");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "catalog-outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    public long pendingCount() {
+        return pending.get();
+    }
+
+    private void loop() {
+        Duration backoff = pollInterval;
+        while (running) {
+            try {
+                int sent = relayOnce();
+                backoff = pollInterval;
+                if (sent < batchSize) {
+                    sleep(pollInterval);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("outbox relay: %s; retrying in %s", e.getMessage(), backoff);
+                closeProducer();
+                try {
+                    sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Publishes one batch. @return how many rows were published */
+    int relayOnce() throws SQLException, InterruptedException, ExecutionException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!tryLock(c)) {
+                    c.rollback();
+                    return 0;
+                }
+                countPending(c);
+                List<Row> rows = fetch(c);
+                if (rows.isEmpty()) {
+                    c.commit();
+                    return 0;
+                }
+                ensureTopics();
+                KafkaProducer<String, byte[]> p = producer();
+                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    ProducerRecord<String, byte[]> rec = new ProducerRecord<>(row.topic, row.key,
+                            row.payload.getBytes(StandardCharsets.UTF_8));
+                    rec.headers().add(new RecordHeader("eventType", row.eventType.getBytes(StandardCharsets.UTF_8)));
+                    rec.headers().add(new RecordHeader("eventId", row.eventId.getBytes(StandardCharsets.UTF_8)));
+                    acks.add(p.send(rec));
+                }
+                p.flush();
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(30, TimeUnit.SECONDS);
+                }
+                markPublished(c, rows);
+                c.commit();
+                published.addAndGet(rows.size());
+                pending.addAndGet(-rows.size());
+                return rows.size();
+            } catch (java.util.concurrent.TimeoutException e) {
+                c.rollback();
+                throw new ExecutionException("broker did not acknowledge in time", e);
+            } catch (SQLException | InterruptedException | ExecutionException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            ps.setLong(1, LOCK_ID);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void countPending(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from outbox where published_at is null");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            pending.set(rs.getLong(1));
+        }
+    }
+
+    private List<Row> fetch(Connection c) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, event_id, topic, record_key, event_type, payload from outbox "
+                        + "where published_at is null order by id limit ?")) {
+            ps.setInt(1, batchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void markPublished(Connection c, List<Row> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update outbox set published_at = ? where id = ?")) {
+            Timestamp now = Timestamp.from(clock.instant());
+            for (Row row : rows) {
+                ps.setTimestamp(1, now);
+                ps.setLong(2, row.id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> config = new HashMap<>();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            config.put(ProducerConfig.CLIENT_ID_CONFIG, "catalog-outbox-relay");
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+            producer = new KafkaProducer<>(config, new StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException ignored) {
+                // broker unreachable: nothing to flush that the outbox does not still hold
+            }
+            producer = null;
+        }
+    }
+
+    /** Catalog topics are compacted current-state feeds; created here for local runs (Strimzi owns them on Kubernetes). */
+    private void ensureTopics() throws InterruptedException, ExecutionException {
+        if (topicsReady || !createTopics) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers,
+                "request.timeout.ms", 10_000, "default.api.timeout.ms", 15_000))) {
+            List<NewTopic> topics = CatalogTopics.ALL.stream()
+                    .map(t -> new NewTopic(t, partitions, (short) 1)
+                            .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")))
+                    .toList();
+            admin.createTopics(topics).values().forEach((name, future) -> {
+                try {
+                    future.get(15, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause(), e);
+                    }
+                } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("cannot create topic " + name, e);
+                }
+            });
+        }
+        topicsReady = true;
+    }
+
+    private static void sleep(Duration d) throws InterruptedException {
+        Thread.sleep(d.toMillis());
+    }
+
+    private record Row(long id, String eventId, String topic, String key, String eventType, String payload) {
+    }
+}
