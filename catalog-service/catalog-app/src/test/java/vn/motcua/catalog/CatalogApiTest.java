@@ -293,25 +293,10 @@ class CatalogApiTest {
     // ------------------------------------------------------------------ helpers
 
     List<TopicReader.Message> awaitMessages(String topic, String key, int expected) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                TopicReader.read(infra.kafka().bootstrapServers(), topic, m -> key.equals(m.key())).size() >= expected);
-        // a moment more would show a duplicate; the relay marks rows only after the broker's acknowledgement
-        List<TopicReader.Message> messages = TopicReader.read(infra.kafka().bootstrapServers(), topic,
-                m -> key.equals(m.key()));
-        assertThat(messages).hasSize(expected);
-        return messages;
+        return CatalogTestSupport.awaitMessages(infra, topic, key, expected);
     }
 
     long outboxRows(String key) {
-        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
-             PreparedStatement ps = c.prepareStatement("select count(*) from catalog.outbox where record_key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return CatalogTestSupport.outboxRows(infra, key, false);
     }
 }

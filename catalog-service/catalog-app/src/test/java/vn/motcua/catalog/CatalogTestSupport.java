@@ -4,11 +4,21 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import vn.motcua.testinfra.MotcuaTestInfra;
+import vn.motcua.testinfra.TopicReader;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Builders for catalog requests used by several test classes. */
 final class CatalogTestSupport {
@@ -55,6 +65,32 @@ final class CatalogTestSupport {
         u.put("parentCode", parent);
         u.put("validFrom", from);
         return u;
+    }
+
+    /** Waits for {@code expected} records with this key, then checks there are not more (no duplicates). */
+    static List<TopicReader.Message> awaitMessages(MotcuaTestInfra.Handles infra, String topic, String key, int expected) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                TopicReader.read(infra.kafka().bootstrapServers(), topic, m -> key.equals(m.key())).size() >= expected);
+        List<TopicReader.Message> messages = TopicReader.read(infra.kafka().bootstrapServers(), topic,
+                m -> key.equals(m.key()));
+        assertThat(messages).hasSize(expected);
+        return messages;
+    }
+
+    /** Outbox rows for a record key; only the unpublished ones when {@code pendingOnly}. */
+    static long outboxRows(MotcuaTestInfra.Handles infra, String key, boolean pendingOnly) {
+        String sql = "select count(*) from catalog.outbox where record_key = ?"
+                + (pendingOnly ? " and published_at is null" : "");
+        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static ValidatableResponse createField(String admin, String code, String name) {
