@@ -1,5 +1,6 @@
 package vn.motcua.catalog.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import vn.motcua.duedate.ProcessingTime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +32,25 @@ public final class CatalogEventCodec {
     }
 
     public static ObjectMapper newMapper() {
-        return new ObjectMapper()
+        return configure(new ObjectMapper());
+    }
+
+    /**
+     * Applies the contract's JSON conventions to a mapper (also used by services for their REST responses): ISO
+     * dates, unknown fields ignored, and only a processing time's amount and unit on the wire.
+     */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper
+                .addMixIn(ProcessingTime.class, ProcessingTimeJson.class)
                 .registerModule(new JavaTimeModule())
                 .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+
+    @JsonIgnoreProperties(value = {"dayBased", "officeTimeBased"}, allowGetters = false)
+    abstract static class ProcessingTimeJson {
     }
 
     public byte[] write(CatalogEvent event) {

@@ -1,0 +1,189 @@
+package vn.motcua.local;
+
+import vn.motcua.testinfra.JwtKeys;
+import vn.motcua.testinfra.KafkaBroker;
+import vn.motcua.testinfra.PostgresServer;
+import vn.motcua.testinfra.Tokens;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local run: a real PostgreSQL and a real Kafka broker with data kept under {@code .motcua/}, then every service
+ * that has been built, on fixed ports. Ctrl-C stops everything it started.
+ */
+public final class LocalRun {
+    static final int POSTGRES_PORT = 15432;
+    static final int KAFKA_PORT = 19092;
+    static final int KAFKA_CONTROLLER_PORT = 19093;
+    static final String DATABASE = "motcua";
+
+    /** A service of the system: where its runnable jar is and which port it listens on. */
+    record Service(String name, String role, Path jar, int port, List<String> extraProperties) {
+    }
+
+    private final Path root;
+    private final Path home;
+    private final List<Process> processes = new ArrayList<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+
+    LocalRun(Path root, Path home) {
+        this.root = root;
+        this.home = home;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        Path home = Path.of(System.getenv().getOrDefault("MOTCUA_HOME", root.resolve(".motcua").toString()));
+        LocalRun run = new LocalRun(root, home);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            run.stop();
+            stopped.countDown();
+        }, "motcua-local-stop"));
+        try {
+            run.start();
+        } catch (Exception e) {
+            System.err.println("motcua: start failed: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    List<Service> services() {
+        return List.of(
+                new Service("catalog-service", "catalog",
+                        root.resolve("catalog-service/catalog-app/target/quarkus-app/quarkus-run.jar"), 8081,
+                        List.of("motcua.seed.enabled=true")));
+    }
+
+    void start() throws IOException, InterruptedException {
+        Files.createDirectories(home.resolve("logs"));
+        say("data and logs in " + home);
+        say("starting PostgreSQL on 127.0.0.1:" + POSTGRES_PORT + " (data: " + home.resolve("postgres") + ")");
+        postgres = PostgresServer.startPersistent(home.resolve("postgres"), POSTGRES_PORT);
+        say("starting Kafka on 127.0.0.1:" + KAFKA_PORT + " (logs: " + home.resolve("kafka") + ")");
+        kafka = KafkaBroker.startPersistent(home.resolve("kafka/logs"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        JwtKeys keys = JwtKeys.inDirectory(home.resolve("keys"));
+
+        List<Service> started = new ArrayList<>();
+        for (Service s : services()) {
+            if (!Files.exists(s.jar())) {
+                say("skipping " + s.name() + ": " + s.jar() + " not built");
+                continue;
+            }
+            postgres.createServiceDatabase(DATABASE, s.role(), s.role());
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms64m", "-Xmx384m",
+                    "-Dquarkus.http.port=" + s.port(),
+                    "-Dquarkus.http.host=127.0.0.1",
+                    "-Dquarkus.datasource.username=" + s.role(),
+                    "-Dquarkus.datasource.password=" + s.role(),
+                    "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(DATABASE),
+                    "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(DATABASE),
+                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                    "-Dmp.jwt.verify.publickey.location=" + keys.publicKeyFile().toUri(),
+                    "-Dmp.jwt.verify.issuer=" + JwtKeys.ISSUER));
+            s.extraProperties().forEach(p -> command.add("-D" + p));
+            command.addAll(List.of("-jar", s.jar().toString()));
+            Path log = home.resolve("logs/" + s.name() + ".log");
+            say("starting " + s.name() + " on http://127.0.0.1:" + s.port() + " (log: " + log + ")");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            processes.add(p);
+            awaitReady(s, p, log);
+            started.add(s);
+        }
+
+        Tokens tokens = new Tokens(keys);
+        StringBuilder out = new StringBuilder("\n==================== motcua is running ====================\n");
+        out.append("PostgreSQL  jdbc:postgresql://127.0.0.1:").append(POSTGRES_PORT).append('/').append(DATABASE)
+                .append("  (superuser postgres; each service has its own role and schema)\n");
+        out.append("Kafka       ").append(kafka.bootstrapServers()).append('\n');
+        for (Service s : started) {
+            String base = "http://127.0.0.1:" + s.port();
+            out.append(String.format("%-20s %s/q/swagger-ui   health: %s/q/health   metrics: %s/q/metrics%n",
+                    s.name(), base, base, base));
+        }
+        out.append("\nBearer tokens (valid 12 hours; also written to ").append(home.resolve("tokens.env")).append("):\n");
+        String admin = tokens.admin();
+        String officer = tokens.officer("000.00.20.H40");
+        String analyst = tokens.analyst();
+        String system = tokens.system("vneid-portal", "000.00.20.H40", "000.00.00.H40");
+        out.append("admin    ").append(admin).append('\n');
+        out.append("officer  (unit 000.00.20.H40, Công an tỉnh Nghệ An) ").append(officer).append('\n');
+        out.append("analyst  ").append(analyst).append('\n');
+        out.append("system   (vneid-portal) ").append(system).append('\n');
+        Files.writeString(home.resolve("tokens.env"), "ADMIN_TOKEN=" + admin + "\nOFFICER_TOKEN=" + officer
+                + "\nANALYST_TOKEN=" + analyst + "\nSYSTEM_TOKEN=" + system + "\n");
+        out.append("\nPress Ctrl-C to stop everything.\n");
+        System.out.println(out);
+    }
+
+    private void awaitReady(Service s, Process p, Path log) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(s.name() + " exited with " + p.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(s.name() + " not ready after 180 s; see " + log);
+    }
+
+    synchronized void stop() {
+        say("stopping");
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+        processes.clear();
+        if (kafka != null) {
+            kafka.stop();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.stop();
+            postgres = null;
+        }
+        say("stopped; data kept in " + home);
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void say(String line) {
+        System.out.println("motcua: " + line);
+        System.out.flush();
+    }
+}
