@@ -30,6 +30,13 @@ class OutboxBrokerDownTest {
     void changesAcceptedWhileTheBrokerIsDownArePublishedExactlyOnceWhenItReturns() {
         String admin = infra.tokens().admin();
         String code = unique("PROV");
+        String field = unique("FIELD");
+        String procedure = unique("P");
+        CatalogTestSupport.createField(admin, field, "Lĩnh vực").statusCode(200);
+        as(admin).body(CatalogTestSupport.procedure(procedure, "Đăng ký tạm trú", field, List.of("POLICE_DIVISION"),
+                        List.of(CatalogTestSupport.version("2024-01-01", null, CatalogTestSupport.time(3, "WORKING_DAYS")))))
+                .post("/api/v1/procedures").then().statusCode(201);
+        awaitMessages(infra, CatalogTopics.PROCEDURES, procedure, 1);
         infra.kafka().stop();
         try {
             long started = System.nanoTime();
@@ -37,10 +44,13 @@ class OutboxBrokerDownTest {
                     .post("/api/v1/units").then().statusCode(201);
             Map<String, Object> renamed = unit(code, "Tỉnh thử nghiệm (đổi tên)", "PROVINCE", null, "2020-01-01");
             as(admin).body(renamed).put("/api/v1/units/" + code).then().statusCode(200);
+            as(admin).body(CatalogTestSupport.version("2025-07-01", null, CatalogTestSupport.time(2, "WORKING_DAYS")))
+                    .post("/api/v1/procedures/" + procedure + "/versions").then().statusCode(200);
             long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
             // The producer would block up to 60 s on a missing broker; requests never touch it.
             assertThat(elapsedMillis).as("requests must not wait on the broker").isLessThan(10_000);
-            assertThat(outboxRows(infra, code, true)).as("both events wait in the outbox").isEqualTo(2);
+            assertThat(outboxRows(infra, code, true)).as("both unit events wait in the outbox").isEqualTo(2);
+            assertThat(outboxRows(infra, procedure, true)).as("the amendment waits in the outbox").isEqualTo(1);
         } finally {
             infra.kafka().start();
         }
@@ -50,5 +60,9 @@ class OutboxBrokerDownTest {
                 .containsExactly("UnitRegistered", "UnitUpdated");
         assertThat(messages.get(1).value()).contains("đổi tên");
         assertThat(outboxRows(infra, code, true)).isZero();
+
+        List<TopicReader.Message> procedureEvents = awaitMessages(infra, CatalogTopics.PROCEDURES, procedure, 2);
+        assertThat(procedureEvents).extracting(m -> m.headers().get("eventType"))
+                .containsExactly("ProcedurePublished", "ProcedureAmended");
     }
 }

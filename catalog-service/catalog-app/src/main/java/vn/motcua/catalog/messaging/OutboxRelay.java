@@ -56,6 +56,7 @@ public class OutboxRelay {
     private final Duration pollInterval;
     private final boolean createTopics;
     private final int partitions;
+    private final short replicationFactor;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
 
@@ -69,7 +70,8 @@ public class OutboxRelay {
                        @ConfigProperty(name = "motcua.outbox.batch-size", defaultValue = "500") int batchSize,
                        @ConfigProperty(name = "motcua.outbox.poll-interval", defaultValue = "PT0.2S") Duration pollInterval,
                        @ConfigProperty(name = "motcua.outbox.create-topics", defaultValue = "true") boolean createTopics,
-                       @ConfigProperty(name = "motcua.outbox.topic-partitions", defaultValue = "3") int partitions) {
+                       @ConfigProperty(name = "motcua.outbox.topic-partitions", defaultValue = "3") int partitions,
+                       @ConfigProperty(name = "motcua.outbox.topic-replication-factor", defaultValue = "1") short replicationFactor) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.bootstrapServers = bootstrapServers;
@@ -77,6 +79,7 @@ public class OutboxRelay {
         this.pollInterval = pollInterval;
         this.createTopics = createTopics;
         this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
         Gauge.builder("motcua_outbox_pending", pending, AtomicLong::get)
                 .description("Outbox events not yet acknowledged by Kafka").register(registry);
         Gauge.builder("motcua_outbox_published", published, AtomicLong::get)
@@ -269,7 +272,7 @@ public class OutboxRelay {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers,
                 "request.timeout.ms", 10_000, "default.api.timeout.ms", 15_000))) {
             List<NewTopic> topics = CatalogTopics.ALL.stream()
-                    .map(t -> new NewTopic(t, partitions, (short) 1)
+                    .map(t -> new NewTopic(t, partitions, replicationFactor)
                             .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")))
                     .toList();
             admin.createTopics(topics).values().forEach((name, future) -> {
