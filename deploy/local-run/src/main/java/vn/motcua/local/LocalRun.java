@@ -44,6 +44,9 @@ public final class LocalRun {
     }
 
     public static void main(String[] args) throws Exception {
+        // Unit names are Vietnamese: print UTF-8 whatever the terminal's locale says.
+        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                java.nio.charset.StandardCharsets.UTF_8));
         Path root = Path.of("").toAbsolutePath();
         Path home = Path.of(System.getenv().getOrDefault("MOTCUA_HOME", root.resolve(".motcua").toString()));
         LocalRun run = new LocalRun(root, home);
