@@ -1,0 +1,73 @@
+package vn.motcua.dossier.domain;
+
+import vn.motcua.dossier.domain.Types.Applicant;
+import vn.motcua.dossier.domain.Types.Channel;
+import vn.motcua.dossier.domain.Types.Outcome;
+import vn.motcua.dossier.domain.Types.ProcedureTerms;
+import vn.motcua.dossier.domain.Types.ReturnChannel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What officers and other systems ask of a dossier. {@code at} is when it happens (the clock, or imported history). */
+public sealed interface DossierCommand {
+
+    Instant at();
+
+    record Receive(String dossierCode, ProcedureTerms procedure, String receivingUnit, String competentUnit,
+                   Channel channel, Applicant applicant, List<String> documents, Instant submittedAt, Instant at,
+                   String officer, String lookupSecretHash) implements DossierCommand {
+    }
+
+    record RefuseAtReception(String dossierCode, ProcedureTerms procedure, String receivingUnit, String competentUnit,
+                             Channel channel, Applicant applicant, Instant submittedAt, Instant at, String officer,
+                             String reason) implements DossierCommand {
+    }
+
+    record RequestSupplement(String unitCode, String officer, List<String> missing, Instant at)
+            implements DossierCommand {
+    }
+
+    record SupplySupplement(List<String> documents, Instant at) implements DossierCommand {
+    }
+
+    /** Hand over to another unit or step; {@code stepDeadline} may be null for the first hand-over to processing. */
+    record Transfer(String toUnit, String stepName, String officer, Instant stepDeadline, Instant at)
+            implements DossierCommand {
+    }
+
+    record Consult(String unitCode, String consultedUnit, String question, Instant replyDeadline, Instant at)
+            implements DossierCommand {
+    }
+
+    record RequestPayment(long amountVnd, String description, Instant at) implements DossierCommand {
+    }
+
+    record RecordPayment(long amountVnd, String receiptRef, Instant at) implements DossierCommand {
+    }
+
+    record RecordResult(String unitCode, String officer, Outcome outcome, String resultDocumentRef, Instant at)
+            implements DossierCommand {
+    }
+
+    record RefuseAfterAppraisal(String unitCode, String officer, String reason, Instant at) implements DossierCommand {
+    }
+
+    /** Apology with a new appointment date (the due becomes the close of office hours of that date). */
+    record Apologize(String unitAtFault, String reason, LocalDate newDueDate, Instant at) implements DossierCommand {
+    }
+
+    record ReturnResult(ReturnChannel channel, Instant at) implements DossierCommand {
+    }
+
+    record Stop(String reason, Instant at) implements DossierCommand {
+    }
+
+    record Withdraw(String reason, Instant at) implements DossierCommand {
+    }
+
+    /** Issued by the overdue watcher when the due instant has passed. */
+    record MarkOverdue(Instant at) implements DossierCommand {
+    }
+}

@@ -1,0 +1,90 @@
+package vn.motcua.dossier.domain;
+
+import vn.motcua.dossier.domain.Types.Applicant;
+import vn.motcua.dossier.domain.Types.Channel;
+import vn.motcua.dossier.domain.Types.Due;
+import vn.motcua.dossier.domain.Types.DueChangeReason;
+import vn.motcua.dossier.domain.Types.Outcome;
+import vn.motcua.dossier.domain.Types.ProcedureTerms;
+import vn.motcua.dossier.domain.Types.ReturnChannel;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What happened to a dossier. Events are facts: immutable, appended in order, each with the instant it happened
+ * ({@code at}; for imported history, the original instant). The store adds the dossier id, version and event id.
+ */
+public sealed interface DossierEvent {
+
+    Instant at();
+
+    /** A complete dossier was received: it has a code, a receipt and a due date. */
+    record Received(String dossierCode, ProcedureTerms procedure, String receivingUnit, String competentUnit,
+                    Channel channel, Applicant applicant, List<String> documents, Instant submittedAt, Instant at,
+                    String officer, String ruleSet, Due due, Instant countingStartsAt, Instant transferDeadline,
+                    String lookupSecretHash) implements DossierEvent {
+    }
+
+    /** Refused at reception (wrong authority, invalid): never received, never timed. */
+    record RefusedAtReception(String dossierCode, ProcedureTerms procedure, String receivingUnit,
+                              String competentUnit, Channel channel, Applicant applicant, Instant submittedAt,
+                              Instant at, String officer, String reason) implements DossierEvent {
+    }
+
+    /** Refused after appraisal, with a reason: a completion. */
+    record RefusedAfterAppraisal(String unitCode, String officer, String reason, Instant at) implements DossierEvent {
+    }
+
+    record SupplementRequested(String unitCode, String officer, List<String> missing, int requestNumber, Instant at)
+            implements DossierEvent {
+    }
+
+    record SupplementSupplied(List<String> documents, Instant at) implements DossierEvent {
+    }
+
+    /** A hand-over to another unit or step, with that step's own deadline. */
+    record Transferred(String fromUnit, String toUnit, String stepName, String officer, Instant stepDeadline,
+                       Instant at) implements DossierEvent {
+    }
+
+    record Consulted(String unitCode, String consultedUnit, String question, Instant replyDeadline, Instant at)
+            implements DossierEvent {
+    }
+
+    record PaymentRequested(long amountVnd, String description, Instant at) implements DossierEvent {
+    }
+
+    record PaymentRecorded(long amountVnd, String receiptRef, Instant at) implements DossierEvent {
+    }
+
+    /** The result is ready (granted or denied). */
+    record Processed(String unitCode, String officer, Outcome outcome, String resultDocumentRef, Instant at)
+            implements DossierEvent {
+    }
+
+    /** The due date passed without a result; appended once, at that instant. */
+    record Overdue(Due due, Instant at) implements DossierEvent {
+    }
+
+    /** The unit at fault apologized in writing and gave a new appointment date. */
+    record Apologized(String unitAtFault, String reason, Due newDue, Instant at) implements DossierEvent {
+    }
+
+    /**
+     * The due changed. {@code dueOfRecord} is the due the law judges by (restarts on supplement, moves by payment
+     * waits, not by apologies); {@code nationalDue} is the service-quality measurement's due (waiting subtracted).
+     */
+    record DueDateChanged(DueChangeReason reason, Due oldDue, Due newDue, Due dueOfRecord, Due nationalDue,
+                          Instant at) implements DossierEvent {
+    }
+
+    record Returned(ReturnChannel channel, Instant at) implements DossierEvent {
+    }
+
+    record Stopped(String reason, Instant at) implements DossierEvent {
+    }
+
+    record Withdrawn(String reason, Instant at) implements DossierEvent {
+    }
+}
