@@ -57,4 +57,13 @@ class RefuseAtReceptionTest {
                 .thenRefused(409, "wrong-status");
         given(refused()).when(markOverdue(vn(2025, 12, 31, 17, 0))).thenNothing();
     }
+
+    @Test
+    @DisplayName("the applicant's personal identification number must still have 12 digits")
+    void personalIdChecked() {
+        Types.Applicant elevenDigits = new Types.Applicant("Nguyễn Văn A", "03820300123", null, null);
+        RefuseAtReception command = new RefuseAtReception(CODE, THREE_DAYS, DESK, POLICE, COUNTER, elevenDigits, AT,
+                AT, RECEPTION_OFFICER, REASON);
+        assertThat(given().when(command).thenRefused(400, "personal-id").field()).isEqualTo("applicant.personalId");
+    }
 }

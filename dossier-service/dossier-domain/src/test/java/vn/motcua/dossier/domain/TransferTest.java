@@ -25,12 +25,12 @@ class TransferTest {
         Instant tuesday0745 = vn(2025, 3, 4, 7, 45);
         DossierState s = given(receivedAtCounter(THREE_DAYS, monday1530, closeOfOffice(2025, 3, 6), tuesday0730))
                 .when(transfer(POLICE, "appraisal", APPRAISER, null, tuesday0745))
-                .then(new Transferred(DESK, POLICE, "appraisal", APPRAISER, closeOfOffice(2025, 3, 6), tuesday0745))
+                .then(new Transferred(DESK, POLICE, "appraisal", APPRAISER, closeOfOffice(2025, 3, 6).at(), tuesday0745))
                 .state();
         assertThat(s.status()).isEqualTo(Status.PROCESSING);
         assertThat(s.status().portalCode()).isEqualTo(4);
         assertThat(s.steps().get(1).deadline()).as("the processing step runs until the dossier's due")
-                .isEqualTo(closeOfOffice(2025, 3, 6));
+                .isEqualTo(closeOfOffice(2025, 3, 6).at());
         assertThat(s.currentUnit()).isEqualTo(POLICE);
         Step reception = s.steps().get(0);
         assertThat(reception).isEqualTo(
@@ -49,7 +49,7 @@ class TransferTest {
         DossierState s = given(receivedAtCounter(THREE_DAYS, vn(2025, 3, 3, 10, 0), closeOfOffice(2025, 3, 6),
                         vn(2025, 3, 3, 17, 0)))
                 .when(transfer(POLICE, "appraisal", APPRAISER, null, monday16))
-                .then(new Transferred(DESK, POLICE, "appraisal", APPRAISER, closeOfOffice(2025, 3, 6), monday16))
+                .then(new Transferred(DESK, POLICE, "appraisal", APPRAISER, closeOfOffice(2025, 3, 6).at(), monday16))
                 .state();
         assertThat(s.steps().get(0).late()).isFalse();
     }
@@ -62,11 +62,11 @@ class TransferTest {
         DossierEvent received = received(THREE_DAYS, ONLINE, saturdayNight, tuesday0730, "ND61-2018",
                 closeOfOffice(2025, 4, 11), tuesday0730);
         DossierState onTime = given(received).when(transfer(POLICE, "appraisal", APPRAISER, null, tuesday0730))
-                .then(new Transferred(DESK, POLICE, "appraisal", APPRAISER, closeOfOffice(2025, 4, 11), tuesday0730)).state();
+                .then(new Transferred(DESK, POLICE, "appraisal", APPRAISER, closeOfOffice(2025, 4, 11).at(), tuesday0730)).state();
         assertThat(onTime.steps().get(0).late()).isFalse();
         Instant tuesday0800 = vn(2025, 4, 8, 8, 0);
         DossierState late = given(received).when(transfer(POLICE, "appraisal", APPRAISER, null, tuesday0800))
-                .then(new Transferred(DESK, POLICE, "appraisal", APPRAISER, closeOfOffice(2025, 4, 11), tuesday0800)).state();
+                .then(new Transferred(DESK, POLICE, "appraisal", APPRAISER, closeOfOffice(2025, 4, 11).at(), tuesday0800)).state();
         assertThat(late.steps().get(0).late()).isTrue();
     }
 
