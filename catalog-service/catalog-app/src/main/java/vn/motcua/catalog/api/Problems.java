@@ -10,7 +10,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.motcua.catalog.domain.CatalogException;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -125,9 +124,5 @@ public class Problems {
         public int priority() {
             return 10;
         }
-    }
-
-    static List<String> none() {
-        return List.of();
     }
 }

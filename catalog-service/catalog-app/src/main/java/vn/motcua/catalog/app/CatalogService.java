@@ -32,7 +32,6 @@ import vn.motcua.duedate.ProcessingTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -502,11 +501,5 @@ public class CatalogService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static Set<String> codes(List<UnitEntity> units) {
-        Set<String> set = new HashSet<>();
-        units.forEach(u -> set.add(u.code));
-        return set;
     }
 }

@@ -24,6 +24,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Computes a dossier's due date from the catalog: procedure version in force, unit commitment, calendar. */
 @ApplicationScoped
@@ -37,6 +38,24 @@ public class DueDateService {
     }
 
     private final CountingRules rules;
+    /** The parsed calendar, rebuilt only when a year is added or revised (not on every request). */
+    private final AtomicReference<CachedCalendar> cache = new AtomicReference<>();
+
+    private record CachedCalendar(String key, List<CalendarYear> years, WorkingCalendar calendar) {
+    }
+
+    private CachedCalendar calendar(List<CalendarYearEntity> calendars) {
+        String key = calendars.stream().sorted(java.util.Comparator.comparing(c -> c.year))
+                .map(c -> c.year + ":" + c.revision).collect(java.util.stream.Collectors.joining(","));
+        CachedCalendar current = cache.get();
+        if (current != null && current.key().equals(key)) {
+            return current;
+        }
+        List<CalendarYear> years = calendars.stream().map(c -> Json.read(c.document, CalendarYear.class)).toList();
+        CachedCalendar built = new CachedCalendar(key, years, WorkingCalendar.of(years));
+        cache.set(built);
+        return built;
+    }
 
     public DueDateService(@ConfigProperty(name = "motcua.rules.immediate-cutoff", defaultValue = "15:00") LocalTime immediateCutoff,
                           @ConfigProperty(name = "motcua.rules.paper-transfer-cutoff", defaultValue = "15:00") LocalTime paperCutoff) {
@@ -75,9 +94,9 @@ public class DueDateService {
     private Result compute(ProcedureEntity p, ProcedureVersionEntity version, UnitEntity unit,
                            List<CommitmentEntity> commitments, List<CalendarYearEntity> calendars, Instant receivedAt,
                            LocalDate day, Channel channel) {
-        List<CalendarYear> years = calendars.stream().map(c -> Json.read(c.document, CalendarYear.class)).toList();
-        WorkingCalendar calendar = WorkingCalendar.of(years);
-        DueDateCalculator calculator = new DueDateCalculator(calendar, rules);
+        CachedCalendar cached = calendar(calendars);
+        List<CalendarYear> years = cached.years();
+        DueDateCalculator calculator = new DueDateCalculator(cached.calendar(), rules);
         ProcessingTime legal = version.legalTime();
         long dayMinutes = years.stream().filter(y -> y.year() == day.getYear()).findFirst()
                 .map(CalendarYear::officeDayMinutes).orElse(CalendarYear.standard(day.getYear()).officeDayMinutes());

@@ -338,19 +338,12 @@ public final class Dossier {
      * (due Monday, lead 1: the Friday before, not the weekend).
      */
     static LocalDate latestApologyDay(LocalDate dueDate, int lead, WorkingCalendar calendar) {
+        // the latest working day that still has `lead` working days after it up to and including the due date
         LocalDate day = dueDate.minusDays(1);
-        int counted = 0;
-        // walk back to a working day with `lead` working days strictly after it up to and including the due date
-        while (true) {
-            if (!calendar.isWorkingDay(day) || calendar.addWorkingDays(day, lead).isAfter(dueDate)) {
-                day = day.minusDays(1);
-                if (++counted > 400) {
-                    return day;
-                }
-                continue;
-            }
-            return day;
+        while (!calendar.isWorkingDay(day) || calendar.addWorkingDays(day, lead).isAfter(dueDate)) {
+            day = day.minusDays(1);
         }
+        return day;
     }
 
     private static List<DossierEvent> markOverdue(DossierState s, MarkOverdue c) {
