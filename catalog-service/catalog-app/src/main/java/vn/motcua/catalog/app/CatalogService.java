@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import vn.motcua.catalog.api.Dtos;
 import vn.motcua.catalog.domain.CatalogException;
-import vn.motcua.catalog.domain.CatalogException.Violation;
+import vn.motcua.support.ProblemException.Violation;
 import vn.motcua.catalog.domain.SearchText;
 import vn.motcua.catalog.domain.UnitRules;
 import vn.motcua.catalog.domain.Versioning;

@@ -1,63 +1,33 @@
 package vn.motcua.catalog.domain;
 
+import vn.motcua.support.ProblemException;
+
 import java.util.List;
 
-/**
- * A request the catalog refuses, with the HTTP status, a stable code, the field at fault and the reason in English
- * and Vietnamese (officials read these messages in the desk software).
- */
-public class CatalogException extends RuntimeException {
-    private final int status;
-    private final String code;
-    private final String titleVi;
-    private final List<Violation> violations;
-
-    public record Violation(String field, String reason, String reasonVi) {
-    }
+/** A request the catalog refuses; answered as problem+json by the shared mapper. */
+public class CatalogException extends ProblemException {
 
     public CatalogException(int status, String code, String title, String titleVi, List<Violation> violations) {
-        super(title);
-        this.status = status;
-        this.code = code;
-        this.titleVi = titleVi;
-        this.violations = List.copyOf(violations);
+        super(status, code, title, titleVi, violations);
     }
 
     public static CatalogException invalid(String field, String reason, String reasonVi) {
-        return new CatalogException(400, "invalid-input", "Invalid input: " + field + " " + reason,
-                "Dữ liệu không hợp lệ: " + field + " " + reasonVi, List.of(new Violation(field, reason, reasonVi)));
+        return wrap(ProblemException.invalid(field, reason, reasonVi));
     }
 
     public static CatalogException invalid(List<Violation> violations) {
-        String first = violations.isEmpty() ? "" : ": " + violations.get(0).field() + " " + violations.get(0).reason();
-        String firstVi = violations.isEmpty() ? "" : ": " + violations.get(0).field() + " " + violations.get(0).reasonVi();
-        return new CatalogException(400, "invalid-input", "Invalid input" + first, "Dữ liệu không hợp lệ" + firstVi,
-                violations);
+        return wrap(ProblemException.invalid(violations));
     }
 
     public static CatalogException notFound(String what, String code, String whatVi) {
-        return new CatalogException(404, "not-found", what + " " + code + " does not exist",
-                whatVi + " " + code + " không tồn tại", List.of());
+        return wrap(ProblemException.notFound(what, code, whatVi));
     }
 
     public static CatalogException conflict(String field, String reason, String reasonVi) {
-        return new CatalogException(409, "conflict", "Conflict: " + field + " " + reason,
-                "Xung đột dữ liệu: " + field + " " + reasonVi, List.of(new Violation(field, reason, reasonVi)));
+        return wrap(ProblemException.conflict(field, reason, reasonVi));
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String titleVi() {
-        return titleVi;
-    }
-
-    public List<Violation> violations() {
-        return violations;
+    private static CatalogException wrap(ProblemException p) {
+        return new CatalogException(p.status(), p.code(), p.getMessage(), p.titleVi(), p.violations());
     }
 }

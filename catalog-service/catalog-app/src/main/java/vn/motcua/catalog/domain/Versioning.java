@@ -21,29 +21,29 @@ public final class Versioning {
     }
 
     /** Violations of a complete list of periods, given oldest first; field names use {@code prefix[i]}. */
-    public static List<CatalogException.Violation> check(List<Span> spans, String prefix) {
-        List<CatalogException.Violation> violations = new ArrayList<>();
+    public static List<vn.motcua.support.ProblemException.Violation> check(List<Span> spans, String prefix) {
+        List<vn.motcua.support.ProblemException.Violation> violations = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
             if (s.from() == null) {
-                violations.add(new CatalogException.Violation(prefix + "[" + i + "].effectiveFrom", "is required",
+                violations.add(new vn.motcua.support.ProblemException.Violation(prefix + "[" + i + "].effectiveFrom", "is required",
                         "là bắt buộc"));
                 continue;
             }
             if (s.to() != null && s.to().isBefore(s.from())) {
-                violations.add(new CatalogException.Violation(prefix + "[" + i + "].effectiveTo",
+                violations.add(new vn.motcua.support.ProblemException.Violation(prefix + "[" + i + "].effectiveTo",
                         "is before effectiveFrom", "trước ngày bắt đầu hiệu lực"));
             }
             for (int j = 0; j < i; j++) {
                 Span earlier = spans.get(j);
                 if (earlier.from() != null && s.overlaps(earlier)) {
-                    violations.add(new CatalogException.Violation(prefix + "[" + i + "].effectiveFrom",
+                    violations.add(new vn.motcua.support.ProblemException.Violation(prefix + "[" + i + "].effectiveFrom",
                             "overlaps " + prefix + "[" + j + "] (" + earlier.from() + " to "
                                     + (earlier.to() == null ? "open" : earlier.to()) + ")",
                             "trùng thời gian hiệu lực với " + prefix + "[" + j + "]"));
                 }
                 if (earlier.from() != null && !s.from().isAfter(earlier.from())) {
-                    violations.add(new CatalogException.Violation(prefix + "[" + i + "].effectiveFrom",
+                    violations.add(new vn.motcua.support.ProblemException.Violation(prefix + "[" + i + "].effectiveFrom",
                             "must be after the start of " + prefix + "[" + j + "] (versions are listed oldest first)",
                             "phải sau ngày bắt đầu của " + prefix + "[" + j + "]"));
                 }

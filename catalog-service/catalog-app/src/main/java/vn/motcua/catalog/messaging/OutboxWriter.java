@@ -10,7 +10,7 @@ import java.time.Clock;
 
 /**
  * Adds an event to the outbox in the caller's transaction: the change and its announcement commit together or not
- * at all. {@link OutboxRelay} publishes them afterwards.
+ * at all. {@link CatalogOutbox} relays them afterwards.
  */
 @ApplicationScoped
 public class OutboxWriter {

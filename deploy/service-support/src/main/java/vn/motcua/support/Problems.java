@@ -1,4 +1,4 @@
-package vn.motcua.catalog.api;
+package vn.motcua.support;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
@@ -7,20 +7,19 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import vn.motcua.catalog.domain.CatalogException;
 
 import java.net.URI;
 import java.util.Map;
 
 /**
- * RFC 9457 problem+json for the catalog's own refusals, with the field, the reason and a Vietnamese text; the
- * resteasy-problem extension handles everything else (validation, security, malformed JSON, unexpected errors).
+ * RFC 9457 problem+json for a service's own refusals, with the field, the reason and a Vietnamese text; the
+ * resteasy-problem extension handles everything else (validation, malformed JSON, unexpected errors).
  */
 public class Problems {
-    static final String TYPE_BASE = "https://motcua.vn/problems/";
+    public static final String TYPE_BASE = "https://motcua.vn/problems/";
 
     @ServerExceptionMapper
-    public Response catalog(CatalogException e) {
+    public Response refused(ProblemException e) {
         HttpProblem.Builder b = HttpProblem.builder()
                 .withType(URI.create(TYPE_BASE + e.code()))
                 .withStatus(e.status())
@@ -28,7 +27,7 @@ public class Problems {
                 .withDetail(e.getMessage())
                 .with("detailVi", e.titleVi());
         if (!e.violations().isEmpty()) {
-            CatalogException.Violation first = e.violations().get(0);
+            ProblemException.Violation first = e.violations().get(0);
             b.with("field", first.field()).with("reason", first.reason());
             b.with("violations", e.violations().stream()
                     .map(v -> Map.of("field", v.field(), "in", "body", "message", v.reason(), "messageVi", v.reasonVi()))
@@ -88,7 +87,7 @@ public class Problems {
         throw e;
     }
 
-    static String title(int status) {
+    public static String title(int status) {
         return Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
     }

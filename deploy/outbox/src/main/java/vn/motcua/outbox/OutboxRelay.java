@@ -1,12 +1,7 @@
-package vn.motcua.catalog.messaging;
+package vn.motcua.outbox;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,10 +11,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
-import vn.motcua.catalog.events.CatalogTopics;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,17 +38,31 @@ import java.util.concurrent.atomic.AtomicLong;
  * lets only one instance relay at a time, which keeps per-key order when several instances run. While the broker is
  * down rows simply wait: no request ever waits on Kafka.
  */
-@ApplicationScoped
-public class OutboxRelay {
+/**
+ * Publishes outbox rows to Kafka, oldest first, keyed by entity, and marks them published only after the broker
+ * acknowledged them (at least once; the idempotent producer removes retries' duplicates). A PostgreSQL advisory lock
+ * lets only one instance relay at a time, which keeps per-key order when several instances run. While the broker is
+ * down rows simply wait: no request ever waits on Kafka.
+ * <p>
+ * The table is {@code outbox(id bigserial, event_id, topic, record_key, event_type, payload text, created_at,
+ * published_at)} in the service's own schema. Settings come from {@code motcua.outbox.*}.
+ */
+public final class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary constant identifying the catalog relay's advisory lock. */
-    private static final long LOCK_ID = 0x6d6f7463_00000001L;
 
-    private final AgroalDataSource dataSource;
+    /** A topic the relay creates when it is allowed to (local runs; on Kubernetes the topic operator owns them). */
+    public record TopicSpec(String name, Map<String, String> configs) {
+    }
+
+    private final DataSource dataSource;
     private final Clock clock;
+    private final String clientId;
+    private final long lockId;
+    private final List<TopicSpec> topicSpecs;
     private final String bootstrapServers;
     private final int batchSize;
     private final Duration pollInterval;
+    private final boolean enabled;
     private final boolean createTopics;
     private final int partitions;
     private final short replicationFactor;
@@ -65,40 +74,44 @@ public class OutboxRelay {
     private KafkaProducer<String, byte[]> producer;
     private boolean topicsReady;
 
-    public OutboxRelay(AgroalDataSource dataSource, Clock clock, MeterRegistry registry,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       @ConfigProperty(name = "motcua.outbox.batch-size", defaultValue = "500") int batchSize,
-                       @ConfigProperty(name = "motcua.outbox.poll-interval", defaultValue = "PT0.2S") Duration pollInterval,
-                       @ConfigProperty(name = "motcua.outbox.create-topics", defaultValue = "true") boolean createTopics,
-                       @ConfigProperty(name = "motcua.outbox.topic-partitions", defaultValue = "3") int partitions,
-                       @ConfigProperty(name = "motcua.outbox.topic-replication-factor", defaultValue = "1") short replicationFactor) {
+    /**
+     * @param clientId names the producer and the thread (e.g. "catalog-outbox-relay")
+     * @param lockId   the advisory lock that makes the relay single-instance; one constant per service
+     */
+    public OutboxRelay(DataSource dataSource, Clock clock, MeterRegistry registry, Config config, String clientId,
+                       long lockId, List<TopicSpec> topics) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.bootstrapServers = bootstrapServers;
-        this.batchSize = batchSize;
-        this.pollInterval = pollInterval;
-        this.createTopics = createTopics;
-        this.partitions = partitions;
-        this.replicationFactor = replicationFactor;
+        this.clientId = clientId;
+        this.lockId = lockId;
+        this.topicSpecs = List.copyOf(topics);
+        this.bootstrapServers = config.getValue("kafka.bootstrap.servers", String.class);
+        this.batchSize = config.getOptionalValue("motcua.outbox.batch-size", Integer.class).orElse(500);
+        this.pollInterval = config.getOptionalValue("motcua.outbox.poll-interval", String.class)
+                .map(Duration::parse).orElse(Duration.ofMillis(200));
+        this.enabled = config.getOptionalValue("motcua.outbox.enabled", Boolean.class).orElse(true);
+        this.createTopics = config.getOptionalValue("motcua.outbox.create-topics", Boolean.class).orElse(true);
+        this.partitions = config.getOptionalValue("motcua.outbox.topic-partitions", Integer.class).orElse(3);
+        this.replicationFactor = config.getOptionalValue("motcua.outbox.topic-replication-factor", Short.class)
+                .orElse((short) 1);
         Gauge.builder("motcua_outbox_pending", pending, AtomicLong::get)
                 .description("Outbox events not yet acknowledged by Kafka").register(registry);
         Gauge.builder("motcua_outbox_published", published, AtomicLong::get)
                 .description("Outbox events published by this instance since start").register(registry);
     }
 
-    void onStart(@Observes StartupEvent event,
-                 @ConfigProperty(name = "motcua.outbox.enabled", defaultValue = "true") boolean enabled) {
+    public void start() {
         if (!enabled) {
             LOG.info("outbox relay disabled");
             return;
         }
         running = true;
-        worker = new Thread(this::loop, "catalog-outbox-relay");
+        worker = new Thread(this::loop, clientId);
         worker.setDaemon(true);
         worker.start();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    public void stop() {
         running = false;
         if (worker != null) {
             worker.interrupt();
@@ -191,7 +204,7 @@ public class OutboxRelay {
 
     private boolean tryLock(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, LOCK_ID);
+            ps.setLong(1, lockId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
@@ -238,7 +251,7 @@ public class OutboxRelay {
         if (producer == null) {
             Map<String, Object> config = new HashMap<>();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            config.put(ProducerConfig.CLIENT_ID_CONFIG, "catalog-outbox-relay");
+            config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -264,16 +277,14 @@ public class OutboxRelay {
         }
     }
 
-    /** Catalog topics are compacted current-state feeds; created here for local runs (Strimzi owns them on Kubernetes). */
     private void ensureTopics() throws InterruptedException, ExecutionException {
         if (topicsReady || !createTopics) {
             return;
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers,
                 "request.timeout.ms", 10_000, "default.api.timeout.ms", 15_000))) {
-            List<NewTopic> topics = CatalogTopics.ALL.stream()
-                    .map(t -> new NewTopic(t, partitions, replicationFactor)
-                            .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")))
+            List<NewTopic> topics = topicSpecs.stream()
+                    .map(t -> new NewTopic(t.name(), partitions, replicationFactor).configs(t.configs()))
                     .toList();
             admin.createTopics(topics).values().forEach((name, future) -> {
                 try {

@@ -1,4 +1,4 @@
-package vn.motcua.catalog.app;
+package vn.motcua.support;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;

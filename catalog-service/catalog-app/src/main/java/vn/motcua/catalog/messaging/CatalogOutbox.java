@@ -1,0 +1,39 @@
+package vn.motcua.catalog.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.Config;
+import vn.motcua.catalog.events.CatalogTopics;
+import vn.motcua.outbox.OutboxRelay;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Runs the outbox relay for the catalog's compacted current-state topics. */
+@ApplicationScoped
+public class CatalogOutbox {
+    /** Identifies the catalog relay's advisory lock. */
+    private static final long LOCK_ID = 0x6d6f7463_00000001L;
+
+    private final OutboxRelay relay;
+
+    public CatalogOutbox(AgroalDataSource dataSource, Clock clock, MeterRegistry registry, Config config) {
+        this.relay = new OutboxRelay(dataSource, clock, registry, config, "catalog-outbox-relay", LOCK_ID,
+                CatalogTopics.ALL.stream()
+                        .map(t -> new OutboxRelay.TopicSpec(t,
+                                Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")))
+                        .toList());
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        relay.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        relay.stop();
+    }
+}

@@ -1,0 +1,154 @@
+package vn.motcua.dossier.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.motcua.dossier.app.Caller;
+import vn.motcua.dossier.app.DossierCommands;
+import vn.motcua.dossier.domain.DossierCommand;
+import vn.motcua.dossier.domain.DossierState;
+import vn.motcua.support.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Bulk import of historical dossiers from another system, with their original instants. Each dossier is decided by
+ * the same rules as a live one and produces the same events; it is identified by (source system, source id), so
+ * running an import again skips what is already there. Each dossier is its own transaction: one bad record is
+ * reported and the others go in.
+ */
+@Path("/api/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Migration")
+public class ImportResource {
+    private final DossierCommands commands;
+    private final DossierResource dossiers;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public ImportResource(DossierCommands commands, DossierResource dossiers, ObjectMapper json, Validator validator) {
+        this.commands = commands;
+        this.dossiers = dossiers;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @Schema(description = "A later step of an imported dossier: the command name (as in the REST paths: "
+            + "supplement-requests, supplements, transfers, consultations, payment-requests, payments, result, "
+            + "refusal, apology, return, stop, withdrawal), when it happened, and the command's body")
+    public record HistoryEntry(@NotBlank String type, @NotNull Instant at, @Size(max = 200) String officer,
+                               JsonNode body) {
+    }
+
+    public record ImportedDossier(
+            @NotBlank @Size(max = 200) String sourceId,
+            @NotBlank @Size(max = 60) String code,
+            @NotNull @Valid Requests.Receive reception,
+            @Size(max = 200) String receivingOfficer,
+            @Size(max = 100) List<@Valid @NotNull HistoryEntry> history) {
+    }
+
+    public record ImportBatch(@NotBlank @Size(max = 100) String sourceSystem,
+                              @NotEmpty @Size(max = 2000) List<@Valid @NotNull ImportedDossier> dossiers) {
+    }
+
+    public record Rejected(String sourceId, int status, String rule, String detail, String detailVi) {
+    }
+
+    public record ImportReport(int imported, int skipped, int events, List<Rejected> rejected) {
+    }
+
+    @POST
+    @RolesAllowed({Caller.ADMIN, Caller.SYSTEM})
+    @Operation(summary = "Import historical dossiers (re-runnable: already imported ones are skipped)")
+    public Uni<ImportReport> importBatch(@Valid @NotNull ImportBatch batch) {
+        Caller caller = dossiers.caller();
+        List<Rejected> rejected = new ArrayList<>();
+        int[] counts = new int[3];
+        return Multi.createFrom().iterable(batch.dossiers())
+                .onItem().transformToUniAndConcatenate(d -> importOne(caller, batch.sourceSystem(), d)
+                        .invoke(events -> {
+                            counts[events > 0 ? 0 : 1]++;
+                            counts[2] += events;
+                        })
+                        .onFailure().recoverWithItem(e -> {
+                            rejected.add(rejection(d.sourceId(), e));
+                            return 0;
+                        }))
+                .collect().last()
+                .map(x -> new ImportReport(counts[0], counts[1], counts[2], rejected));
+    }
+
+    private Uni<Integer> importOne(Caller caller, String sourceSystem, ImportedDossier d) {
+        Requests.Receive r = d.reception();
+        if (r.receivedAt() == null) {
+            return Uni.createFrom().failure(ProblemException.invalid("reception.receivedAt",
+                    "is required for imported dossiers", "hồ sơ nhập khẩu phải có thời điểm tiếp nhận"));
+        }
+        List<Function<DossierState, DossierCommand>> history = new ArrayList<>();
+        try {
+            for (HistoryEntry h : d.history() == null ? List.<HistoryEntry>of() : d.history()) {
+                Class<?> type = CommandFactory.BODIES.get(h.type());
+                if (type == null) {
+                    throw ProblemException.invalid("history.type", "unknown command " + h.type() + "; one of "
+                            + CommandFactory.BODIES.keySet(), "loại thao tác không hợp lệ: " + h.type());
+                }
+                Object body = json.convertValue(h.body() == null ? json.createObjectNode() : h.body(), type);
+                Set<ConstraintViolation<Object>> violations = validator.validate(body);
+                if (!violations.isEmpty()) {
+                    ConstraintViolation<Object> v = violations.iterator().next();
+                    throw ProblemException.invalid("history[" + h.type() + "]." + v.getPropertyPath(), v.getMessage(),
+                            v.getMessage());
+                }
+                history.add(CommandFactory.command(body, h.type(), h.at(),
+                        h.officer() != null ? h.officer() : caller.name()));
+            }
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(ProblemException.invalid("history", e.getMessage(), e.getMessage()));
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Instant at = r.receivedAt();
+        String officer = d.receivingOfficer() != null ? d.receivingOfficer() : caller.name();
+        return Panache.withTransaction(() -> commands.importDossier(caller, sourceSystem + "/" + d.sourceId(),
+                d.code(), new DossierCommands.Intake(r.procedureCode(), r.receivingUnit(), r.competentUnit(), at),
+                (terms, code, hash) -> new DossierCommand.Receive(code, terms, r.receivingUnit(), r.competentUnit(),
+                        r.channel(), CommandFactory.applicant(r.applicant()), r.documents(),
+                        r.submittedAt() != null ? r.submittedAt() : at, at, officer, null),
+                history));
+    }
+
+    private static Rejected rejection(String sourceId, Throwable e) {
+        if (e instanceof ProblemException p) {
+            return new Rejected(sourceId, p.status(), p.code(), p.getMessage(), p.titleVi());
+        }
+        if (vn.motcua.dossier.store.DossierStore.uniqueViolationOf(e, null)) {
+            return new Rejected(sourceId, 409, "duplicate", "a dossier with this code or source id exists",
+                    "đã có hồ sơ với mã này");
+        }
+        return new Rejected(sourceId, 500, "error", String.valueOf(e.getMessage()), "lỗi hệ thống");
+    }
+}

@@ -1,0 +1,143 @@
+package vn.motcua.dossier.app;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.catalog.events.CatalogEvent;
+import vn.motcua.catalog.events.CatalogEventCodec;
+import vn.motcua.catalog.events.CatalogTopics;
+import vn.motcua.catalog.events.CommitmentSnapshot;
+import vn.motcua.catalog.events.ProcedureSnapshot;
+import vn.motcua.catalog.events.ProcedureVersionSnapshot;
+import vn.motcua.catalog.events.UnitSnapshot;
+import vn.motcua.dossier.domain.Types.ProcedureTerms;
+import vn.motcua.dossier.store.ReplicaEntity;
+import vn.motcua.duedate.CalendarYear;
+import vn.motcua.duedate.WorkingCalendar;
+import vn.motcua.support.ProblemException;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * The dossier service's local copy of the catalog (fed by catalog events, see CatalogReplicaConsumer): procedures,
+ * unit commitments, units and working calendars. Reception never calls catalog-service, so a catalog outage does not
+ * stop the desks. Call inside a session.
+ */
+@ApplicationScoped
+public class CatalogReplica {
+    private final CatalogEventCodec codec = new CatalogEventCodec();
+    /** The parsed calendar, rebuilt only when a year was added or revised. */
+    private final AtomicReference<Cached> cache = new AtomicReference<>();
+
+    private record Cached(String fingerprint, WorkingCalendar calendar) {
+    }
+
+    /** The procedure as in force on {@code day}, with the competent unit's commitment then in force. */
+    public Uni<ProcedureTerms> terms(String procedureCode, String competentUnit, LocalDate day) {
+        return row(CatalogTopics.PROCEDURES, procedureCode).chain(p -> {
+            if (p == null) {
+                throw ProblemException.invalid("procedureCode", "unknown procedure " + procedureCode,
+                        "không có thủ tục " + procedureCode);
+            }
+            ProcedureSnapshot procedure = procedure(p);
+            if (procedure.abolishedOn() != null && !day.isBefore(procedure.abolishedOn())) {
+                throw ProblemException.invalid("procedureCode", "the procedure was abolished on "
+                        + procedure.abolishedOn(), "thủ tục đã bị bãi bỏ từ ngày " + procedure.abolishedOn());
+            }
+            ProcedureVersionSnapshot version = procedure.versions().stream()
+                    .filter(v -> !v.effectiveFrom().isAfter(day) && (v.effectiveTo() == null || !v.effectiveTo().isBefore(day)))
+                    .max(Comparator.comparing(ProcedureVersionSnapshot::effectiveFrom))
+                    .orElseThrow(() -> ProblemException.invalid("procedureCode", "no version of " + procedureCode
+                            + " is in force on " + day, "thủ tục " + procedureCode + " chưa có hiệu lực vào ngày " + day));
+            return row(CatalogTopics.COMMITMENTS, competentUnit + "/" + procedureCode).map(c -> {
+                CommitmentSnapshot.Period period = c == null ? null : commitment(c).periods().stream()
+                        .filter(x -> !x.effectiveFrom().isAfter(day) && (x.effectiveTo() == null || !x.effectiveTo().isBefore(day)))
+                        .findFirst().orElse(null);
+                return new ProcedureTerms(procedure.code(), version.version(), procedure.nameVi(), version.legalTime(),
+                        period == null ? null : period.committedTime(),
+                        version.onlineLevel() == null ? null : version.onlineLevel().name(), version.postalReception());
+            });
+        });
+    }
+
+    /** A unit that exists and is not dissolved on {@code day}; 400 naming {@code field} otherwise. */
+    public Uni<UnitSnapshot> unit(String code, LocalDate day, String field) {
+        return row(CatalogTopics.UNITS, code).map(r -> {
+            if (r == null) {
+                throw ProblemException.invalid(field, "unknown unit " + code, "không có đơn vị " + code);
+            }
+            UnitSnapshot unit = unitOf(r);
+            if (unit.validFrom() != null && day.isBefore(unit.validFrom())
+                    || unit.validTo() != null && day.isAfter(unit.validTo())) {
+                throw ProblemException.invalid(field, "unit " + code + " does not exist on " + day,
+                        "đơn vị " + code + " không tồn tại vào ngày " + day);
+            }
+            return unit;
+        });
+    }
+
+    /** The working calendar of every year the catalog published. */
+    public Uni<WorkingCalendar> calendar() {
+        return ReplicaEntity.<ReplicaEntity>list("topic = ?1", CatalogTopics.CALENDARS).map(rows -> {
+            String fingerprint = rows.stream().sorted(Comparator.comparing(r -> r.recordKey))
+                    .map(r -> r.recordKey + ":" + r.eventId).collect(Collectors.joining(","));
+            Cached current = cache.get();
+            if (current != null && current.fingerprint().equals(fingerprint)) {
+                return current.calendar();
+            }
+            List<CalendarYear> years = rows.stream()
+                    .map(r -> ((CatalogEvent.CalendarYearPublished) event(r)).calendar()).toList();
+            Cached built = new Cached(fingerprint, WorkingCalendar.of(years));
+            cache.set(built);
+            return built.calendar();
+        });
+    }
+
+    private Uni<ReplicaEntity> row(String topic, String key) {
+        return ReplicaEntity.findById(new ReplicaEntity.Key(topic, key));
+    }
+
+    private CatalogEvent event(ReplicaEntity r) {
+        return codec.read(r.payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IllegalStateException("replica row of unknown type " + r.eventType));
+    }
+
+    private ProcedureSnapshot procedure(ReplicaEntity r) {
+        CatalogEvent e = event(r);
+        if (e instanceof CatalogEvent.ProcedurePublished p) {
+            return p.procedure();
+        }
+        if (e instanceof CatalogEvent.ProcedureAmended a) {
+            return a.procedure();
+        }
+        if (e instanceof CatalogEvent.ProcedureAbolished a) {
+            return a.procedure();
+        }
+        throw new IllegalStateException("not a procedure event: " + r.eventType);
+    }
+
+    private CommitmentSnapshot commitment(ReplicaEntity r) {
+        CatalogEvent e = event(r);
+        if (e instanceof CatalogEvent.CommitmentSet s) {
+            return s.commitment();
+        }
+        if (e instanceof CatalogEvent.CommitmentWithdrawn w) {
+            return w.commitment();
+        }
+        throw new IllegalStateException("not a commitment event: " + r.eventType);
+    }
+
+    private UnitSnapshot unitOf(ReplicaEntity r) {
+        CatalogEvent e = event(r);
+        if (e instanceof CatalogEvent.UnitRegistered u) {
+            return u.unit();
+        }
+        if (e instanceof CatalogEvent.UnitUpdated u) {
+            return u.unit();
+        }
+        throw new IllegalStateException("not a unit event: " + r.eventType);
+    }
+}

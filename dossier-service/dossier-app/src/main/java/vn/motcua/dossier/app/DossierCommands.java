@@ -1,0 +1,375 @@
+package vn.motcua.dossier.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.dossier.api.Views;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierCommand;
+import vn.motcua.dossier.domain.DossierEvent;
+import vn.motcua.dossier.domain.DossierState;
+import vn.motcua.dossier.domain.RuleSet;
+import vn.motcua.dossier.domain.RuleViolation;
+import vn.motcua.dossier.store.DossierStore;
+import vn.motcua.dossier.store.DossierViewEntity;
+import vn.motcua.dossier.store.IdempotencyEntity;
+import vn.motcua.duedate.Timeliness;
+import vn.motcua.duedate.WorkingCalendar;
+import vn.motcua.support.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs commands: load the stream, check the caller and the expected version, decide, append with the outbox, update
+ * the read table, remember the answer for the Idempotency-Key — one transaction, so a refused command appends nothing
+ * and an accepted one is all there or not at all.
+ */
+@ApplicationScoped
+public class DossierCommands {
+    private static final char[] SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd");
+
+    private final DossierStore store;
+    private final CatalogReplica catalog;
+    private final ViewProjector projector;
+    private final Clock clock;
+    private final List<RuleSet> ruleSets;
+    private final ObjectMapper json;
+    private final SecureRandom random = new SecureRandom();
+
+    /** A command's answer: what the REST layer sends, and what a retry with the same key gets again. */
+    public record Result(int status, UUID dossierId, int version, String body, boolean replayed) {
+    }
+
+    /** An Idempotency-Key and the hash of the request it came with. */
+    public record Idempotency(String key, String requestHash) {
+    }
+
+    /** What a new dossier needs besides the procedure terms, which come from the catalog replica. */
+    public record Intake(String procedureCode, String receivingUnit, String competentUnit, Instant at) {
+    }
+
+    public DossierCommands(DossierStore store, CatalogReplica catalog, ViewProjector projector, Clock clock,
+                           RulesConfig rules, ObjectMapper json) {
+        this.store = store;
+        this.catalog = catalog;
+        this.projector = projector;
+        this.clock = clock;
+        this.ruleSets = rules.ruleSets();
+        this.json = json;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    // ------------------------------------------------------------------ new dossiers
+
+    /**
+     * Receives (or refuses at reception) a new dossier. {@code command} builds the domain command from the procedure
+     * terms, the new code and the lookup secret's hash.
+     */
+    public Uni<Result> create(Caller caller, Intake intake, Idempotency idem,
+                              NewDossier command) {
+        caller.requireActFor(intake.receivingUnit(), "receivingUnit");
+        Instant now = clock.instant();
+        if (intake.at().isAfter(now.plusSeconds(60))) {
+            throw ProblemException.invalid("receivedAt", "is in the future", "thời điểm tiếp nhận ở tương lai");
+        }
+        LocalDate day = intake.at().atZone(WorkingCalendar.VIETNAM).toLocalDate();
+        return idempotent(caller, idem, () -> catalog.unit(intake.receivingUnit(), day, "receivingUnit")
+                .chain(() -> catalog.unit(intake.competentUnit(), day, "competentUnit"))
+                .chain(() -> catalog.terms(intake.procedureCode(), intake.competentUnit(), day))
+                .chain(terms -> catalog.calendar().chain(calendar -> nextCode(intake.receivingUnit(), day)
+                        .chain(code -> {
+                            String secret = newSecret();
+                            DossierCommand c = command.build(terms, code, sha256(secret));
+                            Dossier.Context ctx = context(calendar);
+                            List<DossierEvent> events = decide(DossierState.NEW, c, ctx);
+                            UUID id = UUID.randomUUID();
+                            return appendAndProject(id, code, 0, DossierState.NEW, events, null, now)
+                                    .map(state -> {
+                                        Views.DossierView view = view(id, events.size(), state, true, ctx, null);
+                                        Object body = state.status() == vn.motcua.dossier.domain.Types.Status.REFUSED_AT_RECEPTION
+                                                ? view
+                                                : new Views.Receipt(id, code, secret, view.currentDue(),
+                                                state.receivedAt(), view);
+                                        return new Result(201, id, events.size(), write(body), false);
+                                    });
+                        }))));
+    }
+
+    /** Builds the domain command for a new dossier. */
+    @FunctionalInterface
+    public interface NewDossier {
+        DossierCommand build(vn.motcua.dossier.domain.Types.ProcedureTerms terms, String code, String secretHash);
+    }
+
+    // ------------------------------------------------------------------ existing dossiers
+
+    /** Runs a command on an existing dossier (by id or code). {@code ifMatch}: the version the caller read, or null. */
+    public Uni<Result> execute(Caller caller, String ref, Integer ifMatch, Idempotency idem,
+                               Function<DossierState, DossierCommand> command) {
+        return idempotent(caller, idem, () -> resolve(ref).chain(id -> store.load(id).chain(stream -> {
+            if (!stream.exists()) {
+                throw Caller.notFound(ref);
+            }
+            caller.requireActOn(stream.state(), ref);
+            if (ifMatch != null && ifMatch != stream.version()) {
+                throw DossierStore.versionConflict();
+            }
+            DossierCommand c = command.apply(stream.state());
+            return catalog.calendar().chain(calendar -> {
+                Dossier.Context ctx = context(calendar);
+                List<DossierEvent> events = withOverdueFirst(stream.state(), c, ctx);
+                Instant now = clock.instant();
+                return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.state(), events,
+                        null, now).map(state -> {
+                            int version = stream.version() + events.size();
+                            return new Result(200, id, version,
+                                    write(view(id, version, state, true, ctx, null)), false);
+                        });
+            });
+        })));
+    }
+
+    /**
+     * The overdue watcher's command: appends DossierOverdue if the due has passed. Returns whether it appended.
+     * Runs in its own transaction; losing a race to another instance is not an error.
+     */
+    public Uni<Boolean> markOverdue(UUID id) {
+        return Panache.withTransaction(() -> store.load(id).chain(stream -> {
+            if (!stream.exists()) {
+                return Uni.createFrom().item(false);
+            }
+            return catalog.calendar().chain(calendar -> {
+                List<DossierEvent> events = Dossier.decide(stream.state(),
+                        new DossierCommand.MarkOverdue(clock.instant()), context(calendar));
+                if (events.isEmpty()) {
+                    // nothing to record (already overdue, paused, completed): make the row say so
+                    return projector.project(id, stream.state(), stream.version(), null, clock.instant())
+                            .replaceWith(false);
+                }
+                return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.state(), events,
+                        null, clock.instant()).replaceWith(true);
+            });
+        })).onFailure(e -> e instanceof ProblemException p && "version-conflict".equals(p.code()))
+                .recoverWithItem(false);
+    }
+
+    /**
+     * Imports a historical dossier: reception and every later command with their original instants, decided by the
+     * same rules, so it produces the same events a live dossier would. {@code sourceKey} identifies it in the source
+     * system: importing it again changes nothing.
+     *
+     * @return the events appended (0 when it was imported before)
+     */
+    public Uni<Integer> importDossier(Caller caller, String sourceKey, String code, Intake intake, NewDossier receive,
+                                      List<Function<DossierState, DossierCommand>> history) {
+        caller.requireActFor(intake.receivingUnit(), "receivingUnit");
+        UUID id = UUID.nameUUIDFromBytes(("motcua-import:" + sourceKey).getBytes(StandardCharsets.UTF_8));
+        LocalDate day = intake.at().atZone(WorkingCalendar.VIETNAM).toLocalDate();
+        return DossierViewEntity.<DossierViewEntity>findById(id).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(0);
+            }
+            return catalog.terms(intake.procedureCode(), intake.competentUnit(), day)
+                    .chain(terms -> catalog.calendar().chain(calendar -> {
+                        Dossier.Context ctx = context(calendar);
+                        DossierState state = DossierState.NEW;
+                        List<DossierEvent> all = new ArrayList<>();
+                        DossierCommand first = receive.build(terms, code, null);
+                        for (DossierEvent e : decide(state, first, ctx)) {
+                            all.add(e);
+                            state = Dossier.evolve(state, e);
+                        }
+                        for (Function<DossierState, DossierCommand> step : history) {
+                            for (DossierEvent e : withOverdueFirst(state, step.apply(state), ctx)) {
+                                all.add(e);
+                                state = Dossier.evolve(state, e);
+                            }
+                        }
+                        return appendAndProject(id, code, 0, DossierState.NEW, all, sourceKey, clock.instant())
+                                .replaceWith(all.size());
+                    }));
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /**
+     * Decides a command, first recording the overdue moment if the due passed before it (the watcher may not have
+     * run yet): the stream then says the same thing whichever came first.
+     */
+    private List<DossierEvent> withOverdueFirst(DossierState s, DossierCommand c, Dossier.Context ctx) {
+        List<DossierEvent> events = new ArrayList<>();
+        DossierState state = s;
+        if (!(c instanceof DossierCommand.MarkOverdue)) {
+            for (DossierEvent e : Dossier.decide(s, new DossierCommand.MarkOverdue(c.at()), ctx)) {
+                if (e.at().isBefore(c.at())) {
+                    events.add(e);
+                    state = Dossier.evolve(state, e);
+                }
+            }
+        }
+        events.addAll(decide(state, c, ctx));
+        return events;
+    }
+
+    private static List<DossierEvent> decide(DossierState s, DossierCommand c, Dossier.Context ctx) {
+        try {
+            return Dossier.decide(s, c, ctx);
+        } catch (RuleViolation v) {
+            throw new ProblemException(v.status(), v.rule(), v.getMessage(), v.messageVi(),
+                    v.field() == null ? List.of()
+                            : List.of(new ProblemException.Violation(v.field(), v.getMessage(), v.messageVi())));
+        }
+    }
+
+    private Uni<DossierState> appendAndProject(UUID id, String code, int version, DossierState before,
+                                               List<DossierEvent> events, String sourceKey, Instant now) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(before);
+        }
+        DossierState after = before;
+        for (DossierEvent e : events) {
+            after = Dossier.evolve(after, e);
+        }
+        DossierState state = after;
+        return store.append(id, code, version, events, now)
+                .chain(() -> projector.project(id, state, version + events.size(), sourceKey, now))
+                .replaceWith(state);
+    }
+
+    public Dossier.Context context(WorkingCalendar calendar) {
+        return new Dossier.Context(calendar, ruleSets);
+    }
+
+    public Views.DossierView view(UUID id, int version, DossierState s, boolean personal, Dossier.Context ctx,
+                                  Instant asOf) {
+        Timeliness t = s.completedAt() != null && s.procedure() != null ? Dossier.classify(s, ctx) : null;
+        return Views.DossierView.of(id, version, s, personal, t, asOf);
+    }
+
+    /** A dossier reference is its id or its code. */
+    public Uni<UUID> resolve(String ref) {
+        try {
+            return Uni.createFrom().item(UUID.fromString(ref));
+        } catch (IllegalArgumentException notAnId) {
+            return DossierViewEntity.<DossierViewEntity>find("dossierCode", ref).firstResult().map(v -> {
+                if (v == null) {
+                    throw Caller.notFound(ref);
+                }
+                return v.dossierId;
+            });
+        }
+    }
+
+    /** The next code of a unit and day: {@code <unit>-<yyMMdd>-<sequence>}, without gaps (rolled back with the tx). */
+    private Uni<String> nextCode(String unit, LocalDate day) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into dossier_code_counter (unit_code, day, last_seq) values (?1, ?2, 1) "
+                                + "on conflict (unit_code, day) do update set last_seq = dossier_code_counter.last_seq + 1 "
+                                + "returning last_seq", Integer.class)
+                .setParameter(1, unit).setParameter(2, day).getSingleResult())
+                .map(seq -> unit + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", seq));
+    }
+
+    private String newSecret() {
+        char[] s = new char[10];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = SECRET_ALPHABET[random.nextInt(SECRET_ALPHABET.length)];
+        }
+        return new String(s);
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write response", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ idempotency
+
+    /**
+     * Runs {@code work} in a transaction, once per (caller, key): a retry with the same key and request gets the
+     * first answer and appends nothing; the same key with another request is refused (422). Two concurrent first
+     * tries: one commits, the other finds its answer after losing the race.
+     */
+    private Uni<Result> idempotent(Caller caller, Idempotency idem, Supplier<Uni<Result>> work) {
+        if (idem == null || idem.key() == null) {
+            return Panache.withTransaction(work);
+        }
+        if (idem.key().isBlank() || idem.key().length() > 200) {
+            throw ProblemException.invalid("Idempotency-Key", "must have 1 to 200 characters",
+                    "phải có từ 1 đến 200 ký tự");
+        }
+        String keyHash = sha256(caller.name() + "\n" + idem.key());
+        return Panache.withTransaction(() -> IdempotencyEntity.<IdempotencyEntity>findById(keyHash).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(replay(found, idem));
+            }
+            return work.get().call(result -> {
+                IdempotencyEntity row = new IdempotencyEntity();
+                row.keyHash = keyHash;
+                row.caller = caller.name();
+                row.requestHash = idem.requestHash();
+                row.status = result.status();
+                row.dossierId = result.dossierId();
+                row.dossierVersion = result.version();
+                row.response = result.body();
+                row.createdAt = clock.instant();
+                return row.persist();
+            });
+        })).onFailure(DossierCommands::lostRace).recoverWithUni(e -> Panache.withSession(
+                () -> IdempotencyEntity.<IdempotencyEntity>findById(keyHash)).map(found -> {
+                    if (found == null) {
+                        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    }
+                    return replay(found, idem);
+                }));
+    }
+
+    private static boolean lostRace(Throwable e) {
+        return e instanceof ProblemException p && "version-conflict".equals(p.code())
+                || DossierStore.uniqueViolationOf(e, null);
+    }
+
+    private static Result replay(IdempotencyEntity found, Idempotency idem) {
+        if (!found.requestHash.equals(idem.requestHash())) {
+            throw new ProblemException(422, "idempotency-key-reused",
+                    "This Idempotency-Key was used for a different request",
+                    "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác",
+                    List.of(new ProblemException.Violation("Idempotency-Key", "was used for a different request",
+                            "đã được dùng cho một yêu cầu khác")));
+        }
+        return new Result(found.status, found.dossierId, found.dossierVersion == null ? 0 : found.dossierVersion,
+                found.response, true);
+    }
+}

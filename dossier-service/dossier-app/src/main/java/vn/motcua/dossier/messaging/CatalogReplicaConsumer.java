@@ -1,0 +1,73 @@
+package vn.motcua.dossier.messaging;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import vn.motcua.catalog.events.CatalogEvent;
+import vn.motcua.catalog.events.CatalogEventCodec;
+import vn.motcua.dossier.store.ProcessedEventEntity;
+import vn.motcua.dossier.store.ReplicaEntity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Keeps the local catalog replica: the latest snapshot per key of each compacted catalog topic. Exactly-once in
+ * effect: the processed-event row is written in the transaction that changes the replica, so a redelivery changes
+ * nothing. An older snapshot never replaces a newer one. A record that is not a catalog event is nacked and goes to
+ * the dead-letter topic; a database outage is retried (it must not send good events there).
+ */
+@ApplicationScoped
+public class CatalogReplicaConsumer {
+    static final String CONSUMER = "dossier-service.catalog-replica";
+    private static final Logger LOG = Logger.getLogger(CatalogReplicaConsumer.class);
+
+    private final CatalogEventCodec codec = new CatalogEventCodec();
+    private final Clock clock;
+
+    public CatalogReplicaConsumer(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Incoming("catalog")
+    public Uni<Void> consume(byte[] payload) {
+        Optional<CatalogEvent> read = codec.read(payload); // malformed: throws, the record goes to the DLQ
+        if (read.isEmpty()) {
+            return Uni.createFrom().voidItem(); // a newer event type this version does not know
+        }
+        CatalogEvent event = read.get();
+        return Panache.withTransaction(() -> apply(event, new String(payload, java.nio.charset.StandardCharsets.UTF_8)))
+                .onFailure().invoke(e -> LOG.warnf("catalog replica: %s; retrying", e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    private Uni<Void> apply(CatalogEvent event, String json) {
+        return ProcessedEventEntity.<ProcessedEventEntity>findById(event.eventId()).chain(done -> {
+            if (done != null) {
+                return Uni.createFrom().voidItem();
+            }
+            ProcessedEventEntity mark = new ProcessedEventEntity();
+            mark.eventId = event.eventId();
+            mark.consumer = CONSUMER;
+            mark.processedAt = clock.instant();
+            return ReplicaEntity.<ReplicaEntity>findById(new ReplicaEntity.Key(event.topic(), event.key()))
+                    .chain(row -> {
+                        if (row != null && row.occurredAt.isAfter(event.occurredAt())) {
+                            return Uni.createFrom().voidItem(); // late copy of an older snapshot
+                        }
+                        ReplicaEntity r = row != null ? row : new ReplicaEntity();
+                        r.topic = event.topic();
+                        r.recordKey = event.key();
+                        r.eventId = event.eventId();
+                        r.eventType = event.getClass().getSimpleName();
+                        r.occurredAt = event.occurredAt();
+                        r.payload = json;
+                        return row != null ? Uni.createFrom().voidItem() : r.persist().replaceWithVoid();
+                    })
+                    .chain(() -> mark.persist().replaceWithVoid());
+        });
+    }
+}

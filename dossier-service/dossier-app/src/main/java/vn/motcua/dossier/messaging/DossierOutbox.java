@@ -1,0 +1,36 @@
+package vn.motcua.dossier.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.Config;
+import vn.motcua.dossier.events.DossierTopics;
+import vn.motcua.outbox.OutboxRelay;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Runs the outbox relay for the dossier events topic (keyed by dossier id, kept forever for replays). */
+@ApplicationScoped
+public class DossierOutbox {
+    /** Identifies the dossier relay's advisory lock. */
+    private static final long LOCK_ID = 0x6d6f7463_00000002L;
+
+    private final OutboxRelay relay;
+
+    public DossierOutbox(AgroalDataSource dataSource, Clock clock, MeterRegistry registry, Config config) {
+        this.relay = new OutboxRelay(dataSource, clock, registry, config, "dossier-outbox-relay", LOCK_ID,
+                List.of(new OutboxRelay.TopicSpec(DossierTopics.EVENTS, DossierTopics.TOPIC_CONFIG)));
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        relay.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        relay.stop();
+    }
+}

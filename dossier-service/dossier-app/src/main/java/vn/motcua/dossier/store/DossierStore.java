@@ -1,0 +1,163 @@
+package vn.motcua.dossier.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierEvent;
+import vn.motcua.dossier.domain.DossierState;
+import vn.motcua.dossier.events.DossierEventCodec;
+import vn.motcua.dossier.events.DossierEventEnvelope;
+import vn.motcua.dossier.events.DossierEventType;
+import vn.motcua.dossier.events.DossierTopics;
+import vn.motcua.support.JsonCustomizer;
+import vn.motcua.support.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The event store: a dossier's stream is read whole and replayed (dossiers have tens of events, not thousands), and
+ * appended to at the version it was read at. Two writers that read the same version cannot both append: the unique
+ * (dossier_id, version) key lets exactly one commit, the other gets a 409. Every appended event goes to the outbox
+ * in the same transaction. Call inside a transaction.
+ */
+@ApplicationScoped
+public class DossierStore {
+    static final String VERSION_CONSTRAINT = "dossier_event_stream_version";
+
+    private final ObjectMapper json = JsonCustomizer.storageMapper();
+    private final DossierEventCodec codec = new DossierEventCodec();
+
+    /** An event as stored. */
+    public record Stored(UUID eventId, UUID dossierId, int version, long position, Instant recordedAt,
+                         DossierEvent event) {
+    }
+
+    /** A dossier's stream: its events in order, the state they fold to, and the version to append at. */
+    public record Stream(UUID dossierId, List<Stored> events, DossierState state) {
+        public int version() {
+            return events.size();
+        }
+
+        public boolean exists() {
+            return !events.isEmpty();
+        }
+    }
+
+    public Uni<Stream> load(UUID dossierId) {
+        return EventEntity.<EventEntity>list("dossierId = ?1 order by version", dossierId)
+                .map(rows -> {
+                    List<Stored> events = rows.stream().map(this::toStored).toList();
+                    return new Stream(dossierId, events, Dossier.replay(events.stream().map(Stored::event).toList()));
+                });
+    }
+
+    /** The events of a stream up to an instant at which they happened (for "state as of"). */
+    public Uni<Stream> loadAsOf(UUID dossierId, Instant asOf) {
+        return load(dossierId).map(s -> {
+            List<Stored> upTo = s.events().stream().filter(e -> !e.event().at().isAfter(asOf)).toList();
+            return new Stream(dossierId, upTo, Dossier.replay(upTo.stream().map(Stored::event).toList()));
+        });
+    }
+
+    /**
+     * Appends events after {@code expectedVersion} and puts them in the outbox.
+     *
+     * @throws ProblemException 409 version-conflict when another writer appended first
+     */
+    public Uni<List<Stored>> append(UUID dossierId, String dossierCode, int expectedVersion, List<DossierEvent> events,
+                                    Instant now) {
+        List<Stored> stored = new ArrayList<>(events.size());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < events.size(); i++) {
+            DossierEvent event = events.get(i);
+            int version = expectedVersion + i + 1;
+            chain = chain.chain(() -> appendOne(dossierId, dossierCode, version, event, now).invoke(stored::add)
+                    .replaceWithVoid());
+        }
+        return chain.map(v -> List.copyOf(stored))
+                .onFailure(DossierStore::isVersionConflict).transform(e -> versionConflict());
+    }
+
+    private Uni<Stored> appendOne(UUID dossierId, String dossierCode, int version, DossierEvent event, Instant now) {
+        EventEntity row = new EventEntity();
+        row.eventId = UUID.randomUUID();
+        row.dossierId = dossierId;
+        row.version = version;
+        row.eventType = DossierEventType.of(event).typeName();
+        row.occurredAt = event.at();
+        row.recordedAt = now;
+        row.payload = write(event);
+        return row.<EventEntity>persist().chain(saved -> {
+            Stored s = toStored(saved, event);
+            OutboxEntity out = new OutboxEntity();
+            out.eventId = s.eventId();
+            out.topic = DossierTopics.EVENTS;
+            out.recordKey = dossierId.toString();
+            out.eventType = saved.eventType;
+            out.payload = codec.writeString(envelope(s, dossierCode));
+            out.createdAt = now;
+            return out.persist().replaceWith(s);
+        });
+    }
+
+    public static DossierEventEnvelope envelope(Stored s, String dossierCode) {
+        return DossierEventEnvelope.of(s.eventId(), s.dossierId(), dossierCode, s.version(), s.position(),
+                s.recordedAt(), s.event());
+    }
+
+    public static ProblemException versionConflict() {
+        return new ProblemException(409, "version-conflict",
+                "The dossier was changed by another request; read it again and retry",
+                "Hồ sơ vừa được thay đổi bởi một thao tác khác; vui lòng tải lại và thử lại",
+                List.of(new ProblemException.Violation("If-Match", "is not the dossier's current version",
+                        "không phải phiên bản hiện tại của hồ sơ")));
+    }
+
+    /** True for the unique-key violation that means another writer appended at the same version. */
+    public static boolean isVersionConflict(Throwable t) {
+        return uniqueViolationOf(t, VERSION_CONSTRAINT);
+    }
+
+    public static boolean uniqueViolationOf(Throwable t, String constraint) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof PgException pg && "23505".equals(pg.getSqlState())
+                    && (constraint == null || String.valueOf(pg.getMessage()).contains(constraint)
+                    || constraint.equals(pg.getConstraint()))) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private Stored toStored(EventEntity row) {
+        Class<? extends DossierEvent> type = DossierEventType.byName(row.eventType)
+                .orElseThrow(() -> new IllegalStateException("unknown stored event type " + row.eventType))
+                .eventClass();
+        try {
+            return toStored(row, json.readValue(row.payload, type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable event " + row.eventId, e);
+        }
+    }
+
+    private static Stored toStored(EventEntity row, DossierEvent event) {
+        return new Stored(row.eventId, row.dossierId, row.version, row.position, row.recordedAt, event);
+    }
+
+    private String write(DossierEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + event.getClass().getSimpleName(), e);
+        }
+    }
+}
