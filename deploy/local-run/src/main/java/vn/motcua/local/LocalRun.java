@@ -68,7 +68,10 @@ public final class LocalRun {
         return List.of(
                 new Service("catalog-service", "catalog",
                         root.resolve("catalog-service/catalog-app/target/quarkus-app/quarkus-run.jar"), 8081,
-                        List.of("motcua.seed.enabled=true")));
+                        List.of("motcua.seed.enabled=true")),
+                new Service("dossier-service", "dossier",
+                        root.resolve("dossier-service/dossier-app/target/quarkus-app/quarkus-run.jar"), 8082,
+                        List.of()));
     }
 
     void start() throws IOException, InterruptedException {

@@ -1,0 +1,181 @@
+package vn.motcua.dossier.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Drives complete lifecycles (receive -> record result -> return) through the running service with several
+ * concurrent clients, then measures the same PostgreSQL's rate of single-row insert transactions with as many
+ * connections, and prints both: each command is one transaction, so commands/s over inserts/s shows how close the
+ * service gets to the database's limit.
+ */
+final class Benchmark {
+    private static final String UNIT = "000.00.20.H40";
+    private static final String PROCEDURE = "2.000200";
+
+    private final DossierTools.Options options;
+    private final ObjectMapper json = new ObjectMapper();
+
+    Benchmark(DossierTools.Options options) {
+        this.options = options;
+    }
+
+    void run() throws Exception {
+        int lifecycles = options.getInt("lifecycles", 3000);
+        int concurrency = options.getInt("concurrency", 8);
+        int warmup = options.getInt("warmup", 300);
+        DossierTools.Api api = new DossierTools.Api(options.url(), options.token());
+
+        System.out.printf("warming up: %d lifecycles%n", warmup);
+        drive(api, warmup, concurrency);
+        System.out.printf("measuring: %d lifecycles, %d concurrent clients, against %s%n", lifecycles, concurrency,
+                options.url());
+        Run service = drive(api, lifecycles, concurrency);
+
+        String jdbc = options.get("jdbc", "jdbc:postgresql://127.0.0.1:15432/motcua");
+        int inserts = service.latencies.length;
+        System.out.printf("measuring PostgreSQL single-row inserts: %d transactions, %d connections, %s%n", inserts,
+                concurrency, jdbc);
+        Run database = inserts(jdbc, options.get("jdbc-user", "postgres"), options.get("jdbc-password", ""), inserts,
+                concurrency);
+
+        Percentiles commands = new Percentiles(service.latencies);
+        Percentiles rows = new Percentiles(database.latencies);
+        double lifecyclesPerSecond = lifecycles / service.seconds;
+        double commandsPerSecond = commands.count() / service.seconds;
+        double insertsPerSecond = rows.count() / database.seconds;
+        System.out.println();
+        System.out.println("==================== dossier-service benchmark ====================");
+        System.out.printf(Locale.ROOT, "complete lifecycles (receive, result, return): %,d in %.1f s%n", lifecycles,
+                service.seconds);
+        System.out.printf(Locale.ROOT, "lifecycles per second            %10.1f%n", lifecyclesPerSecond);
+        System.out.printf(Locale.ROOT, "commands per second              %10.1f   (each one transaction)%n",
+                commandsPerSecond);
+        System.out.printf(Locale.ROOT, "command latency p50 / p99        %7.1f ms / %.1f ms%n",
+                commands.at(50) / 1e6, commands.at(99) / 1e6);
+        System.out.printf(Locale.ROOT, "PostgreSQL single-row inserts/s  %10.1f   (autocommit, %d connections)%n",
+                insertsPerSecond, concurrency);
+        System.out.printf(Locale.ROOT, "insert latency p50 / p99         %7.1f ms / %.1f ms%n",
+                rows.at(50) / 1e6, rows.at(99) / 1e6);
+        System.out.printf(Locale.ROOT, "commands/s : inserts/s           %10.2f   (%.0f%% of the database's single-row commit rate)%n",
+                commandsPerSecond / insertsPerSecond, 100 * commandsPerSecond / insertsPerSecond);
+        System.out.printf("failed commands                  %10d%n", service.failures);
+    }
+
+    private record Run(long[] latencies, double seconds, int failures) {
+    }
+
+    private Run drive(DossierTools.Api api, int lifecycles, int concurrency) throws Exception {
+        long[] latencies = new long[lifecycles * 3];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < lifecycles) {
+                    try {
+                        lifecycle(api, latencies, i * 3);
+                    } catch (Exception e) {
+                        if (failures.incrementAndGet() <= 5) {
+                            System.err.println("lifecycle failed: " + e.getMessage());
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Run(java.util.Arrays.stream(latencies).filter(l -> l > 0).toArray(), seconds, failures.get());
+    }
+
+    private void lifecycle(DossierTools.Api api, long[] latencies, int slot) throws Exception {
+        String receive = """
+                {"procedureCode":"%s","receivingUnit":"%s","competentUnit":"%s","channel":"COUNTER",
+                 "applicant":{"fullName":"Nguyễn Văn Bình","personalId":"040%09d","phone":"0912345678"},
+                 "documents":["Tờ khai thông tin căn cước"]}"""
+                .formatted(PROCEDURE, UNIT, UNIT, ThreadLocalRandom.current().nextInt(1_000_000_000));
+        JsonNode receipt = json.readTree(timed(api, "/api/v1/dossiers", receive, 201, latencies, slot));
+        String id = receipt.path("id").asText();
+        timed(api, "/api/v1/dossiers/" + id + "/result",
+                "{\"outcome\":\"GRANTED\",\"resultDocumentRef\":\"CCCD-" + id.substring(0, 8) + "\"}", 200,
+                latencies, slot + 1);
+        timed(api, "/api/v1/dossiers/" + id + "/return", "{\"channel\":\"COUNTER\"}", 200, latencies, slot + 2);
+    }
+
+    private static String timed(DossierTools.Api api, String path, String body, int expected, long[] latencies,
+                                int slot) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = api.post(path, body);
+        long elapsed = System.nanoTime() - t0;
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+        }
+        latencies[slot] = elapsed;
+        return r.body();
+    }
+
+    /** Single-row insert transactions into a throwaway table of the same database, with {@code connections} clients. */
+    private static Run inserts(String url, String user, String password, int total, int connections) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("create schema if not exists motcua_bench");
+            s.execute("drop table if exists motcua_bench.single_row_insert");
+            s.execute("create table motcua_bench.single_row_insert (id bigserial primary key, dossier_id uuid not null, "
+                    + "payload text not null, created_at timestamptz not null default now())");
+        }
+        String payload = "{\"type\":\"DossierReceived\",\"data\":{\"pad\":\"" + "x".repeat(600) + "\"}}";
+        long[] latencies = new long[total];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<?>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int w = 0; w < connections; w++) {
+            workers.add(pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(url, user, password);
+                     PreparedStatement ps = c.prepareStatement(
+                             "insert into motcua_bench.single_row_insert (dossier_id, payload) values (?, ?)")) {
+                    c.setAutoCommit(true);
+                    int i;
+                    while ((i = next.getAndIncrement()) < total) {
+                        long t0 = System.nanoTime();
+                        ps.setObject(1, UUID.randomUUID());
+                        ps.setString(2, payload);
+                        ps.executeUpdate();
+                        latencies[i] = System.nanoTime() - t0;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("drop schema motcua_bench cascade");
+        }
+        return new Run(latencies, seconds, 0);
+    }
+}

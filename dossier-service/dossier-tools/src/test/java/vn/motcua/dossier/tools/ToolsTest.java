@@ -1,0 +1,59 @@
+package vn.motcua.dossier.tools;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ToolsTest {
+
+    @Test
+    void percentilesUseTheNearestRank() {
+        Percentiles p = new Percentiles(IntStream.rangeClosed(1, 100).mapToLong(i -> 101 - i).toArray());
+        assertThat(p.at(50)).isEqualTo(50);
+        assertThat(p.at(99)).isEqualTo(99);
+        assertThat(p.at(100)).isEqualTo(100);
+        assertThat(new Percentiles(new long[]{7}).at(99)).isEqualTo(7);
+        assertThatThrownBy(() -> new Percentiles(new long[0]).at(50)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDossiersSoAReRunImportsNothingNew() {
+        List<String> first = generate(1, 500);
+        assertThat(generate(1, 500)).isEqualTo(first);
+        assertThat(generate(2, 500)).isNotEqualTo(first);
+    }
+
+    @Test
+    void generatedDossiersHaveUniqueCodesAndHistoryInOrderAfterReception() {
+        HistoryGenerator g = new HistoryGenerator(7, LocalDate.parse("2026-01-05"), LocalDate.parse("2026-09-30"));
+        Set<String> codes = new HashSet<>();
+        Set<String> sources = new HashSet<>();
+        for (int i = 0; i < 5000; i++) {
+            ObjectNode d = g.next();
+            assertThat(codes.add(d.path("code").asText())).as("code %s unique", d.path("code")).isTrue();
+            assertThat(sources.add(d.path("sourceId").asText())).isTrue();
+            assertThat(d.path("code").asText()).matches("[0-9A-Z.]+-26\\d{4}-\\d{4}");
+            assertThat(d.at("/reception/applicant/personalId").asText()).matches("040\\d{9}");
+            Instant previous = Instant.parse(d.at("/reception/receivedAt").asText());
+            for (var step : d.path("history")) {
+                Instant at = Instant.parse(step.path("at").asText());
+                assertThat(at).isAfter(previous);
+                previous = at;
+            }
+        }
+    }
+
+    private static List<String> generate(long seed, int n) {
+        HistoryGenerator g = new HistoryGenerator(seed, LocalDate.parse("2026-01-05"), LocalDate.parse("2026-09-30"));
+        return IntStream.range(0, n).mapToObj(i -> g.next().toString()).toList();
+    }
+}
