@@ -134,7 +134,7 @@ public final class OutboxRelay {
             try {
                 int sent = relayOnce();
                 backoff = pollInterval;
-                if (sent < batchSize) {
+                if (sent == 0) {
                     sleep(pollInterval);
                 }
             } catch (InterruptedException e) {
@@ -184,17 +184,28 @@ public final class OutboxRelay {
                     acks.add(p.send(rec));
                 }
                 p.flush();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(30, TimeUnit.SECONDS);
+                // Mark what the broker acknowledged even when a send failed, so only the failed rows are sent again
+                List<Row> acknowledged = new ArrayList<>(rows.size());
+                Exception failure = null;
+                for (int i = 0; i < rows.size(); i++) {
+                    try {
+                        acks.get(i).get(30, TimeUnit.SECONDS);
+                        acknowledged.add(rows.get(i));
+                    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                        if (failure == null) {
+                            failure = e;
+                        }
+                    }
                 }
-                markPublished(c, rows);
+                markPublished(c, acknowledged);
                 c.commit();
-                published.addAndGet(rows.size());
-                pending.addAndGet(-rows.size());
+                published.addAndGet(acknowledged.size());
+                pending.addAndGet(-acknowledged.size());
+                if (failure != null) {
+                    throw new ExecutionException("broker did not acknowledge " + (rows.size() - acknowledged.size())
+                            + " of " + rows.size() + " events", failure);
+                }
                 return rows.size();
-            } catch (java.util.concurrent.TimeoutException e) {
-                c.rollback();
-                throw new ExecutionException("broker did not acknowledge in time", e);
             } catch (SQLException | InterruptedException | ExecutionException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -219,16 +230,25 @@ public final class OutboxRelay {
         }
     }
 
+    /**
+     * The oldest pending rows, at most one per key: a key's next row is sent only after the previous one was
+     * acknowledged and marked, so a failed send can be repeated (at least once) but never overtaken by a later
+     * event of the same key.
+     */
     private List<Row> fetch(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "select id, event_id, topic, record_key, event_type, payload from outbox "
                         + "where published_at is null order by id limit ?")) {
-            ps.setInt(1, batchSize);
+            ps.setInt(1, batchSize * 4);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
+                while (rs.next() && rows.size() < batchSize) {
+                    String key = rs.getString(3) + "\n" + rs.getString(4);
+                    if (keys.add(key)) {
+                        rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)));
+                    }
                 }
             }
         }

@@ -31,11 +31,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +48,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.startsWith;
 
 /** The catalog the tests run against (published as catalog-service would), request builders and event readers. */
 public final class DossierTestSupport {
@@ -61,6 +69,7 @@ public final class DossierTestSupport {
     private static final DossierEventSchema SCHEMA = new DossierEventSchema();
     private static final DossierEventCodec CODEC = new DossierEventCodec();
     private static final AtomicInteger IDS = new AtomicInteger(100_000);
+    private static final AtomicInteger UNITS = new AtomicInteger();
     private static volatile boolean published;
 
     private DossierTestSupport() {
@@ -114,13 +123,21 @@ public final class DossierTestSupport {
                 List.of(version(1, "2024-01-01", ProcessingTime.workingHours(16), OnlineLevel.FULLY_ONLINE, false)))));
         events.add(new CatalogEvent.ProcedurePublished(UUID.randomUUID(), t, 1, new ProcedureSnapshot(NO_ONLINE,
                 "Thủ tục chỉ tiếp nhận trực tiếp (thử nghiệm)", "CC", "Căn cước", ProcedureLevel.COMMUNE,
-                List.of(UnitType.COMMUNE, UnitType.PROVINCIAL_POLICE), null,
+                List.of(UnitType.COMMUNE, UnitType.PROVINCIAL_POLICE, UnitType.POLICE_DIVISION), null,
                 List.of(version(1, "2024-01-01", ProcessingTime.workingDays(5), OnlineLevel.NONE, false)))));
         events.add(new CatalogEvent.CommitmentSet(UUID.randomUUID(), t, 1, new CommitmentSnapshot(POLICE, ID_CARD,
                 List.of(new CommitmentSnapshot.Period(ProcessingTime.workingDays(3), LocalDate.parse("2025-01-01"), null,
                         "Rút ngắn thời gian cấp căn cước")))));
         events.add(new CatalogEvent.CalendarYearPublished(UUID.randomUUID(), t, 1, 1, year2026()));
         return events;
+    }
+
+    /** A procedure as catalog-service publishes it: one version in force since 2024, fully online, no postal. */
+    public static CatalogEvent.ProcedurePublished procedure(UUID eventId, Instant occurredAt, String code, String nameVi,
+                                                            ProcessingTime time) {
+        return new CatalogEvent.ProcedurePublished(eventId, occurredAt, 1, new ProcedureSnapshot(code, nameVi, "TN",
+                "Thử nghiệm", ProcedureLevel.PROVINCE, List.of(UnitType.PROVINCIAL_POLICE), null,
+                List.of(version(1, "2024-01-01", time, OnlineLevel.FULLY_ONLINE, false))));
     }
 
     private static CatalogEvent unit(Instant t, String code, String name, UnitType type, String parent) {
@@ -192,7 +209,8 @@ public final class DossierTestSupport {
         try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
+                ps.setObject(i + 1, params[i] instanceof Instant t
+                        ? java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC) : params[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -229,5 +247,98 @@ public final class DossierTestSupport {
             out.add(CODEC.read(m.value()).orElseThrow());
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------ time
+
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** A Vietnam local date-time, e.g. "2026-03-05T17:00", as an instant. */
+    public static Instant vn(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(VIETNAM).toInstant();
+    }
+
+    // ------------------------------------------------------------------ more requests
+
+    /** Receives a dossier and returns the receipt (asserts 201). */
+    public static io.restassured.path.json.JsonPath received(String token, Map<String, Object> body) {
+        return as(token).body(body).post("/api/v1/dossiers").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** A command on a dossier (e.g. "transfers", "result"). */
+    public static io.restassured.response.Response command(String token, String ref, String type, Object body) {
+        return as(token).body(body).post("/api/v1/dossiers/" + ref + "/" + type);
+    }
+
+    /** Checks an RFC 9457 answer: status, problem+json, the rule as the type's last segment, a Vietnamese text. */
+    public static io.restassured.response.ValidatableResponse assertProblem(io.restassured.response.Response r,
+                                                                            int status, String rule) {
+        io.restassured.response.ValidatableResponse v = r.then().statusCode(status)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", org.hamcrest.Matchers.equalTo(status))
+                .body("title", not(emptyOrNullString()))
+                .body("detailVi", not(emptyOrNullString()));
+        if (rule != null) {
+            v.body("type", endsWith("/" + rule)).body("detail", not(emptyOrNullString()));
+        }
+        return v;
+    }
+
+    // ------------------------------------------------------------------ store
+
+    /** Rows of a query as column-name maps (PostgreSQL as superuser). */
+    public static List<Map<String, Object>> rows(MotcuaTestInfra.Handles infra, String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i] instanceof Instant t
+                        ? java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC) : params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<Map<String, Object>> out = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        Object value = rs.getObject(i);
+                        row.put(md.getColumnLabel(i), value instanceof java.sql.Timestamp t ? t.toInstant() : value);
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stored event types of a dossier, in stream order. */
+    public static List<String> eventTypes(MotcuaTestInfra.Handles infra, String dossierId) {
+        return rows(infra, "select event_type from dossier.dossier_event where dossier_id = ?::uuid order by version",
+                dossierId).stream().map(r -> (String) r.get("event_type")).toList();
+    }
+
+    /**
+     * Everything a command could have written: events, read rows, outbox rows and code sequences. The overdue
+     * watcher's own events are left out: it may mark other tests' dossiers at any moment.
+     */
+    public static List<Long> footprint(MotcuaTestInfra.Handles infra) {
+        return List.of(
+                count(infra, "select count(*) from dossier.dossier_event where event_type <> 'DossierOverdue'"),
+                count(infra, "select count(*) from dossier.outbox where event_type <> 'DossierOverdue'"),
+                count(infra, "select count(*) from dossier.dossier_view"),
+                count(infra, "select coalesce(sum(last_seq), 0) from dossier.dossier_code_counter"),
+                count(infra, "select count(*) from dossier.idempotency_key"));
+    }
+
+    /** Registers a unit of its own for a test class, so its work queues hold only that class's dossiers. */
+    public static String freshUnit(MotcuaTestInfra.Handles infra, String nameVi) {
+        String code = "000.77." + String.format("%02d", UNITS.incrementAndGet()) + ".H40";
+        CatalogEvent e = unit(Instant.parse("2025-12-01T00:00:00Z"), code, nameVi, UnitType.POLICE_DIVISION, POLICE);
+        publish(infra, List.of(e));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(infra,
+                "select count(*) from dossier.catalog_replica where topic = 'motcua.catalog.units.v1' "
+                        + "and record_key = ?", code) == 1);
+        return code;
     }
 }

@@ -239,8 +239,10 @@ public class DossierResource {
     @Tag(name = "Queries")
     @Operation(summary = "A dossier's state, now or as of a past instant (by id or code)")
     public Uni<Response> get(@PathParam("ref") String ref,
-                             @Parameter(description = "ISO instant, e.g. 2026-03-02T03:00:00Z") @QueryParam("asOf") Instant asOf) {
-        return queries.get(caller(), ref, asOf).map(v -> Response.ok(v).tag(String.valueOf(v.version())).build());
+                             @Parameter(description = "ISO instant, e.g. 2026-03-02T03:00:00Z")
+                             @QueryParam("asOf") String asOf) {
+        return queries.get(caller(), ref, instant("asOf", asOf))
+                .map(v -> Response.ok(v).tag(String.valueOf(v.version())).build());
     }
 
     @GET
@@ -329,6 +331,19 @@ public class DossierResource {
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("If-Match", "must be the dossier version from the ETag, e.g. \"3\"",
                     "phải là phiên bản hồ sơ (ETag), ví dụ \"3\"");
+        }
+    }
+
+    /** Parsed here: a malformed instant is the caller's mistake (400), not an unknown dossier (JAX-RS' 404). */
+    static Instant instant(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an ISO instant such as 2026-03-02T03:00:00Z",
+                    "phải là thời điểm theo ISO 8601, ví dụ 2026-03-02T03:00:00Z");
         }
     }
 

@@ -116,6 +116,10 @@ public class ImportResource {
                     throw ProblemException.invalid("history.type", "unknown command " + h.type() + "; one of "
                             + CommandFactory.BODIES.keySet(), "loại thao tác không hợp lệ: " + h.type());
                 }
+                if (h.at().isAfter(commands.clock().instant().plusSeconds(60))) {
+                    throw ProblemException.invalid("history.at", h.at() + " is in the future",
+                            "thời điểm thao tác " + h.at() + " ở tương lai");
+                }
                 Object body = json.convertValue(h.body() == null ? json.createObjectNode() : h.body(), type);
                 Set<ConstraintViolation<Object>> violations = validator.validate(body);
                 if (!violations.isEmpty()) {

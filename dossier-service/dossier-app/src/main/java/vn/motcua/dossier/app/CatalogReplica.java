@@ -35,7 +35,10 @@ public class CatalogReplica {
     private record Cached(String fingerprint, WorkingCalendar calendar) {
     }
 
-    /** The procedure as in force on {@code day}, with the competent unit's commitment then in force. */
+    /**
+     * The procedure as in force on {@code day}, with the competent unit's commitment then in force; the competent
+     * unit must be of a type the procedure names.
+     */
     public Uni<ProcedureTerms> terms(String procedureCode, String competentUnit, LocalDate day) {
         return row(CatalogTopics.PROCEDURES, procedureCode).chain(p -> {
             if (p == null) {
@@ -52,7 +55,13 @@ public class CatalogReplica {
                     .max(Comparator.comparing(ProcedureVersionSnapshot::effectiveFrom))
                     .orElseThrow(() -> ProblemException.invalid("procedureCode", "no version of " + procedureCode
                             + " is in force on " + day, "thủ tục " + procedureCode + " chưa có hiệu lực vào ngày " + day));
-            return row(CatalogTopics.COMMITMENTS, competentUnit + "/" + procedureCode).map(c -> {
+            return row(CatalogTopics.UNITS, competentUnit).invoke(u -> {
+                if (u != null && !procedure.competentUnitTypes().contains(unitOf(u).type())) {
+                    throw ProblemException.invalid("competentUnit", "a " + unitOf(u).type() + " is not competent for "
+                            + procedureCode + " (competent: " + procedure.competentUnitTypes() + ")",
+                            "đơn vị " + competentUnit + " không có thẩm quyền giải quyết thủ tục " + procedureCode);
+                }
+            }).chain(() -> row(CatalogTopics.COMMITMENTS, competentUnit + "/" + procedureCode)).map(c -> {
                 CommitmentSnapshot.Period period = c == null ? null : commitment(c).periods().stream()
                         .filter(x -> !x.effectiveFrom().isAfter(day) && (x.effectiveTo() == null || !x.effectiveTo().isBefore(day)))
                         .findFirst().orElse(null);

@@ -188,7 +188,14 @@ public class DossierCommands {
             if (existing != null) {
                 return Uni.createFrom().item(0);
             }
-            return catalog.terms(intake.procedureCode(), intake.competentUnit(), day)
+            // what the live desk checks before the rules: history cannot be in the future, units must exist
+            if (intake.at().isAfter(clock.instant().plusSeconds(60))) {
+                throw ProblemException.invalid("reception.receivedAt", "is in the future",
+                        "thời điểm tiếp nhận ở tương lai");
+            }
+            return catalog.unit(intake.receivingUnit(), day, "reception.receivingUnit")
+                    .chain(() -> catalog.unit(intake.competentUnit(), day, "reception.competentUnit"))
+                    .chain(() -> catalog.terms(intake.procedureCode(), intake.competentUnit(), day))
                     .chain(terms -> catalog.calendar().chain(calendar -> {
                         Dossier.Context ctx = context(calendar);
                         DossierState state = DossierState.NEW;
@@ -347,18 +354,18 @@ public class DossierCommands {
                 row.createdAt = clock.instant();
                 return row.persist();
             });
-        })).onFailure(DossierCommands::lostRace).recoverWithUni(e -> Panache.withSession(
-                () -> IdempotencyEntity.<IdempotencyEntity>findById(keyHash)).map(found -> {
+        })).onFailure().recoverWithUni(e -> Panache.withSession(
+                () -> IdempotencyEntity.<IdempotencyEntity>findById(keyHash))
+                .onFailure().recoverWithNull()
+                .map(found -> {
+                    // A first try with this key committed after this one looked for it: this one lost the race at
+                    // the append, or the rules now refuse it because the first one's effect is there. Either way
+                    // the first answer is the answer.
                     if (found == null) {
                         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
                     }
                     return replay(found, idem);
                 }));
-    }
-
-    private static boolean lostRace(Throwable e) {
-        return e instanceof ProblemException p && "version-conflict".equals(p.code())
-                || DossierStore.uniqueViolationOf(e, null);
     }
 
     private static Result replay(IdempotencyEntity found, Idempotency idem) {

@@ -3,6 +3,8 @@ package vn.motcua.dossier.app;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,8 +55,21 @@ public class OverdueWatcher {
         }).replaceWithVoid();
     }
 
-    /** Marks every dossier whose due has passed. @return how many were marked by this call */
+    /**
+     * Marks every dossier whose due has passed. Callable from any thread (an operator's job, a test): off a Vert.x
+     * context it runs on a new one, which the reactive sessions need.
+     *
+     * @return how many were marked by this call
+     */
     public Uni<Integer> scan() {
+        if (VertxContext.isOnDuplicatedContext()) {
+            return scanOnContext();
+        }
+        return Uni.createFrom().emitter(em -> VertxContextSupport.subscribe(() -> scanOnContext().toMulti(),
+                s -> s.with(em::complete, em::fail)));
+    }
+
+    private Uni<Integer> scanOnContext() {
         AtomicInteger marked = new AtomicInteger();
         return Multi.createBy().repeating().uni(() -> batch().chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(commands::markOverdue)

@@ -39,6 +39,15 @@ public class CatalogReplicaConsumer {
             return Uni.createFrom().voidItem(); // a newer event type this version does not know
         }
         CatalogEvent event = read.get();
+        try {
+            // the snapshot must be there: without it the record has no key, and retrying cannot change that
+            if (event.key() == null || event.key().isBlank()) {
+                throw new IllegalArgumentException("no key");
+            }
+        } catch (RuntimeException e) {
+            throw new CatalogEventCodec.MalformedEventException(event.getClass().getSimpleName()
+                    + " without its snapshot: " + e.getMessage());
+        }
         return Panache.withTransaction(() -> apply(event, new String(payload, java.nio.charset.StandardCharsets.UTF_8)))
                 .onFailure().invoke(e -> LOG.warnf("catalog replica: %s; retrying", e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();

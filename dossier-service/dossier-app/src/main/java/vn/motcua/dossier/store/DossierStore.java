@@ -131,6 +131,11 @@ public class DossierStore {
                     || constraint.equals(pg.getConstraint()))) {
                 return true;
             }
+            // Hibernate Reactive reports the driver's error as a plain SQLException (state and message, no cause)
+            if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())
+                    && (constraint == null || String.valueOf(sql.getMessage()).contains(constraint))) {
+                return true;
+            }
             if (c.getCause() == c) {
                 break;
             }

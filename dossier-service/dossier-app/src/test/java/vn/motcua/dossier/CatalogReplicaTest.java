@@ -1,0 +1,171 @@
+package vn.motcua.dossier;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.motcua.catalog.events.CatalogEvent;
+import vn.motcua.catalog.events.CatalogEventCodec;
+import vn.motcua.catalog.events.CatalogTopics;
+import vn.motcua.duedate.ProcessingTime;
+import vn.motcua.testinfra.MotcuaTestInfra;
+import vn.motcua.testinfra.TopicReader;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.motcua.dossier.DossierTestSupport.POLICE;
+
+/**
+ * The dossier service's copy of the catalog: a redelivered event changes nothing, a record that is not a catalog
+ * event goes to the dead-letter topic without holding up the ones behind it, and an older snapshot never replaces a
+ * newer one. Each is checked where a desk would notice it: the terms a new dossier gets.
+ */
+@QuarkusTest
+@WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "dossier"))
+class CatalogReplicaTest {
+    static final String DLQ = "motcua.dossier.catalog-replica.dlq.v1";
+    private static final AtomicInteger CODES = new AtomicInteger();
+    private static final CatalogEventCodec CODEC = new CatalogEventCodec();
+
+    @MotcuaTestInfra.Infra
+    MotcuaTestInfra.Handles infra;
+
+    String officer;
+
+    @BeforeEach
+    void setUp() {
+        DossierTestSupport.ensureCatalog(infra);
+        TestClock.CLOCK.setVietnam("2026-03-02T09:00");
+        officer = infra.tokens().officer(POLICE);
+    }
+
+    @Test
+    void givenAnAppliedEvent_whenTheSameEventIdArrivesAgain_thenNothingChanges() {
+        String code = newProcedureCode();
+        UUID eventId = UUID.randomUUID();
+        Instant t = Instant.parse("2026-02-01T00:00:00Z");
+        RecordMetadata first = send(DossierTestSupport.procedure(eventId, t, code, "Thủ tục thử nghiệm gửi lại",
+                ProcessingTime.workingDays(5)));
+        awaitProcessed(eventId);
+        Map<String, Object> processed = processedRow(eventId);
+        Map<String, Object> replica = replicaRow(code);
+
+        // a redelivery (same event id), even one that claims other terms, is the same event: already applied
+        send(DossierTestSupport.procedure(eventId, t, code, "Thủ tục thử nghiệm (bản sửa không hợp lệ)",
+                ProcessingTime.workingDays(1)));
+        // anything behind it on the same partition is applied after it
+        UUID marker = UUID.randomUUID();
+        send(DossierTestSupport.procedure(marker, t, newProcedureCode(), "Đánh dấu", ProcessingTime.workingDays(1)),
+                first.partition());
+        awaitProcessed(marker);
+
+        assertThat(DossierTestSupport.count(infra, "select count(*) from dossier.processed_event where event_id = ?",
+                eventId)).isEqualTo(1);
+        assertThat(processedRow(eventId)).isEqualTo(processed);
+        assertThat(replicaRow(code)).isEqualTo(replica);
+        JsonPath receipt = DossierTestSupport.received(officer, DossierTestSupport.receive(code, POLICE, "ONLINE"));
+        assertThat(receipt.getString("dossier.procedure.nameVi")).isEqualTo("Thủ tục thử nghiệm gửi lại");
+        assertThat(receipt.getString("due.date")).isEqualTo("2026-03-09");
+    }
+
+    @Test
+    void givenPoisonRecords_whenConsumed_thenTheyGoToTheDeadLetterTopicAndTheNextEventIsStillApplied() {
+        String code = newProcedureCode();
+        String key = "poison-" + UUID.randomUUID();
+        List<String> poison = List.of(
+                "this is not JSON {",
+                "{\"hello\": \"world\"}",
+                "[1, 2, 3]",
+                // a known event type without the snapshot it must carry
+                "{\"eventType\": \"ProcedurePublished\", \"eventId\": \"" + UUID.randomUUID()
+                        + "\", \"occurredAt\": \"2026-02-01T00:00:00Z\", \"schemaVersion\": 1}");
+        int partition = 0;
+        for (String p : poison) {
+            send(CatalogTopics.PROCEDURES, partition, key, p.getBytes(StandardCharsets.UTF_8));
+        }
+        UUID good = UUID.randomUUID();
+        send(DossierTestSupport.procedure(good, Instant.parse("2026-02-01T00:00:00Z"), code,
+                "Thủ tục công bố sau bản ghi lỗi", ProcessingTime.workingDays(2)), partition);
+
+        awaitProcessed(good);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                TopicReader.read(infra.kafka().bootstrapServers(), DLQ, m -> key.equals(m.key())).size()
+                        >= poison.size());
+        assertThat(TopicReader.read(infra.kafka().bootstrapServers(), DLQ, m -> key.equals(m.key())))
+                .extracting(TopicReader.Message::value).containsExactlyElementsOf(poison);
+
+        JsonPath receipt = DossierTestSupport.received(officer, DossierTestSupport.receive(code, POLICE, "ONLINE"));
+        assertThat(receipt.getString("dossier.procedure.nameVi")).isEqualTo("Thủ tục công bố sau bản ghi lỗi");
+        assertThat(receipt.getString("due.date")).isEqualTo("2026-03-04");
+    }
+
+    @Test
+    void givenANewerSnapshot_whenAnOlderOneArrivesLate_thenTheNewerIsKept() {
+        String code = newProcedureCode();
+        UUID newer = UUID.randomUUID();
+        UUID older = UUID.randomUUID();
+        send(DossierTestSupport.procedure(newer, Instant.parse("2026-02-10T00:00:00Z"), code,
+                "Thủ tục (sửa đổi tháng 2)", ProcessingTime.workingDays(2)));
+        send(DossierTestSupport.procedure(older, Instant.parse("2026-01-10T00:00:00Z"), code,
+                "Thủ tục (bản tháng 1)", ProcessingTime.workingDays(10)));
+
+        awaitProcessed(newer);
+        awaitProcessed(older);
+
+        assertThat(replicaRow(code).get("event_id")).isEqualTo(newer);
+        JsonPath receipt = DossierTestSupport.received(officer, DossierTestSupport.receive(code, POLICE, "ONLINE"));
+        assertThat(receipt.getString("dossier.procedure.nameVi")).isEqualTo("Thủ tục (sửa đổi tháng 2)");
+        assertThat(receipt.getString("due.date")).isEqualTo("2026-03-04");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String newProcedureCode() {
+        return "9.7" + String.format("%05d", CODES.incrementAndGet());
+    }
+
+    private RecordMetadata send(CatalogEvent event) {
+        return send(event.topic(), null, event.key(), CODEC.write(event));
+    }
+
+    private RecordMetadata send(CatalogEvent event, int partition) {
+        return send(event.topic(), partition, event.key(), CODEC.write(event));
+    }
+
+    private RecordMetadata send(String topic, Integer partition, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> p = DossierTestSupport.producer(infra)) {
+            return p.send(new ProducerRecord<>(topic, partition, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                DossierTestSupport.count(infra, "select count(*) from dossier.processed_event where event_id = ?",
+                        eventId) == 1);
+    }
+
+    private Map<String, Object> processedRow(UUID eventId) {
+        return DossierTestSupport.rows(infra, "select * from dossier.processed_event where event_id = ?", eventId)
+                .get(0);
+    }
+
+    private Map<String, Object> replicaRow(String code) {
+        return DossierTestSupport.rows(infra, "select * from dossier.catalog_replica "
+                + "where topic = ? and record_key = ?", CatalogTopics.PROCEDURES, code).get(0);
+    }
+}

@@ -1,0 +1,237 @@
+package vn.motcua.dossier;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.motcua.dossier.events.DossierEventEnvelope;
+import vn.motcua.testinfra.MotcuaTestInfra;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.motcua.dossier.DossierTestSupport.COMMUNE;
+import static vn.motcua.dossier.DossierTestSupport.NO_ONLINE;
+import static vn.motcua.dossier.DossierTestSupport.PC06;
+import static vn.motcua.dossier.DossierTestSupport.POLICE;
+import static vn.motcua.dossier.DossierTestSupport.as;
+import static vn.motcua.dossier.DossierTestSupport.assertProblem;
+import static vn.motcua.dossier.DossierTestSupport.vn;
+
+/**
+ * Historical dossiers from the old one-stop software: decided by the same rules, with their original instants, once
+ * however often the batch is sent, and a bad record reported without stopping the others.
+ */
+@QuarkusTest
+@WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "dossier"))
+class ImportTest {
+    /** All received Monday 5 January 2026 09:00 (ID card, 3 committed working days): due Thursday 8 January 17:00. */
+    static final String MONDAY_5 = "2026-01-05T09:00";
+    static final Instant THURSDAY_8_CLOSE = vn("2026-01-08T17:00");
+
+    @MotcuaTestInfra.Infra
+    MotcuaTestInfra.Handles infra;
+
+    String admin;
+    String prefix;
+
+    @BeforeEach
+    void setUp() {
+        DossierTestSupport.ensureCatalog(infra);
+        TestClock.CLOCK.setVietnam("2026-03-02T09:00");
+        admin = infra.tokens().admin();
+        prefix = "MCDT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    @Test
+    void givenHistoricalBatch_whenImportedTwice_thenImportedOnceWithOriginalInstantsAndBadRecordsReported() {
+        Map<String, Object> batch = batch(
+                dossier("A", List.of(
+                        step("transfers", "2026-01-05T10:00", Map.of("toUnit", PC06, "stepName", "Thẩm định",
+                                "stepDeadline", vn("2026-01-07T17:00").toString())),
+                        step("result", "2026-01-07T15:00", Map.of("outcome", "GRANTED",
+                                "resultDocumentRef", "CCCD-040-2026-0005")),
+                        step("return", "2026-01-08T08:00", Map.of("channel", "COUNTER")))),
+                dossier("B", List.of(
+                        step("transfers", "2026-01-05T10:00", Map.of("toUnit", PC06)),
+                        step("apology", "2026-01-07T10:00", Map.of("unitAtFault", PC06,
+                                "reason", "Chờ kết quả xác minh nhân thân", "newDueDate", "2026-01-12")),
+                        step("result", "2026-01-09T10:00", Map.of("outcome", "GRANTED")),
+                        step("return", "2026-01-12T09:00", Map.of("channel", "POSTAL")))),
+                dossier("C", List.of(
+                        step("transfers", "2026-01-05T10:00", Map.of("toUnit", PC06)),
+                        step("result", "2026-01-09T10:00", Map.of("outcome", "DENIED")),
+                        step("return", "2026-01-09T14:00", Map.of("channel", "COUNTER")))),
+                dossier("D", List.of(step("teleport", "2026-01-05T10:00", Map.of()))),
+                dossier("E", List.of(step("apology", "2026-01-08T10:00", Map.of("unitAtFault", PC06,
+                        "reason", "Quá tải", "newDueDate", "2026-01-15")))),
+                dossier("F", List.of(step("return", "2026-01-06T10:00", Map.of("channel", "COUNTER")))),
+                dossier("G", List.of(step("result", "2026-01-06T10:00", Map.of()))));
+
+        JsonPath report = as(admin).body(batch).post("/api/v1/imports").then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getInt("imported")).isEqualTo(3);
+        assertThat(report.getInt("skipped")).isZero();
+        assertThat(report.getInt("events")).isEqualTo(4 + 6 + 5);
+        assertThat(rejected(report)).containsExactlyInAnyOrder(
+                tuple("D", 400, "invalid-input"),
+                tuple("E", 409, "apology-too-late"),
+                tuple("F", 409, "wrong-status"),
+                tuple("G", 400, "invalid-input"));
+        assertThat(report.getList("rejected.detailVi", String.class)).allSatisfy(vi -> assertThat(vi).isNotBlank());
+
+        // on time, with the whole history
+        String a = idOf("A");
+        assertThat(DossierTestSupport.eventTypes(infra, a)).containsExactly("DossierReceived", "DossierTransferred",
+                "DossierProcessed", "DossierReturned");
+        as(admin).get("/api/v1/dossiers/" + a).then().statusCode(200).body("status", equalTo("RETURNED"))
+                .body("timeliness", equalTo("EARLY")).body("overdue", equalTo(false))
+                .body("receivedAt", equalTo(vn(MONDAY_5).toString()));
+        // late, but apologized in time: rescheduled, never overdue
+        String b = idOf("B");
+        assertThat(DossierTestSupport.eventTypes(infra, b)).containsExactly("DossierReceived", "DossierTransferred",
+                "DossierApologized", "DossierDueDateChanged", "DossierProcessed", "DossierReturned");
+        as(admin).get("/api/v1/dossiers/" + b).then().body("apologized", equalTo(true))
+                .body("overdue", equalTo(false)).body("timeliness", equalTo("LATE"))
+                .body("rescheduledDue.date", equalTo("2026-01-12"));
+        // late without an apology: overdue at its due instant, before its result
+        String c = idOf("C");
+        List<Map<String, Object>> stream = DossierTestSupport.rows(infra, "select event_type, occurred_at, recorded_at "
+                + "from dossier.dossier_event where dossier_id = ?::uuid order by version", c);
+        assertThat(stream).extracting(r -> r.get("event_type")).containsExactly("DossierReceived",
+                "DossierTransferred", "DossierOverdue", "DossierProcessed", "DossierReturned");
+        assertThat(stream).extracting(r -> r.get("occurred_at")).containsExactly(vn(MONDAY_5),
+                vn("2026-01-05T10:00"), THURSDAY_8_CLOSE, vn("2026-01-09T10:00"), vn("2026-01-09T14:00"));
+        assertThat(stream).extracting(r -> r.get("recorded_at")).containsOnly(vn("2026-03-02T09:00"));
+        as(admin).get("/api/v1/dossiers/" + c).then().body("overdue", equalTo(true))
+                .body("timeliness", equalTo("LATE")).body("outcome", equalTo("DENIED"));
+        for (String rejected : List.of("D", "E", "F", "G")) {
+            assertProblem(as(admin).get("/api/v1/dossiers/" + code(rejected)), 404, "not-found");
+        }
+
+        // the same batch again, later: nothing new
+        TestClock.CLOCK.setVietnam("2026-03-02T15:00");
+        List<Long> before = DossierTestSupport.footprint(infra);
+        JsonPath again = as(admin).body(batch).post("/api/v1/imports").then().statusCode(200).extract().jsonPath();
+        assertThat(again.getInt("imported")).isZero();
+        assertThat(again.getInt("skipped")).isEqualTo(3);
+        assertThat(again.getInt("events")).isZero();
+        assertThat(rejected(again)).hasSize(4);
+        assertThat(DossierTestSupport.count(infra, "select count(*) from dossier.dossier_event "
+                + "where dossier_id in (?::uuid, ?::uuid, ?::uuid)", a, b, c)).isEqualTo(15);
+        assertThat(DossierTestSupport.footprint(infra)).isEqualTo(before);
+
+        // and other services get the history with its original instants
+        List<DossierEventEnvelope> published = DossierTestSupport.awaitPublished(infra, c, 5);
+        assertThat(published).extracting(DossierEventEnvelope::type).containsExactly("DossierReceived",
+                "DossierTransferred", "DossierOverdue", "DossierProcessed", "DossierReturned");
+        assertThat(published.get(2).occurredAt()).isEqualTo(THURSDAY_8_CLOSE);
+        assertThat(published).extracting(DossierEventEnvelope::recordedAt).containsOnly(vn("2026-03-02T09:00"));
+        assertThat(published.get(0).dossierCode()).isEqualTo(code("C"));
+        assertThat(DossierTestSupport.awaitPublished(infra, a, 4)).extracting(DossierEventEnvelope::version)
+                .containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void givenRecordsTheLiveDeskWouldRefuse_whenImported_thenRejectedAndTheOthersImported() {
+        Map<String, Object> unknownUnit = dossier("U", List.of());
+        reception(unknownUnit).put("competentUnit", "000.00.99.H40");
+        Map<String, Object> future = dossier("T", List.of());
+        reception(future).put("receivedAt", vn("2026-03-20T09:00").toString());
+        Map<String, Object> online = dossier("O", List.of());
+        reception(online).putAll(Map.of("procedureCode", NO_ONLINE, "channel", "ONLINE"));
+
+        Map<String, Object> futureStep = dossier("S", List.of(step("result", "2026-03-03T10:00",
+                Map.of("outcome", "GRANTED"))));
+        // the old system reused a code the desk has already given
+        String live = DossierTestSupport.received(infra.tokens().officer(POLICE), DossierTestSupport.idCard())
+                .getString("code");
+        Map<String, Object> taken = dossier("R", List.of());
+        taken.put("code", live);
+
+        JsonPath report = as(admin)
+                .body(batch(unknownUnit, taken, future, online, futureStep, dossier("OK", List.of())))
+                .post("/api/v1/imports").then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getInt("imported")).isEqualTo(1);
+        assertThat(rejected(report)).containsExactlyInAnyOrder(
+                tuple("U", 400, "invalid-input"),
+                tuple("R", 409, "duplicate"),
+                tuple("T", 400, "invalid-input"),
+                tuple("O", 400, "online-not-allowed"),
+                tuple("S", 400, "invalid-input"));
+        assertThat(DossierTestSupport.count(infra, "select count(*) from dossier.dossier_view where dossier_code = ?",
+                live)).isEqualTo(1);
+        as(admin).get("/api/v1/dossiers/" + code("OK")).then().statusCode(200).body("status", equalTo("RECEIVED"));
+        for (String rejected : List.of("U", "T", "O", "S")) {
+            assertProblem(as(admin).get("/api/v1/dossiers/" + code(rejected)), 404, "not-found");
+        }
+    }
+
+    @Test
+    void givenCallersByRole_whenImporting_thenOnlyAdminsAndSystemsForTheirUnits() {
+        assertProblem(as(infra.tokens().officer(POLICE)).body(batch(dossier("P", List.of())))
+                .post("/api/v1/imports"), 403, null);
+
+        Map<String, Object> commune = dossier("Q", List.of());
+        reception(commune).putAll(Map.of("procedureCode", NO_ONLINE, "receivingUnit", COMMUNE,
+                "competentUnit", COMMUNE));
+        JsonPath report = as(infra.tokens().system("mcdt-nghean", POLICE))
+                .body(batch(dossier("P", List.of()), commune)).post("/api/v1/imports")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getInt("imported")).isEqualTo(1);
+        assertThat(rejected(report)).containsExactly(tuple("Q", 403, "unit-not-allowed"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String code(String sourceId) {
+        return prefix + "-" + sourceId;
+    }
+
+    private String idOf(String sourceId) {
+        return as(admin).get("/api/v1/dossiers/" + code(sourceId)).then().statusCode(200).extract().path("id");
+    }
+
+    @SafeVarargs
+    private Map<String, Object> batch(Map<String, Object>... dossiers) {
+        return Map.of("sourceSystem", "mcdt-nghean-" + prefix, "dossiers", List.of(dossiers));
+    }
+
+    private Map<String, Object> dossier(String sourceId, List<Map<String, Object>> history) {
+        Map<String, Object> reception = DossierTestSupport.idCard();
+        reception.put("receivedAt", vn(MONDAY_5).toString());
+        Map<String, Object> d = new HashMap<>();
+        d.put("sourceId", sourceId);
+        d.put("code", code(sourceId));
+        d.put("reception", reception);
+        d.put("receivingOfficer", "can.bo.motcua@congan.nghean.gov.vn");
+        d.put("history", new ArrayList<>(history));
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> reception(Map<String, Object> dossier) {
+        return (Map<String, Object>) dossier.get("reception");
+    }
+
+    private static Map<String, Object> step(String type, String vietnamTime, Map<String, Object> body) {
+        return Map.of("type", type, "at", vn(vietnamTime).toString(), "officer", "chuyen.vien@congan.nghean.gov.vn",
+                "body", body);
+    }
+
+    private static List<org.assertj.core.groups.Tuple> rejected(JsonPath report) {
+        List<Map<String, Object>> rows = report.getList("rejected");
+        return rows.stream().map(r -> tuple(r.get("sourceId"), r.get("status"), r.get("rule"))).toList();
+    }
+}
