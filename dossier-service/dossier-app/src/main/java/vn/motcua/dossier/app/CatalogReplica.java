@@ -1,5 +1,6 @@
 package vn.motcua.dossier.app;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.catalog.events.CatalogEvent;
@@ -31,6 +32,8 @@ public class CatalogReplica {
     private final CatalogEventCodec codec = new CatalogEventCodec();
     /** The parsed calendar, rebuilt only when a year was added or revised. */
     private final AtomicReference<Cached> cache = new AtomicReference<>();
+    private static final int MAX_PARSED = 20_000;
+    private final java.util.Map<java.util.UUID, CatalogEvent> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Cached(String fingerprint, WorkingCalendar calendar) {
     }
@@ -88,30 +91,44 @@ public class CatalogReplica {
         });
     }
 
-    /** The working calendar of every year the catalog published. */
+    /** The working calendar of every year the catalog published; re-parsed only when a year was added or revised. */
     public Uni<WorkingCalendar> calendar() {
-        return ReplicaEntity.<ReplicaEntity>list("topic = ?1", CatalogTopics.CALENDARS).map(rows -> {
-            String fingerprint = rows.stream().sorted(Comparator.comparing(r -> r.recordKey))
-                    .map(r -> r.recordKey + ":" + r.eventId).collect(Collectors.joining(","));
-            Cached current = cache.get();
-            if (current != null && current.fingerprint().equals(fingerprint)) {
-                return current.calendar();
-            }
-            List<CalendarYear> years = rows.stream()
-                    .map(r -> ((CatalogEvent.CalendarYearPublished) event(r)).calendar()).toList();
-            Cached built = new Cached(fingerprint, WorkingCalendar.of(years));
-            cache.set(built);
-            return built.calendar();
-        });
+        return Panache.getSession().chain(session -> session.createQuery(
+                        "select r.recordKey, r.eventId from ReplicaEntity r where r.topic = :topic order by r.recordKey",
+                        Object[].class).setParameter("topic", CatalogTopics.CALENDARS).getResultList())
+                .chain(keys -> {
+                    String fingerprint = keys.stream().map(k -> k[0] + ":" + k[1]).collect(Collectors.joining(","));
+                    Cached current = cache.get();
+                    if (current != null && current.fingerprint().equals(fingerprint)) {
+                        return Uni.createFrom().item(current.calendar());
+                    }
+                    return ReplicaEntity.<ReplicaEntity>list("topic = ?1", CatalogTopics.CALENDARS).map(rows -> {
+                        List<CalendarYear> years = rows.stream()
+                                .map(r -> ((CatalogEvent.CalendarYearPublished) event(r)).calendar()).toList();
+                        Cached built = new Cached(fingerprint, WorkingCalendar.of(years));
+                        cache.set(built);
+                        return built.calendar();
+                    });
+                });
     }
 
     private Uni<ReplicaEntity> row(String topic, String key) {
         return ReplicaEntity.findById(new ReplicaEntity.Key(topic, key));
     }
 
+    /** A catalog event never changes once published, so its parsed form is kept by event id. */
     private CatalogEvent event(ReplicaEntity r) {
-        return codec.read(r.payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        CatalogEvent cached = parsed.get(r.eventId);
+        if (cached != null) {
+            return cached;
+        }
+        CatalogEvent e = codec.read(r.payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .orElseThrow(() -> new IllegalStateException("replica row of unknown type " + r.eventType));
+        if (parsed.size() > MAX_PARSED) {
+            parsed.clear();
+        }
+        parsed.put(r.eventId, e);
+        return e;
     }
 
     private ProcedureSnapshot procedure(ReplicaEntity r) {

@@ -100,7 +100,7 @@ final class HistoryGenerator {
             t = received.plus(late);
             result(h, t);
         } else if (kind < 90 && !line.shortTime()) {   // late, apologized for in time with a new appointment
-            LocalDate newDue = received.atZone(VIETNAM).toLocalDate().plusDays(30);
+            LocalDate newDue = workingDay(received.atZone(VIETNAM).toLocalDate().plusDays(30));
             step(h, "apology", received.plus(Duration.ofHours(2)), json.createObjectNode()
                     .put("unitAtFault", line.unit()).put("reason", "Chờ xác minh thông tin từ cơ quan khác")
                     .put("newDueDate", newDue.toString()));
@@ -137,8 +137,15 @@ final class HistoryGenerator {
         s.set("body", body);
     }
 
+    /** The 2026 days off of Vietnamese civil servants (the seed calendar's), so generated appointments are working days. */
+    private static final java.util.Set<LocalDate> DAYS_OFF_2026 = java.util.stream.Stream.of("2026-01-01",
+                    "2026-01-02", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-04-27",
+                    "2026-04-30", "2026-05-01", "2026-08-31", "2026-09-01", "2026-09-02")
+            .map(LocalDate::parse).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private static LocalDate workingDay(LocalDate d) {
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY
+                || DAYS_OFF_2026.contains(d)) {
             d = d.plusDays(1);
         }
         return d;
