@@ -49,6 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long COUNT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** A topic the relay creates when it is allowed to (local runs; on Kubernetes the topic operator owns them). */
     public record TopicSpec(String name, Map<String, String> configs) {
@@ -73,6 +74,7 @@ public final class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
     private boolean topicsReady;
+    private long lastCountNanos;
 
     /**
      * @param clientId names the producer and the thread (e.g. "catalog-outbox-relay")
@@ -200,7 +202,7 @@ public final class OutboxRelay {
                 markPublished(c, acknowledged);
                 c.commit();
                 published.addAndGet(acknowledged.size());
-                pending.addAndGet(-acknowledged.size());
+                pending.updateAndGet(v -> Math.max(0, v - acknowledged.size()));
                 if (failure != null) {
                     throw new ExecutionException("broker did not acknowledge " + (rows.size() - acknowledged.size())
                             + " of " + rows.size() + " events", failure);
@@ -222,7 +224,16 @@ public final class OutboxRelay {
         }
     }
 
+    /**
+     * Refreshes the pending gauge from the table at most every few seconds: counting a large backlog on every batch
+     * would cost more than relaying it (between counts the gauge is kept by subtraction).
+     */
     private void countPending(Connection c) throws SQLException {
+        long now = System.nanoTime();
+        if (lastCountNanos != 0 && now - lastCountNanos < COUNT_INTERVAL_NANOS) {
+            return;
+        }
+        lastCountNanos = now;
         try (PreparedStatement ps = c.prepareStatement("select count(*) from outbox where published_at is null");
              ResultSet rs = ps.executeQuery()) {
             rs.next();

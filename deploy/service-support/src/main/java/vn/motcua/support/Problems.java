@@ -65,11 +65,23 @@ public class Problems {
                 .withHeader("WWW-Authenticate", "Bearer").build().toResponse();
     }
 
-    /** Races the checks cannot see (two identical creations at once) end as constraint errors: a conflict, not a 500. */
+    /**
+     * Races the checks cannot see (two identical creations at once) end as constraint errors: a conflict, not a 500.
+     * The driver's error arrives bare or wrapped by Hibernate Reactive; both are answered the same way.
+     */
     @ServerExceptionMapper
     public Response database(PgException e) {
-        String state = e.getSqlState();
-        if ("23505".equals(state)) {
+        return databaseProblem(e);
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(jakarta.persistence.PersistenceException e) {
+        return databaseProblem(e);
+    }
+
+    private static Response databaseProblem(RuntimeException e) {
+        String state = DatabaseErrors.find(e).map(DatabaseErrors.DatabaseError::sqlState).orElse("");
+        if (DatabaseErrors.UNIQUE_VIOLATION.equals(state)) {
             return HttpProblem.builder().withType(URI.create(TYPE_BASE + "conflict")).withStatus(409)
                     .withTitle("Conflict").withDetail("The entity already exists (concurrent change)")
                     .with("detailVi", "Dữ liệu đã tồn tại (có thay đổi đồng thời)").build().toResponse();

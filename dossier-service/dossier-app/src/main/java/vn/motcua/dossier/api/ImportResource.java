@@ -149,7 +149,7 @@ public class ImportResource {
         if (e instanceof ProblemException p) {
             return new Rejected(sourceId, p.status(), p.code(), p.getMessage(), p.titleVi());
         }
-        if (vn.motcua.dossier.store.DossierStore.uniqueViolationOf(e, null)) {
+        if (vn.motcua.support.DatabaseErrors.uniqueViolation(e, null)) {
             return new Rejected(sourceId, 409, "duplicate", "a dossier with this code or source id exists",
                     "đã có hồ sơ với mã này");
         }

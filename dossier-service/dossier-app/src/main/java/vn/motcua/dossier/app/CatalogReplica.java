@@ -42,7 +42,8 @@ public class CatalogReplica {
      * The procedure as in force on {@code day}, with the competent unit's commitment then in force; the competent
      * unit must be of a type the procedure names.
      */
-    public Uni<ProcedureTerms> terms(String procedureCode, String competentUnit, LocalDate day) {
+    public Uni<ProcedureTerms> terms(String procedureCode, UnitSnapshot competent, LocalDate day, String field) {
+        String competentUnit = competent.code();
         return row(CatalogTopics.PROCEDURES, procedureCode).chain(p -> {
             if (p == null) {
                 throw ProblemException.invalid("procedureCode", "unknown procedure " + procedureCode,
@@ -58,13 +59,12 @@ public class CatalogReplica {
                     .max(Comparator.comparing(ProcedureVersionSnapshot::effectiveFrom))
                     .orElseThrow(() -> ProblemException.invalid("procedureCode", "no version of " + procedureCode
                             + " is in force on " + day, "thủ tục " + procedureCode + " chưa có hiệu lực vào ngày " + day));
-            return row(CatalogTopics.UNITS, competentUnit).invoke(u -> {
-                if (u != null && !procedure.competentUnitTypes().contains(unitOf(u).type())) {
-                    throw ProblemException.invalid("competentUnit", "a " + unitOf(u).type() + " is not competent for "
-                            + procedureCode + " (competent: " + procedure.competentUnitTypes() + ")",
-                            "đơn vị " + competentUnit + " không có thẩm quyền giải quyết thủ tục " + procedureCode);
-                }
-            }).chain(() -> row(CatalogTopics.COMMITMENTS, competentUnit + "/" + procedureCode)).map(c -> {
+            if (!procedure.competentUnitTypes().contains(competent.type())) {
+                throw ProblemException.invalid(field, "a " + competent.type() + " is not competent for "
+                        + procedureCode + " (competent: " + procedure.competentUnitTypes() + ")",
+                        "đơn vị " + competentUnit + " không có thẩm quyền giải quyết thủ tục " + procedureCode);
+            }
+            return row(CatalogTopics.COMMITMENTS, competentUnit + "/" + procedureCode).map(c -> {
                 CommitmentSnapshot.Period period = c == null ? null : commitment(c).periods().stream()
                         .filter(x -> !x.effectiveFrom().isAfter(day) && (x.effectiveTo() == null || !x.effectiveTo().isBefore(day)))
                         .findFirst().orElse(null);
@@ -73,6 +73,17 @@ public class CatalogReplica {
                         version.onlineLevel() == null ? null : version.onlineLevel().name(), version.postalReception());
             });
         });
+    }
+
+    /**
+     * What reception needs from the catalog: both units exist on {@code day}, the competent one may handle the
+     * procedure, and the procedure's terms then in force. Fields are named under {@code prefix} in refusals.
+     */
+    public Uni<ProcedureTerms> reception(String procedureCode, String receivingUnit, String competentUnit,
+                                         LocalDate day, String prefix) {
+        return unit(receivingUnit, day, prefix + "receivingUnit")
+                .chain(() -> unit(competentUnit, day, prefix + "competentUnit"))
+                .chain(competent -> terms(procedureCode, competent, day, prefix + "competentUnit"));
     }
 
     /** A unit that exists and is not dissolved on {@code day}; 400 naming {@code field} otherwise. */

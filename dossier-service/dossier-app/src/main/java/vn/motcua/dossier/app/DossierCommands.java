@@ -92,9 +92,8 @@ public class DossierCommands {
             throw ProblemException.invalid("receivedAt", "is in the future", "thời điểm tiếp nhận ở tương lai");
         }
         LocalDate day = intake.at().atZone(WorkingCalendar.VIETNAM).toLocalDate();
-        return idempotent(caller, idem, () -> catalog.unit(intake.receivingUnit(), day, "receivingUnit")
-                .chain(() -> catalog.unit(intake.competentUnit(), day, "competentUnit"))
-                .chain(() -> catalog.terms(intake.procedureCode(), intake.competentUnit(), day))
+        return idempotent(caller, idem, () -> catalog.reception(intake.procedureCode(), intake.receivingUnit(),
+                        intake.competentUnit(), day, "")
                 .chain(terms -> catalog.calendar().chain(calendar -> nextCode(intake.receivingUnit(), day)
                         .chain(code -> {
                             String secret = newSecret();
@@ -193,9 +192,8 @@ public class DossierCommands {
                 throw ProblemException.invalid("reception.receivedAt", "is in the future",
                         "thời điểm tiếp nhận ở tương lai");
             }
-            return catalog.unit(intake.receivingUnit(), day, "reception.receivingUnit")
-                    .chain(() -> catalog.unit(intake.competentUnit(), day, "reception.competentUnit"))
-                    .chain(() -> catalog.terms(intake.procedureCode(), intake.competentUnit(), day))
+            return catalog.reception(intake.procedureCode(), intake.receivingUnit(), intake.competentUnit(), day,
+                            "reception.")
                     .chain(terms -> catalog.calendar().chain(calendar -> {
                         Dossier.Context ctx = context(calendar);
                         DossierState state = DossierState.NEW;

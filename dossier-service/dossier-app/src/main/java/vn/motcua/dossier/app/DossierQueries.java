@@ -42,25 +42,20 @@ public class DossierQueries {
 
     /** A dossier's state now, or as of an instant (the events that had happened by then). */
     public Uni<Views.DossierView> get(Caller caller, String ref, Instant asOf) {
-        return Panache.withSession(() -> commands.resolve(ref).chain(id ->
-                (asOf == null ? store.load(id) : store.loadAsOf(id, asOf)).chain(stream -> {
-                    if (!stream.exists()) {
-                        if (asOf != null) {
-                            return store.load(id).map(all -> {
-                                if (all.exists()) {
-                                    caller.requireSee(all.state(), ref);
-                                    throw ProblemException.invalid("asOf", "is before the dossier existed",
-                                            "trước thời điểm hồ sơ được tạo");
-                                }
-                                throw Caller.notFound(ref);
-                            });
-                        }
-                        throw Caller.notFound(ref);
-                    }
-                    caller.requireSee(stream.state(), ref);
-                    return catalog.calendar().map(cal -> commands.view(id, stream.version(), stream.state(),
-                            personal(caller, stream.state()), commands.context(cal), asOf));
-                })));
+        return Panache.withSession(() -> commands.resolve(ref).chain(id -> store.load(id).chain(all -> {
+            if (!all.exists()) {
+                throw Caller.notFound(ref);
+            }
+            // who may see it is decided on the dossier as it is now, whatever instant is asked for
+            caller.requireSee(all.state(), ref);
+            DossierStore.Stream stream = asOf == null ? all : all.upTo(asOf);
+            if (!stream.exists()) {
+                throw ProblemException.invalid("asOf", "is before the dossier existed",
+                        "trước thời điểm hồ sơ được tạo");
+            }
+            return catalog.calendar().map(cal -> commands.view(id, stream.version(), stream.state(),
+                    personal(caller, all.state()), commands.context(cal), asOf));
+        })));
     }
 
     public Uni<Views.ControlSheet> controlSheet(Caller caller, String ref) {

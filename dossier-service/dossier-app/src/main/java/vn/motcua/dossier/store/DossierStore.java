@@ -3,7 +3,6 @@ package vn.motcua.dossier.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierEvent;
@@ -12,7 +11,7 @@ import vn.motcua.dossier.events.DossierEventCodec;
 import vn.motcua.dossier.events.DossierEventEnvelope;
 import vn.motcua.dossier.events.DossierEventType;
 import vn.motcua.dossier.events.DossierTopics;
-import vn.motcua.support.JsonCustomizer;
+import vn.motcua.support.DatabaseErrors;
 import vn.motcua.support.ProblemException;
 
 import java.time.Instant;
@@ -30,7 +29,8 @@ import java.util.UUID;
 public class DossierStore {
     static final String VERSION_CONSTRAINT = "dossier_event_stream_version";
 
-    private final ObjectMapper json = JsonCustomizer.storageMapper();
+    /** The contract's JSON conventions, with personal data kept: the store is the one place that holds it. */
+    private final ObjectMapper json = DossierEventCodec.configure(new ObjectMapper());
     private final DossierEventCodec codec = new DossierEventCodec();
 
     /** An event as stored. */
@@ -47,6 +47,12 @@ public class DossierStore {
         public boolean exists() {
             return !events.isEmpty();
         }
+
+        /** The stream as it was at an instant: the events that had happened by then (for "state as of"). */
+        public Stream upTo(Instant asOf) {
+            List<Stored> upTo = events.stream().filter(e -> !e.event().at().isAfter(asOf)).toList();
+            return new Stream(dossierId, upTo, Dossier.replay(upTo.stream().map(Stored::event).toList()));
+        }
     }
 
     public Uni<Stream> load(UUID dossierId) {
@@ -55,14 +61,6 @@ public class DossierStore {
                     List<Stored> events = rows.stream().map(this::toStored).toList();
                     return new Stream(dossierId, events, Dossier.replay(events.stream().map(Stored::event).toList()));
                 });
-    }
-
-    /** The events of a stream up to an instant at which they happened (for "state as of"). */
-    public Uni<Stream> loadAsOf(UUID dossierId, Instant asOf) {
-        return load(dossierId).map(s -> {
-            List<Stored> upTo = s.events().stream().filter(e -> !e.event().at().isAfter(asOf)).toList();
-            return new Stream(dossierId, upTo, Dossier.replay(upTo.stream().map(Stored::event).toList()));
-        });
     }
 
     /**
@@ -121,26 +119,7 @@ public class DossierStore {
 
     /** True for the unique-key violation that means another writer appended at the same version. */
     public static boolean isVersionConflict(Throwable t) {
-        return uniqueViolationOf(t, VERSION_CONSTRAINT);
-    }
-
-    public static boolean uniqueViolationOf(Throwable t, String constraint) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof PgException pg && "23505".equals(pg.getSqlState())
-                    && (constraint == null || String.valueOf(pg.getMessage()).contains(constraint)
-                    || constraint.equals(pg.getConstraint()))) {
-                return true;
-            }
-            // Hibernate Reactive reports the driver's error as a plain SQLException (state and message, no cause)
-            if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())
-                    && (constraint == null || String.valueOf(sql.getMessage()).contains(constraint))) {
-                return true;
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return false;
+        return DatabaseErrors.uniqueViolation(t, VERSION_CONSTRAINT);
     }
 
     private Stored toStored(EventEntity row) {

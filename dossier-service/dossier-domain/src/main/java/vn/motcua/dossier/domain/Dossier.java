@@ -359,16 +359,8 @@ public final class Dossier {
     public static DossierState evolve(DossierState s, DossierEvent event) {
         DossierState.Builder b = s.toBuilder();
         if (event instanceof DossierEvent.Received e) {
-            b.exists = true;
-            b.dossierCode = e.dossierCode();
-            b.status = Status.RECEIVED;
-            b.procedure = e.procedure();
-            b.receivingUnit = e.receivingUnit();
-            b.competentUnit = e.competentUnit();
-            b.currentUnit = e.receivingUnit();
-            b.channel = e.channel();
-            b.applicant = e.applicant();
-            b.submittedAt = e.submittedAt();
+            intake(b, Status.RECEIVED, e.dossierCode(), e.procedure(), e.receivingUnit(), e.competentUnit(),
+                    e.channel(), e.applicant(), e.submittedAt());
             b.receivedAt = e.at();
             b.countingStartsAt = e.countingStartsAt();
             b.receptionDay = e.countingStartsAt().atZone(WorkingCalendar.VIETNAM).toLocalDate();
@@ -382,16 +374,8 @@ public final class Dossier {
             b.steps = List.of(new Step(1, e.receivingUnit(), "reception", e.officer(), e.at(), e.transferDeadline(),
                     null));
         } else if (event instanceof DossierEvent.RefusedAtReception e) {
-            b.exists = true;
-            b.dossierCode = e.dossierCode();
-            b.status = Status.REFUSED_AT_RECEPTION;
-            b.procedure = e.procedure();
-            b.receivingUnit = e.receivingUnit();
-            b.competentUnit = e.competentUnit();
-            b.currentUnit = e.receivingUnit();
-            b.channel = e.channel();
-            b.applicant = e.applicant();
-            b.submittedAt = e.submittedAt();
+            intake(b, Status.REFUSED_AT_RECEPTION, e.dossierCode(), e.procedure(), e.receivingUnit(),
+                    e.competentUnit(), e.channel(), e.applicant(), e.submittedAt());
             b.completedAt = null;
             b.steps = List.of();
         } else if (event instanceof DossierEvent.Transferred e) {
@@ -454,6 +438,22 @@ public final class Dossier {
         }
         // Consulted changes no state: it is kept in the history only.
         return b.build();
+    }
+
+    /** What reception and refusal at reception both record about a new dossier. */
+    private static void intake(DossierState.Builder b, Status status, String code, Types.ProcedureTerms procedure,
+                               String receivingUnit, String competentUnit, Types.Channel channel,
+                               Types.Applicant applicant, Instant submittedAt) {
+        b.exists = true;
+        b.status = status;
+        b.dossierCode = code;
+        b.procedure = procedure;
+        b.receivingUnit = receivingUnit;
+        b.competentUnit = competentUnit;
+        b.currentUnit = receivingUnit;
+        b.channel = channel;
+        b.applicant = applicant;
+        b.submittedAt = submittedAt;
     }
 
     private static List<Step> closeLastStep(List<Step> steps, Instant at) {
