@@ -34,6 +34,13 @@ class DossierLifecycleApiTest {
     }
 
     @Test
+    void readyOnceTheCatalogReplicaCanComputeDueDates() {
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'catalog replica' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'catalog replica' }.data.calendarYears", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
     void receiveProcessAndReturnAnIdCardDossier() {
         String officer = infra.tokens().officer(POLICE);
         // Monday 2 March 2026, 09:00 at the counter: 3 working days committed -> due Thursday 5 March, 17:00
