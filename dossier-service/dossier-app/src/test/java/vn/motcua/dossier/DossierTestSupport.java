@@ -27,11 +27,6 @@ import vn.motcua.duedate.ProcessingTime;
 import vn.motcua.testinfra.MotcuaTestInfra;
 import vn.motcua.testinfra.TopicReader;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +34,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -206,19 +200,7 @@ public final class DossierTestSupport {
     // ------------------------------------------------------------------ store and topic
 
     public static long count(MotcuaTestInfra.Handles infra, String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
-             PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i] instanceof Instant t
-                        ? java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC) : params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return vn.motcua.testinfra.Sql.count(infra, sql, params);
     }
 
     public static long events(MotcuaTestInfra.Handles infra, String dossierId) {
@@ -288,28 +270,7 @@ public final class DossierTestSupport {
 
     /** Rows of a query as column-name maps (PostgreSQL as superuser). */
     public static List<Map<String, Object>> rows(MotcuaTestInfra.Handles infra, String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
-             PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i] instanceof Instant t
-                        ? java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC) : params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                List<Map<String, Object>> out = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= md.getColumnCount(); i++) {
-                        Object value = rs.getObject(i);
-                        row.put(md.getColumnLabel(i), value instanceof java.sql.Timestamp t ? t.toInstant() : value);
-                    }
-                    out.add(row);
-                }
-                return out;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return vn.motcua.testinfra.Sql.rows(infra, sql, params);
     }
 
     /** The stored event types of a dossier, in stream order. */

@@ -1,0 +1,55 @@
+package vn.motcua.testinfra;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a service's database as the superuser, for tests that check what was stored. Instants bind as timestamptz
+ * and come back as {@link Instant}.
+ */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** The first column of the first row, as a number (a count). */
+    public static long count(MotcuaTestInfra.Handles infra, String sql, Object... params) {
+        List<Map<String, Object>> rows = rows(infra, sql, params);
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0).values().iterator().next()).longValue();
+    }
+
+    /** Every row, as column-label maps in column order. */
+    public static List<Map<String, Object>> rows(MotcuaTestInfra.Handles infra, String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i] instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<Map<String, Object>> out = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        Object value = rs.getObject(i);
+                        row.put(md.getColumnLabel(i), value instanceof java.sql.Timestamp t ? t.toInstant() : value);
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
