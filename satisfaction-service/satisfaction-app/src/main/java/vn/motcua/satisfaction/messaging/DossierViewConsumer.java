@@ -1,0 +1,112 @@
+package vn.motcua.satisfaction.messaging;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import vn.motcua.dossier.domain.DossierEvent;
+import vn.motcua.dossier.events.DossierEventCodec;
+import vn.motcua.dossier.events.DossierEventEnvelope;
+import vn.motcua.satisfaction.app.Ratings;
+import vn.motcua.satisfaction.domain.DossierInfo;
+import vn.motcua.satisfaction.store.DossierViewEntity;
+import vn.motcua.satisfaction.store.Locks;
+import vn.motcua.satisfaction.store.ProcessedEventEntity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Keeps the local dossier view from dossier events, and decides the ratings that waited for a dossier's return in
+ * the same transaction. Exactly once in effect: the processed-event row commits with the change, so a redelivered
+ * event changes nothing; an event older than the view's version is ignored too. A record that is not a dossier
+ * event goes to the dead-letter topic; a database outage is retried, never dead-lettered.
+ */
+@ApplicationScoped
+public class DossierViewConsumer {
+    static final String CONSUMER = "satisfaction-service.dossier-view";
+    private static final Logger LOG = Logger.getLogger(DossierViewConsumer.class);
+
+    private final DossierEventCodec codec = new DossierEventCodec();
+    private final Ratings ratings;
+    private final Clock clock;
+
+    public DossierViewConsumer(Ratings ratings, Clock clock) {
+        this.ratings = ratings;
+        this.clock = clock;
+    }
+
+    @Incoming("dossier-events")
+    public Uni<Void> consume(byte[] payload) {
+        Optional<DossierEventEnvelope> read = codec.read(payload); // malformed: throws, the record goes to the DLQ
+        if (read.isEmpty()) {
+            return Uni.createFrom().voidItem(); // a newer event type this version does not know
+        }
+        DossierEventEnvelope e = read.get();
+        return Panache.withTransaction(() -> apply(e))
+                .onFailure().invoke(t -> LOG.warnf("dossier view: %s; retrying", t.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    private Uni<Void> apply(DossierEventEnvelope e) {
+        return ProcessedEventEntity.<ProcessedEventEntity>findById(e.eventId()).chain(done -> {
+            if (done != null) {
+                return Uni.createFrom().voidItem();
+            }
+            ProcessedEventEntity mark = new ProcessedEventEntity();
+            mark.eventId = e.eventId();
+            mark.consumer = CONSUMER;
+            mark.processedAt = clock.instant();
+            return Locks.dossier(e.dossierCode())
+                    .chain(() -> DossierViewEntity.<DossierViewEntity>findById(e.dossierId()))
+                    .chain(view -> update(view, e))
+                    .chain(() -> mark.persist().replaceWithVoid());
+        });
+    }
+
+    private Uni<Void> update(DossierViewEntity existing, DossierEventEnvelope e) {
+        if (existing != null && e.version() <= existing.lastVersion) {
+            return Uni.createFrom().voidItem(); // already applied (a replay under new event ids, say)
+        }
+        DossierViewEntity v = existing != null ? existing : new DossierViewEntity();
+        if (existing == null) {
+            v.dossierId = e.dossierId();
+            v.dossierCode = e.dossierCode();
+            v.state = DossierInfo.State.OPEN.name();
+        }
+        v.lastVersion = e.version();
+        v.updatedAt = clock.instant();
+        boolean decides = false;
+        DossierEvent data = e.data();
+        if (data instanceof DossierEvent.Received r) {
+            v.procedureCode = r.procedure().code();
+            v.procedureName = r.procedure().nameVi();
+            v.receivingUnit = r.receivingUnit();
+            v.competentUnit = r.competentUnit();
+            v.receptionChannel = r.channel() == null ? null : r.channel().name();
+        } else if (data instanceof DossierEvent.Returned r) {
+            v.state = DossierInfo.State.RETURNED.name();
+            v.returnedAt = r.at();
+            v.returnChannel = r.channel() == null ? null : r.channel().name();
+            decides = true;
+        } else if (data instanceof DossierEvent.RefusedAtReception || data instanceof DossierEvent.Withdrawn
+                || data instanceof DossierEvent.Stopped) {
+            v.state = DossierInfo.State.CLOSED.name();
+            v.closedBy = e.type();
+            decides = true;
+        }
+        Uni<Void> saved = existing != null ? Uni.createFrom().voidItem() : v.persist().replaceWithVoid();
+        if (!decides) {
+            return saved;
+        }
+        return saved.chain(() -> Panache.getSession().chain(s -> s.flush()))
+                .chain(() -> ratings.resolvePending(v.dossierCode, v.info()))
+                .invoke(n -> {
+                    if (n > 0) {
+                        LOG.infof("dossier %s %s: %d waiting rating(s) decided", v.dossierCode, e.type(), n);
+                    }
+                }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,30 @@
+package vn.motcua.satisfaction.store;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.satisfaction.events.SatisfactionEvent;
+import vn.motcua.satisfaction.events.SatisfactionEventCodec;
+import vn.motcua.satisfaction.events.SatisfactionEventEnvelope;
+import vn.motcua.satisfaction.events.SatisfactionTopics;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Puts an event in the outbox, in the caller's transaction: it is published if and only if that commits. */
+@ApplicationScoped
+public class Outbox {
+    private final SatisfactionEventCodec codec = new SatisfactionEventCodec();
+
+    public Uni<Void> add(UUID dossierId, String dossierCode, String unitCode, SatisfactionEvent event, Instant now) {
+        SatisfactionEventEnvelope envelope = SatisfactionEventEnvelope.of(UUID.randomUUID(), dossierId, dossierCode,
+                unitCode, now, event);
+        OutboxEntity row = new OutboxEntity();
+        row.eventId = envelope.eventId();
+        row.topic = SatisfactionTopics.EVENTS;
+        row.recordKey = envelope.key();
+        row.eventType = envelope.type();
+        row.payload = codec.writeString(envelope);
+        row.createdAt = now;
+        return row.persist().replaceWithVoid();
+    }
+}
