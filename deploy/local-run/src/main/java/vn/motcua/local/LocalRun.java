@@ -71,7 +71,11 @@ public final class LocalRun {
                         List.of("motcua.seed.enabled=true")),
                 new Service("dossier-service", "dossier",
                         root.resolve("dossier-service/dossier-app/target/quarkus-app/quarkus-run.jar"), 8082,
-                        List.of()));
+                        List.of()),
+                new Service("satisfaction-service", "satisfaction",
+                        root.resolve("satisfaction-service/satisfaction-app/target/quarkus-app/quarkus-run.jar"), 8083,
+                        // rating links point at this service's own public endpoint on a local run
+                        List.of("motcua.rating.public-url=http://127.0.0.1:8083/api/v1/public/ratings/")));
     }
 
     void start() throws IOException, InterruptedException {
@@ -104,8 +108,11 @@ public final class LocalRun {
             command.addAll(List.of("-jar", s.jar().toString()));
             Path log = home.resolve("logs/" + s.name() + ".log");
             say("starting " + s.name() + " on http://127.0.0.1:" + s.port() + " (log: " + log + ")");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // secrets go by environment, not on the command line where any process listing shows them
+            builder.environment().put("MOTCUA_RATING_TOKEN_SECRET", ratingLinkKey());
+            Process p = builder.start();
             processes.add(p);
             awaitReady(s, p, log);
             started.add(s);
@@ -134,6 +141,23 @@ public final class LocalRun {
                 + "\nANALYST_TOKEN=" + analyst + "\nSYSTEM_TOKEN=" + system + "\n");
         out.append("\nPress Ctrl-C to stop everything.\n");
         System.out.println(out);
+    }
+
+    /** The key that signs rating links: made once per data folder, readable by its owner only. */
+    private String ratingLinkKey() throws IOException {
+        Path file = home.resolve("keys/rating-link.key");
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the folder's own permissions apply
+            }
+        }
+        return Files.readString(file).strip();
     }
 
     private void awaitReady(Service s, Process p, Path log) throws InterruptedException {
