@@ -38,9 +38,8 @@ class ComplaintTest {
         officer = infra.tokens().officer(POLICE);
     }
 
-    /** A unit of its own per test, so that its figures are that test's alone. */
     static String freshUnit() {
-        return "000.97." + (10 + (int) (Math.random() * 89)) + ".H40";
+        return SatisfactionTestSupport.freshUnit();
     }
 
     String complain(Instant at, String unit) {

@@ -49,7 +49,7 @@ class PaperBallotTest {
     @Test
     void aBallotWithoutAnOverallMarkIsKeptAndCountedAsInvalid() {
         // a unit of its own, so that its figures are this test's alone
-        String unit = "000.99." + (10 + (int) (Math.random() * 89)) + ".H40";
+        String unit = SatisfactionTestSupport.freshUnit();
         var d = SatisfactionTestSupport.dossier(infra, POLICE, unit).returnedAt(returnedAt);
 
         as(officer).body(paper(d.code, ballot(), null, returnedAt.plusSeconds(60))).post("/api/v1/ratings")
@@ -83,7 +83,7 @@ class PaperBallotTest {
 
     @Test
     void aSecondBallotForARatedDossierIsFlaggedAsDuplicateAndNotCounted() {
-        String unit = "000.98." + (10 + (int) (Math.random() * 89)) + ".H40";
+        String unit = SatisfactionTestSupport.freshUnit();
         var d = SatisfactionTestSupport.dossier(infra, POLICE, unit).returnedAt(returnedAt);
         as(officer).body(paper(d.code, ballot(), 2, returnedAt)).post("/api/v1/ratings").then().statusCode(201)
                 .body("status", equalTo("VALID"));

@@ -216,6 +216,13 @@ public final class SatisfactionTestSupport {
         }
     }
 
+    private static final AtomicInteger UNITS = new AtomicInteger(10);
+
+    /** A unit code used by no other test of this JVM, so that its figures are that test's alone. */
+    public static String freshUnit() {
+        return "000.9" + (UNITS.get() / 90) + "." + (10 + UNITS.getAndIncrement() % 90) + ".H40";
+    }
+
     public static Dossier dossier(MotcuaTestInfra.Handles infra) {
         return new Dossier(infra, POLICE, PC06);
     }
@@ -301,7 +308,7 @@ public final class SatisfactionTestSupport {
     // ------------------------------------------------------------------ what was stored and published
 
     public static List<Map<String, Object>> ratings(MotcuaTestInfra.Handles infra, String dossierCode) {
-        return Sql.rows(infra, "select * from satisfaction.rating where dossier_code = ? order by submitted_at, id",
+        return Sql.rows(infra, "select * from satisfaction.rating where dossier_code = ? order by arrival",
                 dossierCode);
     }
 
