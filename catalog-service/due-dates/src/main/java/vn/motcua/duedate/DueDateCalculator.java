@@ -155,10 +155,9 @@ public final class DueDateCalculator {
         if (due.dueAt().isEmpty() || due.dueDate().isEmpty()) {
             return Timeliness.ON_TIME;
         }
-        int cmp = due.time().isDayBased()
-                ? completedAt.atZone(calendar.zone()).toLocalDate().compareTo(due.dueDate().get())
-                : completedAt.compareTo(due.dueAt().get().toInstant());
-        return cmp < 0 ? Timeliness.EARLY : cmp == 0 ? Timeliness.ON_TIME : Timeliness.LATE;
+        return due.time().isDayBased()
+                ? Timeliness.byDate(completedAt.atZone(calendar.zone()).toLocalDate(), due.dueDate().get())
+                : Timeliness.byInstant(completedAt, due.dueAt().get().toInstant());
     }
 
     private void explainReception(List<String> out, ZonedDateTime received, ZonedDateTime start) {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -97,9 +96,5 @@ class OneRatingPerDossierTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }

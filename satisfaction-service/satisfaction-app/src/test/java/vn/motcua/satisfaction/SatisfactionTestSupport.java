@@ -147,7 +147,6 @@ public final class SatisfactionTestSupport {
         public final String competentUnit;
         private final MotcuaTestInfra.Handles infra;
         private int version;
-        private final List<UUID> eventIds = new ArrayList<>();
 
         Dossier(MotcuaTestInfra.Handles infra, String receivingUnit, String competentUnit) {
             this.infra = infra;
@@ -189,13 +188,8 @@ public final class SatisfactionTestSupport {
             version++;
             DossierEventEnvelope envelope = DossierEventEnvelope.of(UUID.randomUUID(), id, code, version,
                     POSITION.incrementAndGet(), event.at(), event);
-            eventIds.add(envelope.eventId());
             send(infra, DossierTopics.EVENTS, envelope.key(), DOSSIER_CODEC.write(envelope));
             return this;
-        }
-
-        public UUID lastEventId() {
-            return eventIds.get(eventIds.size() - 1);
         }
 
         public Dossier awaitState(String state) {

@@ -487,12 +487,9 @@ public final class Dossier {
         if (!due.exists()) {
             return Timeliness.ON_TIME;
         }
-        if (s.procedure().appliedTime().isDayBased()) {
-            int cmp = ctx.day(completedAt).compareTo(due.date());
-            return cmp < 0 ? Timeliness.EARLY : cmp == 0 ? Timeliness.ON_TIME : Timeliness.LATE;
-        }
-        int cmp = completedAt.compareTo(due.at());
-        return cmp < 0 ? Timeliness.EARLY : cmp == 0 ? Timeliness.ON_TIME : Timeliness.LATE;
+        return s.procedure().appliedTime().isDayBased()
+                ? Timeliness.byDate(ctx.day(completedAt), due.date())
+                : Timeliness.byInstant(completedAt, due.at());
     }
 
     // ============================================================== helpers

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import vn.motcua.dossier.domain.DossierEvent;
 import vn.motcua.duedate.ProcessingTime;
 
+import vn.motcua.contract.EnvelopeJson;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,11 +38,14 @@ public final class DossierEventCodec {
             "dossierCode", "version", "position", "occurredAt", "recordedAt", "data");
 
     private final ObjectMapper mapper;
+    private final EnvelopeJson<DossierEventType> envelopes;
 
     public DossierEventCodec() {
         this.mapper = configure(new ObjectMapper())
                 .addMixIn(DossierEvent.Received.class, ReceivedJson.class)
                 .addMixIn(DossierEvent.RefusedAtReception.class, RefusedAtReceptionJson.class);
+        this.envelopes = new EnvelopeJson<>(mapper, DossierEventType::byName, DossierEventType::typeName, DossierEventType::requiredFields,
+                ENVELOPE_FIELDS, MalformedEventException::new);
     }
 
     /**
@@ -78,7 +83,7 @@ public final class DossierEventCodec {
     public byte[] write(DossierEventEnvelope envelope) {
         JsonNode tree = mapper.valueToTree(envelope);
         DossierEventType type = DossierEventType.of(envelope.data());
-        List<String> missing = missingFields(tree.get("data"), type);
+        List<String> missing = envelopes.missingFields(tree.get("data"), type);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(type.typeName() + " without " + String.join(", ", missing));
         }
@@ -103,40 +108,13 @@ public final class DossierEventCodec {
 
     /** @return the envelope, or empty for an event type this reader does not know (a newer producer) */
     public Optional<DossierEventEnvelope> read(byte[] json) {
-        if (json == null || json.length == 0) {
-            throw new MalformedEventException("empty record");
-        }
-        JsonNode node;
-        try {
-            node = mapper.readTree(json);
-        } catch (IOException e) {
-            throw new MalformedEventException("not JSON: " + e.getMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new MalformedEventException("not a JSON object");
-        }
-        JsonNode typeNode = node.get("type");
-        if (typeNode == null || !typeNode.isTextual()) {
-            throw new MalformedEventException("no type");
-        }
-        Optional<DossierEventType> known = DossierEventType.byName(typeNode.asText());
-        if (known.isEmpty()) {
+        Optional<EnvelopeJson.Checked<DossierEventType>> checked = envelopes.check(json);
+        if (checked.isEmpty()) {
             return Optional.empty();
         }
-        DossierEventType type = known.get();
-        for (String field : ENVELOPE_FIELDS) {
-            if (!node.hasNonNull(field)) {
-                throw new MalformedEventException(type.typeName() + " without " + field);
-            }
-        }
-        JsonNode data = node.get("data");
-        if (!data.isObject()) {
-            throw new MalformedEventException(type.typeName() + ": data is not an object");
-        }
-        List<String> missing = missingFields(data, type);
-        if (!missing.isEmpty()) {
-            throw new MalformedEventException(type.typeName() + ": data without " + String.join(", ", missing));
-        }
+        DossierEventType type = checked.get().type();
+        JsonNode node = checked.get().envelope();
+        JsonNode data = checked.get().data();
         try {
             Wire wire = mapper.treeToValue(node, Wire.class);
             DossierEvent event = mapper.treeToValue(data, type.eventClass());
@@ -148,9 +126,6 @@ public final class DossierEventCodec {
         }
     }
 
-    private static List<String> missingFields(JsonNode data, DossierEventType type) {
-        return type.requiredFields().stream().filter(f -> data == null || !data.hasNonNull(f)).toList();
-    }
 
     /** The envelope's fields as they arrive; {@code data} is read separately, by the type it names. */
     record Wire(UUID eventId, String type, int schemaVersion, UUID dossierId, String dossierCode,

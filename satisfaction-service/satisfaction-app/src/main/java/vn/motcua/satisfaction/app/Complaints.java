@@ -67,8 +67,7 @@ public class Complaints {
      * on it on time, after it late. The due stored at opening is the one of record, even if the calendar changes.
      */
     static Timeliness classify(Instant resolvedAt, ComplaintEntity c) {
-        int cmp = resolvedAt.atZone(Ratings.VIETNAM).toLocalDate().compareTo(c.dueDate);
-        return cmp < 0 ? Timeliness.EARLY : cmp == 0 ? Timeliness.ON_TIME : Timeliness.LATE;
+        return Timeliness.byDate(resolvedAt.atZone(Ratings.VIETNAM).toLocalDate(), c.dueDate);
     }
 
     /** Records the answer to a complaint; {@code check} sees the complaint first (the caller's unit). */

@@ -45,11 +45,15 @@ public class CriteriaSets {
 
     /**
      * The set a rating is given against: the named code (and version, if given) or else the set for the competent
-     * unit's type, in the version in force on {@code day}.
+     * unit's type, in the version in force on {@code day}. Reads the (few) sets once.
      */
     public Uni<CriteriaSet> choose(String code, Integer version, String unitCode, LocalDate day) {
-        Uni<String> setCode = code != null ? Uni.createFrom().item(code) : forUnit(unitCode);
-        return setCode.chain(c -> versions(c).map(versions -> {
+        Uni<String> unitType = code != null || unitCode == null ? Uni.createFrom().nullItem()
+                : CatalogUnitEntity.<CatalogUnitEntity>findById(unitCode).map(u -> u == null ? null : u.unitType);
+        return unitType.chain(type -> all().map(sets -> {
+            String c = code != null ? code : sets.stream().filter(s -> type != null && s.unitTypes().contains(type))
+                    .map(CriteriaSet::code).findFirst().orElse(defaultSet);
+            List<CriteriaSet> versions = sets.stream().filter(s -> s.code().equals(c)).toList();
             if (versions.isEmpty()) {
                 throw ProblemException.invalid("criteriaSet", "unknown criteria set " + c,
                         "không có bộ tiêu chí " + c);
@@ -62,17 +66,6 @@ public class CriteriaSets {
             return CriteriaSet.inForce(versions, day).orElseThrow(() -> ProblemException.invalid("criteriaSet",
                     "no version of " + c + " is in force on " + day, "bộ tiêu chí " + c + " chưa có hiệu lực vào ngày " + day));
         }));
-    }
-
-    /** The code of the set whose unit types include the unit's type; the configured default otherwise. */
-    public Uni<String> forUnit(String unitCode) {
-        if (unitCode == null) {
-            return Uni.createFrom().item(defaultSet);
-        }
-        return CatalogUnitEntity.<CatalogUnitEntity>findById(unitCode).chain(unit -> unit == null
-                ? Uni.createFrom().item(defaultSet)
-                : all().map(sets -> sets.stream().filter(s -> s.unitTypes().contains(unit.unitType))
-                .map(CriteriaSet::code).findFirst().orElse(defaultSet)));
     }
 
     /** Publishes the next version of a set (the first, for a new code). Earlier versions stay as they were. */

@@ -33,7 +33,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -312,10 +311,5 @@ public class Ratings {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** For lookups by id in reads. */
-    public Uni<Optional<RatingEntity>> find(UUID id) {
-        return RatingEntity.<RatingEntity>findById(id).map(Optional::ofNullable);
     }
 }

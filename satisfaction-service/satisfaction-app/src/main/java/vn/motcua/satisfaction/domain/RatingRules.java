@@ -38,10 +38,6 @@ public final class RatingRules {
         this.earlyTolerance = Objects.requireNonNull(earlyTolerance, "earlyTolerance");
     }
 
-    public Duration window() {
-        return window;
-    }
-
     /** The outcome of a decision. */
     public sealed interface Outcome {
         /** The dossier's one valid rating. */

@@ -27,6 +27,8 @@ import vn.motcua.satisfaction.events.SatisfactionEvent.CriteriaSetRef;
 import vn.motcua.satisfaction.events.SatisfactionEvent.Due;
 import vn.motcua.satisfaction.events.SatisfactionEvent.RatingRecorded;
 
+import vn.motcua.contract.EnvelopeJson;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -61,9 +63,12 @@ public final class SatisfactionEventCodec {
     private static final int SATISFIED_FROM = 4;
 
     private final ObjectMapper mapper;
+    private final EnvelopeJson<SatisfactionEventType> envelopes;
 
     public SatisfactionEventCodec() {
         this.mapper = strictReading(configure(new ObjectMapper()));
+        this.envelopes = new EnvelopeJson<>(mapper, SatisfactionEventType::byName, SatisfactionEventType::typeName, SatisfactionEventType::requiredFields,
+                ENVELOPE_FIELDS, MalformedEventException::new);
     }
 
     /**
@@ -114,7 +119,7 @@ public final class SatisfactionEventCodec {
         }
         SatisfactionEventType type = SatisfactionEventType.of(envelope.data());
         JsonNode tree = mapper.valueToTree(envelope);
-        List<String> missing = missingFields(tree.get("data"), type);
+        List<String> missing = envelopes.missingFields(tree.get("data"), type);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(type.typeName() + " without " + String.join(", ", missing));
         }
@@ -150,40 +155,13 @@ public final class SatisfactionEventCodec {
      * @throws MalformedEventException when the record is not a satisfaction event
      */
     public Optional<SatisfactionEventEnvelope> read(byte[] json) {
-        if (json == null || json.length == 0) {
-            throw new MalformedEventException("empty record");
-        }
-        JsonNode node;
-        try {
-            node = mapper.readTree(json);
-        } catch (IOException e) {
-            throw new MalformedEventException("not JSON: " + e.getMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new MalformedEventException("not a JSON object");
-        }
-        JsonNode typeNode = node.get("type");
-        if (typeNode == null || !typeNode.isTextual()) {
-            throw new MalformedEventException("no type");
-        }
-        Optional<SatisfactionEventType> known = SatisfactionEventType.byName(typeNode.asText());
-        if (known.isEmpty()) {
+        Optional<EnvelopeJson.Checked<SatisfactionEventType>> checked = envelopes.check(json);
+        if (checked.isEmpty()) {
             return Optional.empty();
         }
-        SatisfactionEventType type = known.get();
-        for (String field : ENVELOPE_FIELDS) {
-            if (!node.hasNonNull(field)) {
-                throw new MalformedEventException(type.typeName() + " without " + field);
-            }
-        }
-        JsonNode data = node.get("data");
-        if (!data.isObject()) {
-            throw new MalformedEventException(type.typeName() + ": data is not an object");
-        }
-        List<String> missing = missingFields(data, type);
-        if (!missing.isEmpty()) {
-            throw new MalformedEventException(type.typeName() + ": data without " + String.join(", ", missing));
-        }
+        SatisfactionEventType type = checked.get().type();
+        JsonNode node = checked.get().envelope();
+        JsonNode data = checked.get().data();
         SatisfactionEvent event;
         Wire wire;
         try {
@@ -206,12 +184,6 @@ public final class SatisfactionEventCodec {
     }
 
     /** Required fields that are absent, null, or blank text. */
-    private static List<String> missingFields(JsonNode data, SatisfactionEventType type) {
-        return type.requiredFields().stream().filter(f -> {
-            JsonNode value = data == null ? null : data.get(f);
-            return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
-        }).toList();
-    }
 
     /** The rules a value must follow beyond being present; empty when the event follows them all. */
     private static List<String> brokenRules(SatisfactionEvent event) {
