@@ -79,8 +79,14 @@ public final class EnvelopeJson<T> {
         return Optional.of(new Checked<>(type, node, data));
     }
 
-    /** The type's required data fields that are absent or null (writers refuse to publish such a record). */
+    /**
+     * The type's required data fields that are absent, null or blank text (writers refuse to publish such a
+     * record).
+     */
     public List<String> missingFields(JsonNode data, T type) {
-        return requiredData.apply(type).stream().filter(f -> data == null || !data.hasNonNull(f)).toList();
+        return requiredData.apply(type).stream().filter(f -> {
+            JsonNode value = data == null ? null : data.get(f);
+            return value == null || value.isNull() || value.isTextual() && value.asText().isBlank();
+        }).toList();
     }
 }
