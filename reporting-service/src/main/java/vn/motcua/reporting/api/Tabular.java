@@ -1,0 +1,143 @@
+package vn.motcua.reporting.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Any report as a table, for analysts' spreadsheets: each row is the JSON answer flattened (nested fields joined
+ * with dots, lists left out), so the CSV and Excel columns carry exactly the names of the JSON fields.
+ */
+@ApplicationScoped
+public class Tabular {
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CSV = "text/csv";
+
+    private final ObjectMapper json;
+
+    public Tabular(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The response in the format asked for: json (the object itself), csv or xlsx (the rows). */
+    public Response respond(String format, Object body, List<?> rows, String name) {
+        String f = format == null ? "json" : format.toLowerCase();
+        return switch (f) {
+            case "json" -> Response.ok(body).build();
+            case "csv" -> Response.ok(csv(flatten(rows)), CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+            case "xlsx" -> Response.ok(xlsx(flatten(rows), name), XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").build();
+            default -> throw vn.motcua.support.ProblemException.invalid("format",
+                    "format must be json, csv or xlsx", "định dạng phải là json, csv hoặc xlsx");
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> flatten(List<?> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object row : rows) {
+            Map<String, Object> flat = new LinkedHashMap<>();
+            flatten("", json.convertValue(row, Map.class), flat);
+            out.add(flat);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> map, Map<String, Object> out) {
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue() instanceof Map<?, ?> m) {
+                flatten(key, (Map<String, Object>) m, out);
+            } else if (!(e.getValue() instanceof List<?>)) {
+                out.put(key, e.getValue());
+            }
+        }
+    }
+
+    private static List<String> columns(List<Map<String, Object>> rows) {
+        Set<String> cols = new LinkedHashSet<>();
+        rows.forEach(r -> cols.addAll(r.keySet()));
+        return new ArrayList<>(cols);
+    }
+
+    static String csv(List<Map<String, Object>> rows) {
+        List<String> cols = columns(rows);
+        StringBuilder sb = new StringBuilder("\uFEFF"); // BOM: spreadsheet programs then read Vietnamese right
+        sb.append(String.join(",", cols.stream().map(Tabular::cell).toList())).append("\r\n");
+        for (Map<String, Object> r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String c : cols) {
+                Object v = r.get(c);
+                cells.add(v == null ? "" : cell(String.valueOf(v)));
+            }
+            sb.append(String.join(",", cells)).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    private static String cell(String v) {
+        // quote when needed; a leading =,+,-,@ would be a formula in a spreadsheet: neutralise it
+        String s = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?") ? "'" + v : v;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    static byte[] xlsx(List<Map<String, Object>> rows, String sheetName) {
+        List<String> cols = columns(rows);
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet(sheetName.length() > 31 ? sheetName.substring(0, 31) : sheetName);
+            CellStyle bold = wb.createCellStyle();
+            Font f = wb.createFont();
+            f.setBold(true);
+            bold.setFont(f);
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < cols.size(); i++) {
+                Cell c = header.createCell(i);
+                c.setCellValue(cols.get(i));
+                c.setCellStyle(bold);
+            }
+            int r = 1;
+            for (Map<String, Object> row : rows) {
+                Row x = sheet.createRow(r++);
+                for (int i = 0; i < cols.size(); i++) {
+                    Object v = row.get(cols.get(i));
+                    if (v instanceof Number n) {
+                        x.createCell(i).setCellValue(n.doubleValue());
+                    } else if (v instanceof Boolean b) {
+                        x.createCell(i).setCellValue(b);
+                    } else if (v != null) {
+                        x.createCell(i).setCellValue(String.valueOf(v));
+                    }
+                }
+            }
+            wb.write(out);
+            wb.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,254 @@
+package vn.motcua.reporting.projection;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Feeds one projection from Kafka. The checkpoint lives in PostgreSQL, not in Kafka: each batch is applied and its
+ * checkpoint written in one transaction, and before each batch the consumer is positioned at the stored checkpoint.
+ * So a crash repeats nothing and loses nothing, and several replicas may run: the transaction first takes the
+ * projection's advisory lock, and only the holder applies.
+ */
+public class ProjectionRunner implements Runnable {
+    private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
+
+    private final Projection projection;
+    private final String suffix;
+    private final String checkpoint;
+    private final Long lockId;
+    private final DataSource dataSource;
+    private final DeadLetters deadLetters;
+    private final Map<String, Object> consumerConfig;
+    private final Counter applied;
+    /** Asked after every batch; true stops the runner (a rebuild that has caught up). */
+    private final BooleanSupplier done;
+    private volatile Runnable caughtUp = () -> { };
+    private volatile boolean running = true;
+    private volatile Thread thread;
+    private long eventsApplied;
+
+    public ProjectionRunner(Projection projection, String suffix, Long lockId, DataSource dataSource,
+                            DeadLetters deadLetters, String bootstrap, int maxPollRecords, MeterRegistry metrics,
+                            BooleanSupplier done) {
+        this.projection = projection;
+        this.suffix = suffix;
+        this.checkpoint = checkpointName(projection, suffix);
+        this.lockId = lockId;
+        this.dataSource = dataSource;
+        this.deadLetters = deadLetters;
+        this.done = done;
+        this.consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
+                ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service." + checkpoint);
+        this.applied = metrics.counter("motcua.projection.events.applied", "projection", projection.name(),
+                "target", suffix.isEmpty() ? "live" : "rebuild");
+    }
+
+    /** Called whenever a poll finds nothing new. */
+    public ProjectionRunner onCaughtUp(Runnable action) {
+        this.caughtUp = action;
+        return this;
+    }
+
+    public static String checkpointName(Projection p, String suffix) {
+        return suffix.isEmpty() ? p.name() : p.name() + "#rebuild";
+    }
+
+    public Thread start() {
+        thread = new Thread(this, "projection-" + checkpoint);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public long eventsApplied() {
+        return eventsApplied;
+    }
+
+    @Override
+    public void run() {
+        long backoff = 500;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            Instant nextDiscovery = Instant.EPOCH;
+            Set<TopicPartition> assigned = new HashSet<>();
+            while (running) {
+                try {
+                    if (Instant.now().isAfter(nextDiscovery)) {
+                        Set<TopicPartition> found = discover(consumer);
+                        if (!found.equals(assigned)) {
+                            assigned = found;
+                            consumer.assign(assigned);
+                        }
+                        nextDiscovery = Instant.now().plusSeconds(assigned.size() < projection.topics().size() ? 1 : 15);
+                    }
+                    if (assigned.isEmpty()) {
+                        Thread.sleep(200);
+                        continue;
+                    }
+                    if (!batch(consumer, assigned) && done.getAsBoolean()) {
+                        return;
+                    }
+                    backoff = 500;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    LOG.warnf("%s: batch failed, retrying in %d ms: %s", checkpoint, backoff, e.toString());
+                    try {
+                        Thread.sleep(backoff);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    backoff = Math.min(backoff * 2, 30_000);
+                }
+            }
+        }
+    }
+
+    /** One transaction: lock, position at the checkpoint, poll, apply, checkpoint. False when nothing was read. */
+    private boolean batch(KafkaConsumer<byte[], byte[]> consumer, Set<TopicPartition> assigned) throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (lockId != null && !tryLock(c, lockId)) {
+                    c.rollback();
+                    Thread.sleep(1000); // another replica holds the projection
+                    return true;
+                }
+                Map<TopicPartition, Long> stored = read(c, checkpoint);
+                for (TopicPartition tp : assigned) {
+                    Long at = stored.get(tp);
+                    if (at == null) {
+                        at = beginnings.computeIfAbsent(tp, k -> consumer.beginningOffsets(List.of(k)).get(k));
+                    }
+                    if (consumer.position(tp) != at) {
+                        consumer.seek(tp, at);
+                    }
+                }
+                ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(300));
+                if (polled.isEmpty()) {
+                    c.rollback();
+                    caughtUp.run();
+                    return false;
+                }
+                polled.forEach(records::add);
+                projection.apply(c, suffix, records, deadLetters);
+                Map<TopicPartition, Long> next = new HashMap<>();
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
+                }
+                write(c, checkpoint, next);
+                c.commit();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        eventsApplied += records.size();
+        applied.increment(records.size());
+        if (suffix.isEmpty()) {
+            projection.afterCommit(records);
+        }
+        return true;
+    }
+
+    /** Where each partition starts, for partitions without a checkpoint yet. */
+    private final Map<TopicPartition, Long> beginnings = new HashMap<>();
+
+    private Set<TopicPartition> discover(KafkaConsumer<byte[], byte[]> consumer) {
+        Set<TopicPartition> out = new HashSet<>();
+        for (String topic : projection.topics()) {
+            try {
+                List<PartitionInfo> parts = consumer.partitionsFor(topic, Duration.ofSeconds(2));
+                if (parts != null) {
+                    parts.forEach(p -> out.add(new TopicPartition(p.topic(), p.partition())));
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // not created yet: the producer creates it; look again soon
+            }
+        }
+        return out;
+    }
+
+    static boolean tryLock(Connection c, long lockId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            ps.setLong(1, lockId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    public static Map<TopicPartition, Long> read(Connection c, String checkpoint) throws SQLException {
+        Map<TopicPartition, Long> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select topic, partition, next_offset from projection_checkpoint where projection = ?")) {
+            ps.setString(1, checkpoint);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void write(Connection c, String checkpoint, Map<TopicPartition, Long> next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into projection_checkpoint"
+                + " (projection, topic, partition, next_offset, updated_at) values (?, ?, ?, ?, ?)"
+                + " on conflict (projection, topic, partition) do update set next_offset = excluded.next_offset,"
+                + " updated_at = excluded.updated_at")) {
+            for (Map.Entry<TopicPartition, Long> e : next.entrySet()) {
+                ps.setString(1, checkpoint);
+                ps.setString(2, e.getKey().topic());
+                ps.setInt(3, e.getKey().partition());
+                ps.setLong(4, e.getValue());
+                ps.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

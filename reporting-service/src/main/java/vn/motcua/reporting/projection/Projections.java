@@ -1,0 +1,276 @@
+package vn.motcua.reporting.projection;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the live projections and runs rebuilds. A rebuild replays the projection's topics from the beginning into
+ * "_rebuild" twins of its tables while the live tables keep serving; once it has reached the live checkpoint, it
+ * takes the live projection's lock, renames the twins into place, re-creates the analyst views on them and hands
+ * its checkpoint to the live projection, all in one transaction.
+ */
+@ApplicationScoped
+public class Projections {
+    private static final Logger LOG = Logger.getLogger(Projections.class);
+    private static final long REBUILD_LOCK = 0x4D43_5250_00FFL;
+
+    /** What a rebuild is doing, for the REST status. */
+    public record RebuildStatus(String projection, String state, Instant startedAt, Instant finishedAt,
+                                long eventsReplayed, String error) {
+    }
+
+    private final Map<String, Projection> projections = new LinkedHashMap<>();
+    private final DataSource dataSource;
+    private final DeadLetters deadLetters;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final String bootstrap;
+    private final int maxPollRecords;
+    private final boolean enabled;
+    private final CatalogProjection catalog;
+    private final Map<String, ProjectionRunner> live = new ConcurrentHashMap<>();
+    private final Map<String, RebuildStatus> rebuilds = new ConcurrentHashMap<>();
+
+    public Projections(CatalogProjection catalog, DossierProjection dossiers, SatisfactionProjection satisfaction,
+                       DataSource dataSource, DeadLetters deadLetters, MeterRegistry metrics, Clock clock,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                       @ConfigProperty(name = "motcua.reporting.max-poll-records", defaultValue = "2000") int maxPollRecords,
+                       @ConfigProperty(name = "motcua.reporting.projections.enabled", defaultValue = "true") boolean enabled) {
+        this.catalog = catalog;
+        for (Projection p : List.of(catalog, dossiers, satisfaction)) {
+            projections.put(p.name(), p);
+        }
+        this.dataSource = dataSource;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.bootstrap = bootstrap;
+        this.maxPollRecords = maxPollRecords;
+        this.enabled = enabled;
+    }
+
+    public Map<String, Projection> all() {
+        return projections;
+    }
+
+    public Optional<Projection> byName(String name) {
+        return Optional.ofNullable(projections.get(name));
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        catalog.reloadCalendars();
+        // the catalog first: facts use its working calendar, so it should be caught up before dossiers are folded
+        CountDownLatch catalogCaughtUp = new CountDownLatch(1);
+        ProjectionRunner c = runner(catalog, "").onCaughtUp(catalogCaughtUp::countDown);
+        live.put(catalog.name(), c);
+        c.start();
+        Thread starter = new Thread(() -> {
+            try {
+                catalogCaughtUp.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            for (Projection p : projections.values()) {
+                if (p != catalog) {
+                    ProjectionRunner r = runner(p, "");
+                    live.put(p.name(), r);
+                    r.start();
+                }
+            }
+        }, "projection-starter");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        live.values().forEach(ProjectionRunner::stop);
+    }
+
+    private ProjectionRunner runner(Projection p, String suffix) {
+        return new ProjectionRunner(p, suffix, suffix.isEmpty() ? p.lockId() : null, dataSource, deadLetters,
+                bootstrap, maxPollRecords, metrics, () -> false);
+    }
+
+    public Optional<RebuildStatus> status(String projection) {
+        return Optional.ofNullable(rebuilds.get(projection));
+    }
+
+    /**
+     * Starts a rebuild; false if one is already running for this projection (in this replica or another: a
+     * session-level advisory lock guards it).
+     */
+    public synchronized boolean rebuild(String name) {
+        Projection p = projections.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown projection " + name);
+        }
+        RebuildStatus current = rebuilds.get(name);
+        if (current != null && current.state().equals("RUNNING")) {
+            return false;
+        }
+        Instant started = clock.instant();
+        rebuilds.put(name, new RebuildStatus(name, "RUNNING", started, null, 0, null));
+        Thread t = new Thread(() -> runRebuild(p, started), "rebuild-" + name);
+        t.setDaemon(true);
+        t.start();
+        return true;
+    }
+
+    private void runRebuild(Projection p, Instant started) {
+        try (Connection guard = dataSource.getConnection()) {
+            if (!sessionLock(guard, REBUILD_LOCK + p.lockId())) {
+                rebuilds.put(p.name(), new RebuildStatus(p.name(), "REFUSED", started, clock.instant(), 0,
+                        "a rebuild of " + p.name() + " is already running in another replica"));
+                return;
+            }
+            prepare(p);
+            boolean[] swapped = {false};
+            ProjectionRunner[] self = new ProjectionRunner[1];
+            self[0] = new ProjectionRunner(p, "_rebuild", null, dataSource, deadLetters, bootstrap, maxPollRecords,
+                    metrics, () -> {
+                        swapped[0] = trySwap(p);
+                        return swapped[0];
+                    });
+            long t0 = System.nanoTime();
+            self[0].run(); // on this thread: returns once swapped
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            LOG.infof("rebuild of %s: %d events in %.1f s (%.0f events/s), swapped", p.name(),
+                    self[0].eventsApplied(), seconds, self[0].eventsApplied() / Math.max(seconds, 1e-9));
+            rebuilds.put(p.name(), new RebuildStatus(p.name(), swapped[0] ? "DONE" : "STOPPED", started,
+                    clock.instant(), self[0].eventsApplied(), null));
+        } catch (Exception e) {
+            LOG.errorf(e, "rebuild of %s failed", p.name());
+            rebuilds.put(p.name(), new RebuildStatus(p.name(), "FAILED", started, clock.instant(), 0, e.toString()));
+        }
+    }
+
+    private void prepare(Projection p) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String t : p.tables()) {
+                s.execute("drop table if exists " + t + "_rebuild");
+                s.execute("create table " + t + "_rebuild (like " + t + " including all)");
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from projection_checkpoint where projection = ?")) {
+                ps.setString(1, ProjectionRunner.checkpointName(p, "_rebuild"));
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    /** Swaps when the rebuild has reached the live checkpoint on every partition; false to keep replaying. */
+    private boolean trySwap(Projection p) {
+        String rebuildName = ProjectionRunner.checkpointName(p, "_rebuild");
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!behind(c, p.name(), rebuildName)) {
+                    // blocks the live projection between two of its batches
+                    try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                        ps.setLong(1, p.lockId());
+                        ps.execute();
+                    }
+                    if (!behind(c, p.name(), rebuildName)) {
+                        swap(c, p);
+                        c.commit();
+                        if (p == catalog) {
+                            catalog.reloadCalendars();
+                        }
+                        return true;
+                    }
+                }
+                c.rollback();
+                return false;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("swap of " + p.name() + " failed", e);
+        }
+    }
+
+    private static boolean behind(Connection c, String liveName, String rebuildName) throws SQLException {
+        Map<TopicPartition, Long> liveAt = ProjectionRunner.read(c, liveName);
+        Map<TopicPartition, Long> rebuildAt = ProjectionRunner.read(c, rebuildName);
+        for (Map.Entry<TopicPartition, Long> e : liveAt.entrySet()) {
+            if (rebuildAt.getOrDefault(e.getKey(), 0L) < e.getValue()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void swap(Connection c, Projection p) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String t : p.tables()) {
+                s.execute("alter table " + t + " rename to " + t + "_retired");
+                s.execute("alter table " + t + "_rebuild rename to " + t);
+            }
+            // the views were bound to the retired tables: re-create them on the new ones, then drop the old
+            s.execute(analystViews());
+            for (String t : p.tables()) {
+                s.execute("drop table " + t + "_retired");
+            }
+            try (PreparedStatement del = c.prepareStatement("delete from projection_checkpoint where projection = ?")) {
+                del.setString(1, p.name());
+                del.executeUpdate();
+            }
+            try (PreparedStatement up = c.prepareStatement(
+                    "update projection_checkpoint set projection = ? where projection = ?")) {
+                up.setString(1, p.name());
+                up.setString(2, ProjectionRunner.checkpointName(p, "_rebuild"));
+                up.executeUpdate();
+            }
+        }
+    }
+
+    /** The analyst views, the same script Flyway applies (R__analyst_views.sql). */
+    static String analystViews() {
+        try (InputStream in = Projections.class.getResourceAsStream("/db/migration/R__analyst_views.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${analystRole}", "motcua_analyst");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean sessionLock(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, id);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+}

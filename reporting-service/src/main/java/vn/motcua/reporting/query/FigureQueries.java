@@ -1,0 +1,335 @@
+package vn.motcua.reporting.query;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.reporting.domain.Counts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL behind every figure. One statement marks, for each dossier of the selected units, what it counts as in
+ * the period (received, completed, in progress at period end...); the scorecards add the marks up and the
+ * drill-down lists the dossiers carrying a mark, so a figure and its list cannot disagree.
+ *
+ * <p>"At period end" is taken as it was then: the due in force at the end comes from the dossier's due history,
+ * and a wait for the applicant that was running at the end stops the clock (not yet due if the due had not passed
+ * when the wait began).
+ */
+@ApplicationScoped
+public class FigureQueries {
+
+    /** What the figures are grouped by. */
+    public enum GroupBy { UNIT_GROUP, PROCEDURE, FIELD }
+
+    /** The marks a drill-down can list; each is a boolean column of the marking statement. */
+    public static final Map<String, String> FIGURES = figures();
+
+    private static Map<String, String> figures() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("received", "is_received");
+        m.put("receivedOnline", "is_received and channel = 'ONLINE'");
+        m.put("receivedPostal", "is_received and channel = 'POSTAL'");
+        m.put("receivedFullyOnlineProcedure", "is_received and online_level = 'FULLY_ONLINE'");
+        m.put("refusedAtReception", "is_refused");
+        m.put("withdrawn", "is_withdrawn");
+        m.put("completed", "is_completed");
+        m.put("early", "is_completed and record_timeliness = 'EARLY'");
+        m.put("onTime", "is_completed and record_timeliness = 'ON_TIME'");
+        m.put("late", "is_completed and record_timeliness = 'LATE'");
+        m.put("inProgress", "is_in_progress");
+        m.put("overdueOpen", "is_overdue_open");
+        m.put("nationalOnTime", "is_nat_ontime_completed or is_nat_notdue_open");
+        m.put("nationalLate", "(is_completed and not is_nat_ontime_completed) or (is_in_progress and not is_nat_notdue_open)");
+        m.put("returned", "is_returned");
+        m.put("returnedPostal", "is_returned and return_channel = 'POSTAL'");
+        m.put("lateOrOverdue", "is_late_or_overdue");
+        m.put("apologizedInTime", "is_late_or_overdue and is_apologized");
+        m.put("apologyMissing", "is_late_or_overdue and not is_apologized");
+        return Map.copyOf(m);
+    }
+
+    private static final String MARKS = """
+            with g as (select * from unnest($1::text[], $2::text[]) as g(unit_code, grp)),
+            f as (
+              select g.grp, d.*, pr.field_code, pr.field_name_vi,
+                coalesce(d.received_at >= $3 and d.received_at < $4, false) as is_received,
+                coalesce(d.refused_at_reception >= $3 and d.refused_at_reception < $4, false) as is_refused,
+                coalesce(d.withdrawn_at >= $3 and d.withdrawn_at < $4, false) as is_withdrawn,
+                coalesce(d.completed_at >= $3 and d.completed_at < $4, false) as is_completed,
+                coalesce(d.received_at < $4 and (d.completed_at is null or d.completed_at >= $4)
+                    and (d.withdrawn_at is null or d.withdrawn_at >= $4), false) as is_in_progress,
+                coalesce(d.returned_at >= $3 and d.returned_at < $4, false) as is_returned
+              from g join dossier_fact d on d.competent_unit = g.unit_code
+                left join procedure pr on pr.code = d.procedure_code
+              where d.entered_at < $4
+                and (d.completed_at is null or d.completed_at >= $3 or d.returned_at >= $3)
+                and (d.withdrawn_at is null or d.withdrawn_at >= $3)
+                and (d.refused_at_reception is null or d.refused_at_reception >= $3)
+            ),
+            x as (
+              select f.*,
+                f.is_in_progress and coalesce(f.overdue_at < $4, false) as is_overdue_open,
+                f.is_completed and f.national_timeliness <> 'LATE' as is_nat_ontime_completed,
+                f.is_in_progress and (f.second_supplement_at is null or f.second_supplement_at >= $4) and (
+                    case when nd.due is null then true
+                         when ws.since is not null then nd.due > ws.since
+                         else nd.due >= $4 end) as is_nat_notdue_open,
+                (f.is_completed and f.record_timeliness = 'LATE')
+                    or (f.is_in_progress and coalesce(f.overdue_at < $4, false)) as is_late_or_overdue,
+                coalesce(f.apology_timely and f.apology_at < $4, false) as is_apologized
+              from f
+              left join lateral (
+                select case when f.last_due_change_at is null or f.last_due_change_at < $4 then f.national_due_at
+                  else (select (h->>'nationalAt')::timestamptz from jsonb_array_elements(f.due_history) h
+                        where (h->>'from')::timestamptz < $4
+                        order by (h->>'from')::timestamptz desc limit 1) end as due) nd on f.is_in_progress
+              left join lateral (
+                select (w->>'from')::timestamptz as since from jsonb_array_elements(f.waits) w
+                where (w->>'from')::timestamptz < $4 and (w->>'to' is null or (w->>'to')::timestamptz >= $4)
+                limit 1) ws on f.is_in_progress
+            )
+            """;
+
+    private static final String SUMS = """
+            select %s as grp,
+              count(*) filter (where is_received) as received,
+              count(*) filter (where is_received and channel = 'ONLINE') as received_online,
+              count(*) filter (where is_received and channel = 'POSTAL') as received_postal,
+              count(*) filter (where is_received and online_level = 'FULLY_ONLINE') as received_fo,
+              count(*) filter (where is_received and online_level = 'FULLY_ONLINE' and channel = 'ONLINE') as received_online_fo,
+              count(*) filter (where is_refused) as refused,
+              count(*) filter (where is_withdrawn) as withdrawn,
+              count(*) filter (where is_completed) as completed,
+              count(*) filter (where is_completed and record_timeliness = 'EARLY') as early,
+              count(*) filter (where is_completed and record_timeliness = 'ON_TIME') as on_time,
+              count(*) filter (where is_completed and record_timeliness = 'LATE') as late,
+              count(*) filter (where is_in_progress) as in_progress,
+              count(*) filter (where is_overdue_open) as overdue_open,
+              count(*) filter (where is_nat_ontime_completed) as nat_ontime_completed,
+              count(*) filter (where is_nat_notdue_open) as nat_notdue_open,
+              count(*) filter (where is_returned) as returned,
+              count(*) filter (where is_returned and return_channel = 'POSTAL') as returned_postal,
+              count(*) filter (where is_late_or_overdue) as late_or_overdue,
+              count(*) filter (where is_late_or_overdue and is_apologized) as apologized,
+              coalesce(sum(used_ratio) filter (where is_completed and used_ratio is not null), 0) as used_sum,
+              count(*) filter (where is_completed and used_ratio is not null) as used_count
+            from x group by 1
+            """;
+
+    private final Pool pool;
+
+    public FigureQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    static OffsetDateTime ts(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String groupExpression(GroupBy by) {
+        return switch (by) {
+            case UNIT_GROUP -> "grp";
+            case PROCEDURE -> "procedure_code";
+            case FIELD -> "coalesce(field_code, '-')";
+        };
+    }
+
+    /** Dossier counts per group; {@code memberToGroup} maps each competent unit to the group it counts in. */
+    public Uni<Map<String, Counts>> counts(Map<String, String> memberToGroup, Instant start, Instant end, GroupBy by) {
+        Tuple args = Tuple.of(memberToGroup.keySet().toArray(String[]::new),
+                memberToGroup.values().toArray(String[]::new), ts(start), ts(end));
+        return pool.preparedQuery(MARKS + SUMS.formatted(groupExpression(by))).execute(args).map(rows -> {
+            Map<String, Counts> out = new LinkedHashMap<>();
+            for (Row r : rows) {
+                out.put(r.getString("grp"), new Counts(r.getLong("received"), r.getLong("received_online"),
+                        r.getLong("received_postal"), r.getLong("received_fo"), r.getLong("received_online_fo"),
+                        r.getLong("refused"), r.getLong("withdrawn"), r.getLong("completed"), r.getLong("early"),
+                        r.getLong("on_time"), r.getLong("late"), r.getLong("in_progress"), r.getLong("overdue_open"),
+                        r.getLong("nat_ontime_completed"), r.getLong("nat_notdue_open"), r.getLong("returned"),
+                        r.getLong("returned_postal"), r.getLong("late_or_overdue"), r.getLong("apologized"),
+                        r.getBigDecimal("used_sum"), r.getLong("used_count"), 0, 0, 0, 0, 0, 0));
+            }
+            return out;
+        });
+    }
+
+    /** Ratings per group: valid, satisfied (level 4–5), disliked (1–2) or complained, invalid ballots. */
+    public Uni<Map<String, long[]>> ratings(Map<String, String> memberToGroup, Instant start, Instant end) {
+        Tuple args = Tuple.of(memberToGroup.keySet().toArray(String[]::new),
+                memberToGroup.values().toArray(String[]::new), ts(start), ts(end));
+        return pool.preparedQuery("""
+                        select g.grp, count(*) filter (where r.valid) as ratings,
+                          count(*) filter (where r.valid and r.satisfied) as satisfied,
+                          count(*) filter (where r.valid and (r.disliked or r.complaint)) as disliked,
+                          count(*) filter (where not r.valid and r.status = 'INVALID') as invalid
+                        from unnest($1::text[], $2::text[]) as g(unit_code, grp)
+                          join rating_fact r on r.unit_code = g.unit_code
+                        where r.rated_at >= $3 and r.rated_at < $4 group by g.grp""")
+                .execute(args).map(rows -> {
+                    Map<String, long[]> out = new HashMap<>();
+                    for (Row r : rows) {
+                        out.put(r.getString("grp"), new long[]{r.getLong("ratings"), r.getLong("satisfied"),
+                                r.getLong("disliked"), r.getLong("invalid")});
+                    }
+                    return out;
+                });
+    }
+
+    /** Procedures the units handle on a day, and how many of them have a shorter committed time then. */
+    public Uni<Map<String, long[]>> commitments(Map<String, String> memberToGroup, LocalDate day) {
+        Tuple args = Tuple.of(memberToGroup.keySet().toArray(String[]::new),
+                memberToGroup.values().toArray(String[]::new), day);
+        return pool.preparedQuery("""
+                        select g.grp, count(*) as procedures,
+                          count(*) filter (where exists (select 1 from commitment_period c
+                              where c.unit_code = u.code and c.procedure_code = p.code and c.effective_from <= $3
+                                and (c.effective_to is null or c.effective_to >= $3))) as committed
+                        from unnest($1::text[], $2::text[]) as g(unit_code, grp)
+                          join unit u on u.code = g.unit_code
+                          join procedure p on u.type = any(p.competent_unit_types)
+                        where (p.abolished_on is null or p.abolished_on > $3)
+                          and exists (select 1 from procedure_version v where v.procedure_code = p.code
+                              and v.effective_from <= $3 and (v.effective_to is null or v.effective_to >= $3))
+                        group by g.grp""")
+                .execute(args).map(rows -> {
+                    Map<String, long[]> out = new HashMap<>();
+                    for (Row r : rows) {
+                        out.put(r.getString("grp"), new long[]{r.getLong("procedures"), r.getLong("committed")});
+                    }
+                    return out;
+                });
+    }
+
+    /** One dossier behind a figure. */
+    public record DossierLine(String dossierCode, String competentUnit, String receivingUnit, String procedureCode,
+                              String procedureNameVi, String fieldCode, String channel, OffsetDateTime receivedAt,
+                              OffsetDateTime dueOfRecordAt, LocalDate dueOfRecordDate, OffsetDateTime nationalDueAt,
+                              LocalDate rescheduledDueDate, int supplementRequests, OffsetDateTime apologyAt,
+                              String apologyUnit, OffsetDateTime overdueAt, OffsetDateTime completedAt,
+                              String completionKind, String recordTimeliness, String nationalTimeliness,
+                              OffsetDateTime returnedAt, String returnChannel, OffsetDateTime withdrawnAt,
+                              String currentUnit) {
+    }
+
+    /** The dossiers carrying a mark, optionally of one procedure or field, ordered by reception. */
+    public Uni<List<DossierLine>> dossiers(Map<String, String> memberToGroup, Instant start, Instant end,
+                                           String figure, String procedure, String field, int limit, int offset) {
+        String predicate = FIGURES.get(figure);
+        if (predicate == null) {
+            throw new IllegalArgumentException("unknown figure " + figure);
+        }
+        Tuple args = Tuple.of(memberToGroup.keySet().toArray(String[]::new),
+                memberToGroup.values().toArray(String[]::new), ts(start), ts(end), procedure, field)
+                .addInteger(limit).addInteger(offset);
+        String sql = MARKS + "select * from x where (" + predicate + ")"
+                + " and ($5::text is null or procedure_code = $5) and ($6::text is null or field_code = $6)"
+                + " order by coalesce(received_at, refused_at_reception), dossier_code limit $7 offset $8";
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<DossierLine> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(new DossierLine(r.getString("dossier_code"), r.getString("competent_unit"),
+                        r.getString("receiving_unit"), r.getString("procedure_code"),
+                        r.getString("procedure_name_vi"), r.getString("field_code"), r.getString("channel"),
+                        r.getOffsetDateTime("received_at"), r.getOffsetDateTime("due_record_at"),
+                        r.getLocalDate("due_record_date"), r.getOffsetDateTime("national_due_at"),
+                        r.getLocalDate("rescheduled_due_date"), r.getInteger("supplement_requests"),
+                        r.getOffsetDateTime("apology_at"), r.getString("apology_unit"),
+                        r.getOffsetDateTime("overdue_at"), r.getOffsetDateTime("completed_at"),
+                        r.getString("completion_kind"), r.getString("record_timeliness"),
+                        r.getString("national_timeliness"), r.getOffsetDateTime("returned_at"),
+                        r.getString("return_channel"), r.getOffsetDateTime("withdrawn_at"),
+                        r.getString("current_unit")));
+            }
+            return out;
+        });
+    }
+
+    /** Time per handling unit and step against the step deadline: steps open during the period. */
+    public record StepLine(String unitCode, String stepName, long steps, long late, BigDecimal averageHours,
+                           BigDecimal delayHours) {
+    }
+
+    public Uni<List<StepLine>> steps(List<String> handlingUnits, Instant start, Instant end) {
+        Tuple args = Tuple.of(handlingUnits.toArray(String[]::new), ts(start), ts(end));
+        return pool.preparedQuery("""
+                        select s.unit_code, s.step_name, count(*) as steps,
+                          count(*) filter (where s.deadline is not null and coalesce(s.ended_at, $3) > s.deadline) as late,
+                          round(avg(extract(epoch from (coalesce(s.ended_at, $3) - s.started_at)) / 3600)::numeric, 2) as avg_hours,
+                          round(coalesce(sum(extract(epoch from (coalesce(s.ended_at, $3) - s.deadline)) / 3600)
+                              filter (where s.deadline is not null and coalesce(s.ended_at, $3) > s.deadline), 0)::numeric, 2) as delay_hours
+                        from dossier_step s
+                        where s.unit_code = any($1) and s.started_at < $3 and (s.ended_at is null or s.ended_at >= $2)
+                        group by s.unit_code, s.step_name order by late desc, s.unit_code, s.step_name""")
+                .execute(args).map(rows -> {
+                    List<StepLine> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new StepLine(r.getString("unit_code"), r.getString("step_name"), r.getLong("steps"),
+                                r.getLong("late"), r.getBigDecimal("avg_hours"), r.getBigDecimal("delay_hours")));
+                    }
+                    return out;
+                });
+    }
+
+    /** A late step with its dossier: where a delay happened. */
+    public record LateStep(String dossierCode, String competentUnit, String unitCode, String stepName,
+                           OffsetDateTime startedAt, OffsetDateTime deadline, OffsetDateTime endedAt) {
+    }
+
+    public Uni<List<LateStep>> lateSteps(List<String> handlingUnits, Instant start, Instant end, int limit) {
+        Tuple args = Tuple.of(handlingUnits.toArray(String[]::new), ts(start), ts(end), limit);
+        return pool.preparedQuery("""
+                        select d.dossier_code, s.competent_unit, s.unit_code, s.step_name, s.started_at, s.deadline, s.ended_at
+                        from dossier_step s join dossier_fact d on d.dossier_id = s.dossier_id
+                        where s.unit_code = any($1) and s.started_at < $3 and (s.ended_at is null or s.ended_at >= $2)
+                          and s.deadline is not null and coalesce(s.ended_at, $3) > s.deadline
+                        order by s.deadline, d.dossier_code limit $4""")
+                .execute(args).map(rows -> {
+                    List<LateStep> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new LateStep(r.getString("dossier_code"), r.getString("competent_unit"),
+                                r.getString("unit_code"), r.getString("step_name"), r.getOffsetDateTime("started_at"),
+                                r.getOffsetDateTime("deadline"), r.getOffsetDateTime("ended_at")));
+                    }
+                    return out;
+                });
+    }
+
+    /** A unit of the catalog tree. */
+    public record UnitNode(String code, String nameVi, String type, String parentCode) {
+    }
+
+    public Uni<Map<String, UnitNode>> units() {
+        return pool.query("select code, name_vi, type, parent_code from unit order by code").execute().map(rows -> {
+            Map<String, UnitNode> out = new LinkedHashMap<>();
+            for (Row r : rows) {
+                out.put(r.getString("code"), new UnitNode(r.getString("code"), r.getString("name_vi"),
+                        r.getString("type"), r.getString("parent_code")));
+            }
+            return out;
+        });
+    }
+
+    /** Names of procedures and fields, for labels. */
+    public Uni<Map<String, String[]>> procedures() {
+        return pool.query("select code, name_vi, field_code, field_name_vi from procedure").execute().map(rows -> {
+            Map<String, String[]> out = new HashMap<>();
+            for (Row r : rows) {
+                out.put(r.getString("code"), new String[]{r.getString("name_vi"), r.getString("field_code"),
+                        r.getString("field_name_vi")});
+            }
+            return out;
+        });
+    }
+}

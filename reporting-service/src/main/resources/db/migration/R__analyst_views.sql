@@ -1,0 +1,66 @@
+-- The analyst views: a stable, documented contract for SQL and BI tools (README "Analyst views"). Columns may be
+-- added; none is renamed or removed without a new view name. Re-created after every projection rebuild.
+drop view if exists v_unit_month, v_rating, v_dossier_step, v_dossier, v_procedure, v_unit;
+
+-- units of the catalog tree
+create view v_unit as
+select code, name_vi, type, parent_code, valid_from, valid_to from unit;
+
+-- procedures with their field
+create view v_procedure as
+select code, name_vi, field_code, field_name_vi, level, abolished_on from procedure;
+
+-- one row per dossier (no personal data): dues kept apart, timeliness of record and national
+create view v_dossier as
+select dossier_id, dossier_code, procedure_code, procedure_version, time_unit, legal_amount, applied_amount,
+       committed_shorter, online_level, receiving_unit, competent_unit, channel, received_at, refused_at_reception,
+       due_reception_at, due_reception_date, due_record_at, due_record_date, national_due_at, national_due_date,
+       rescheduled_due_at, rescheduled_due_date, supplement_requests, apology_at, apology_unit, apology_timely,
+       overdue_at, completed_at, completion_kind, outcome, record_timeliness, national_timeliness, used_amount,
+       used_ratio, returned_at, return_channel, withdrawn_at, current_unit
+from dossier_fact;
+
+-- the process control sheet: each handling step with its deadline
+create view v_dossier_step as
+select d.dossier_code, s.number, s.unit_code, s.step_name, s.competent_unit, s.started_at, s.deadline, s.ended_at,
+       s.deadline is not null and coalesce(s.ended_at, now()) > s.deadline as late
+from dossier_step s join dossier_fact d on d.dossier_id = s.dossier_id;
+
+-- ratings and invalid ballots, by rating instant, attributed to the dossier's competent unit
+create view v_rating as
+select rating_id, dossier_code, unit_code, channel, rated_at, valid, status, overall, satisfied, disliked, complaint
+from rating_fact;
+
+-- per competent unit and month (Vietnam time), the flows of the month; the "at period end" figures (in progress,
+-- overdue open, national on-time rate) are in the REST API, which takes them as they were at the period's end
+create view v_unit_month as
+with received as (
+    select competent_unit as unit_code, date_trunc('month', received_at at time zone 'Asia/Ho_Chi_Minh')::date as month,
+           count(*) as received,
+           count(*) filter (where channel = 'ONLINE') as received_online,
+           count(*) filter (where channel = 'POSTAL') as received_postal
+    from dossier_fact where received_at is not null group by 1, 2),
+completed as (
+    select competent_unit as unit_code, date_trunc('month', completed_at at time zone 'Asia/Ho_Chi_Minh')::date as month,
+           count(*) as completed,
+           count(*) filter (where record_timeliness = 'EARLY') as early,
+           count(*) filter (where record_timeliness = 'ON_TIME') as on_time,
+           count(*) filter (where record_timeliness = 'LATE') as late,
+           count(*) filter (where national_timeliness <> 'LATE') as national_on_time
+    from dossier_fact where completed_at is not null group by 1, 2)
+select coalesce(r.unit_code, c.unit_code) as unit_code, coalesce(r.month, c.month) as month,
+       coalesce(r.received, 0) as received, coalesce(r.received_online, 0) as received_online,
+       coalesce(r.received_postal, 0) as received_postal, coalesce(c.completed, 0) as completed,
+       coalesce(c.early, 0) as early, coalesce(c.on_time, 0) as on_time, coalesce(c.late, 0) as late,
+       coalesce(c.national_on_time, 0) as national_on_time_completed
+from received r full join completed c on c.unit_code = r.unit_code and c.month = r.month;
+
+do $$
+begin
+    if exists (select 1 from pg_roles where rolname = '${analystRole}') then
+        execute format('grant usage on schema %I to %I', current_schema(), '${analystRole}');
+        execute format('grant select on v_unit, v_procedure, v_dossier, v_dossier_step, v_rating, v_unit_month to %I',
+                       '${analystRole}');
+    end if;
+end
+$$;
