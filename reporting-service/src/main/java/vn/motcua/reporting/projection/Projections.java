@@ -151,6 +151,23 @@ public class Projections {
                         "a rebuild of " + p.name() + " is already running in another replica"));
                 return;
             }
+            try {
+                replay(p, started);
+            } finally {
+                // a pooled connection keeps session locks: release before handing it back
+                try (PreparedStatement ps = guard.prepareStatement("select pg_advisory_unlock(?)")) {
+                    ps.setLong(1, REBUILD_LOCK + p.lockId());
+                    ps.execute();
+                }
+            }
+        } catch (Exception e) {
+            LOG.errorf(e, "rebuild of %s failed", p.name());
+            rebuilds.put(p.name(), new RebuildStatus(p.name(), "FAILED", started, clock.instant(), 0, e.toString()));
+        }
+    }
+
+    private void replay(Projection p, Instant started) throws SQLException {
+        {
             prepare(p);
             boolean[] swapped = {false};
             ProjectionRunner[] self = new ProjectionRunner[1];
@@ -166,9 +183,6 @@ public class Projections {
                     self[0].eventsApplied(), seconds, self[0].eventsApplied() / Math.max(seconds, 1e-9));
             rebuilds.put(p.name(), new RebuildStatus(p.name(), swapped[0] ? "DONE" : "STOPPED", started,
                     clock.instant(), self[0].eventsApplied(), null));
-        } catch (Exception e) {
-            LOG.errorf(e, "rebuild of %s failed", p.name());
-            rebuilds.put(p.name(), new RebuildStatus(p.name(), "FAILED", started, clock.instant(), 0, e.toString()));
         }
     }
 

@@ -1,0 +1,123 @@
+package vn.motcua.reporting;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.motcua.catalog.events.OnlineLevel;
+import vn.motcua.catalog.events.UnitType;
+import vn.motcua.dossier.domain.Types;
+import vn.motcua.duedate.ProcessingTime;
+import vn.motcua.testinfra.MotcuaTestInfra;
+import vn.motcua.testinfra.Sql;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.motcua.reporting.Feed.dueOn;
+import static vn.motcua.reporting.Feed.vn;
+
+/** A projection rebuilt from the start of its topics equals the live one, and the views serve throughout. */
+@QuarkusTest
+@WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
+class RebuildTest {
+
+    @MotcuaTestInfra.Infra
+    MotcuaTestInfra.Handles infra;
+
+    static final String P = "RB" + UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeAll
+    static void clock() {
+        TestClock.CLOCK.set(vn("2027-01-15T10:00"));
+    }
+
+    @Test
+    void rebuiltDossierAndRatingViewsEqualTheLiveOnes() {
+        Types.ProcedureTerms proc = Feed.terms(P + "-PROC", ProcessingTime.workingDays(3), ProcessingTime.workingDays(2),
+                "PARTLY_ONLINE");
+        try (Feed feed = new Feed(infra)) {
+            feed.unit(P, "Tỉnh", UnitType.PROVINCE, null);
+            feed.unit(P + ".A", "Sở A", UnitType.PROVINCE_DEPARTMENT, P);
+            feed.procedure(proc.code(), "Thủ tục", "F", "Lĩnh vực", List.of(UnitType.PROVINCE_DEPARTMENT),
+                    ProcessingTime.workingDays(3), OnlineLevel.PARTLY_ONLINE);
+            for (int i = 0; i < 40; i++) {
+                Feed.DossierStream d = feed.dossier(P + "-" + i)
+                        .received(vn("2026-10-05T09:00").plus(Duration.ofHours(i)), P + ".A",
+                                i % 3 == 0 ? Types.Channel.ONLINE : Types.Channel.COUNTER, proc, dueOn("2026-10-09"))
+                        .transferred(vn("2026-10-06T09:00"), P + ".A", P + ".A", "thẩm định", vn("2026-10-07T17:00"));
+                if (i % 4 == 0) {
+                    d.supplementRequested(vn("2026-10-06T10:00"), 1).supplementSupplied(vn("2026-10-08T10:00"));
+                }
+                if (i % 5 != 0) {
+                    d.processed(vn("2026-10-07T10:00").plus(Duration.ofDays(i % 4)))
+                            .returned(vn("2026-10-13T10:00"), Types.ReturnChannel.COUNTER)
+                            .rated(vn("2026-10-13T11:00"), 1 + i % 5, i % 7 == 0);
+                }
+            }
+            feed.awaitProjected();
+        }
+        String admin = infra.tokens().admin();
+        String before = scorecard();
+        List<Map<String, Object>> factsBefore = facts();
+        List<Map<String, Object>> ratingsBefore = ratings();
+        assertThat(factsBefore).hasSize(40);
+
+        for (String projection : List.of("dossiers", "satisfaction", "catalog")) {
+            given().auth().oauth2(admin).post("/api/projections/" + projection + "/rebuild").then().statusCode(202)
+                    .body("state", equalTo("RUNNING"));
+            // the live views keep answering while the rebuild replays
+            assertThat(scorecard()).isEqualTo(before);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    given().auth().oauth2(admin).get("/api/projections/" + projection + "/rebuild").then()
+                            .statusCode(200).body("state", equalTo("DONE")));
+        }
+
+        assertThat(facts()).isEqualTo(factsBefore);
+        assertThat(ratings()).isEqualTo(ratingsBefore);
+        assertThat(scorecard()).isEqualTo(before);
+        assertThat(Sql.count(infra, "select count(*) from pg_tables where schemaname = 'reporting'"
+                + " and (tablename like '%\\_rebuild' or tablename like '%\\_retired')")).isZero();
+
+        // after the swap the live projection goes on from the rebuilt checkpoint
+        try (Feed feed = new Feed(infra)) {
+            feed.dossier(P + "-after").received(vn("2026-10-20T09:00"), P + ".A", Types.Channel.POSTAL, proc,
+                    dueOn("2026-10-23"));
+            feed.awaitProjected();
+        }
+        given().auth().oauth2(infra.tokens().analyst()).queryParam("unit", P).queryParam("period", "2026-10")
+                .get("/api/reports/scorecard").then().statusCode(200).body("counts.received", equalTo(41))
+                .body("counts.receivedPostal", equalTo(1));
+    }
+
+    @Test
+    void unknownProjectionsAreNotFoundAndOnlyAdministratorsRebuild() {
+        String admin = infra.tokens().admin();
+        given().auth().oauth2(admin).post("/api/projections/nope/rebuild").then().statusCode(404);
+        given().auth().oauth2(infra.tokens().analyst()).post("/api/projections/dossiers/rebuild").then().statusCode(403);
+    }
+
+    private String scorecard() {
+        return given().auth().oauth2(infra.tokens().analyst()).queryParam("unit", P).queryParam("period", "2026-Q4")
+                .get("/api/reports/scorecard").then().statusCode(200).extract().asString()
+                .replaceAll("\"asOf\":\"[^\"]*\"", "");
+    }
+
+    private List<Map<String, Object>> facts() {
+        return Sql.rows(infra, "select f.*, (select json_agg(s order by s.number) from reporting.dossier_step s"
+                + " where s.dossier_id = f.dossier_id)::text as steps from reporting.dossier_fact f"
+                + " where f.competent_unit like ? order by f.dossier_code", P + "%");
+    }
+
+    private List<Map<String, Object>> ratings() {
+        return Sql.rows(infra, "select * from reporting.rating_fact where unit_code like ? order by dossier_code",
+                P + "%");
+    }
+}
