@@ -75,7 +75,9 @@ public final class LocalRun {
                 new Service("satisfaction-service", "satisfaction",
                         root.resolve("satisfaction-service/satisfaction-app/target/quarkus-app/quarkus-run.jar"), 8083,
                         // rating links point at this service's own public endpoint on a local run
-                        List.of("motcua.rating.public-url=http://127.0.0.1:8083/api/v1/public/ratings/")));
+                        List.of("motcua.rating.public-url=http://127.0.0.1:8083/api/v1/public/ratings/")),
+                new Service("reporting-service", "reporting",
+                        root.resolve("reporting-service/target/quarkus-app/quarkus-run.jar"), 8084, List.of()));
     }
 
     void start() throws IOException, InterruptedException {
@@ -94,6 +96,9 @@ public final class LocalRun {
                 continue;
             }
             postgres.createServiceDatabase(DATABASE, s.role(), s.role());
+            if (s.role().equals("reporting")) {
+                createAnalystRole();
+            }
             List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms64m", "-Xmx384m",
                     "-Dquarkus.http.port=" + s.port(),
                     "-Dquarkus.http.host=127.0.0.1",
@@ -133,19 +138,41 @@ public final class LocalRun {
         String officer = tokens.officer("000.00.20.H40");
         String analyst = tokens.analyst();
         String system = tokens.system("vneid-portal", "000.00.20.H40", "000.00.00.H40");
+        String leader = tokens.issue("lanh.dao@motcua.local", java.util.Set.of("leader"), null,
+                java.time.Duration.ofHours(12));
         out.append("admin    ").append(admin).append('\n');
         out.append("officer  (unit 000.00.20.H40, Công an tỉnh Nghệ An) ").append(officer).append('\n');
         out.append("analyst  ").append(analyst).append('\n');
         out.append("system   (vneid-portal) ").append(system).append('\n');
+        out.append("leader   ").append(leader).append('\n');
+        if (started.stream().anyMatch(x -> x.role().equals("reporting"))) {
+            out.append("\nLeaders' dashboard: http://127.0.0.1:8084/dashboard?unit=000.00.00.H40 (send the leader token"
+                    + " as a Bearer header or in the cookie motcua_token)\n");
+            out.append("Analysts' SQL: role motcua_analyst, password in ").append(home.resolve("keys/analyst-db.password"))
+                    .append(", views reporting.v_*\n");
+        }
         Files.writeString(home.resolve("tokens.env"), "ADMIN_TOKEN=" + admin + "\nOFFICER_TOKEN=" + officer
-                + "\nANALYST_TOKEN=" + analyst + "\nSYSTEM_TOKEN=" + system + "\n");
+                + "\nANALYST_TOKEN=" + analyst + "\nSYSTEM_TOKEN=" + system + "\nLEADER_TOKEN=" + leader + "\n");
         out.append("\nPress Ctrl-C to stop everything.\n");
         System.out.println(out);
     }
 
     /** The key that signs rating links: made once per data folder, readable by its owner only. */
+    /** The read-only role analysts' SQL and BI tools use; reporting-service grants it its views at start. */
+    private void createAnalystRole() throws IOException {
+        Path file = home.resolve("keys/analyst-db.password");
+        String password = secret(file);
+        postgres.execute(DATABASE, "do $$ begin if not exists (select 1 from pg_roles where rolname = 'motcua_analyst')"
+                + " then create role motcua_analyst login password '" + password + "'; end if; end $$;"
+                + " grant connect on database " + DATABASE + " to motcua_analyst;");
+    }
+
     private String ratingLinkKey() throws IOException {
-        Path file = home.resolve("keys/rating-link.key");
+        return secret(home.resolve("keys/rating-link.key"));
+    }
+
+    /** A random secret kept in a file only its owner can read, created on first use. */
+    private static String secret(Path file) throws IOException {
         if (!Files.exists(file)) {
             Files.createDirectories(file.getParent());
             byte[] random = new byte[32];
