@@ -1,0 +1,120 @@
+package vn.motcua.reporting.domain;
+
+import org.junit.jupiter.api.Test;
+import vn.motcua.dossier.domain.DossierEvent;
+import vn.motcua.dossier.domain.Types;
+import vn.motcua.duedate.ProcessingTime;
+import vn.motcua.duedate.Timeliness;
+import vn.motcua.duedate.WorkingCalendar;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Given a dossier's events, the fact row holds what the figures need, the dues apart. */
+class DossierFactTest {
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final WorkingCalendar WEEKENDS_ONLY = WorkingCalendar.of(List.of());
+    static final Types.ProcedureTerms TERMS = new Types.ProcedureTerms("1.0001", 2, "Thủ tục",
+            ProcessingTime.workingDays(5), ProcessingTime.workingDays(3), "FULLY_ONLINE", true);
+
+    static Instant vn(String t) {
+        return LocalDateTime.parse(t).atZone(VN).toInstant();
+    }
+
+    static Types.Due due(String date) {
+        LocalDate d = LocalDate.parse(date);
+        return new Types.Due(d.atTime(17, 0).atZone(VN).toInstant(), d);
+    }
+
+    static DossierFact given(DossierEvent... events) {
+        DossierFact f = new DossierFact(UUID.randomUUID(), "X-1");
+        long v = 0;
+        for (DossierEvent e : events) {
+            f.apply(++v, e, WEEKENDS_ONLY, 1);
+        }
+        return f;
+    }
+
+    // Monday 5 October 2026, 09:00; 3 working days committed: due Thursday 8 October
+    static DossierEvent.Received received() {
+        return new DossierEvent.Received("X-1", TERMS, "R", "C", Types.Channel.ONLINE,
+                new Types.Applicant("A", "001099012345", null, null), List.of(), vn("2026-10-05T09:00"),
+                vn("2026-10-05T09:00"), "o", "ND118-2025", due("2026-10-08"), vn("2026-10-05T09:00"),
+                vn("2026-10-05T17:00"), null);
+    }
+
+    @Test
+    void onTimeOnTheDueDateAndTimeUsedInWorkingDaysAgainstTheLegalTime() {
+        DossierFact f = given(received(), new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ",
+                vn("2026-10-08T16:59")));
+        assertThat(f.recordTimeliness).isEqualTo(Timeliness.ON_TIME);
+        assertThat(f.nationalTimeliness).isEqualTo(Timeliness.ON_TIME);
+        assertThat(f.usedAmount).isEqualByComparingTo("3"); // Tue, Wed, Thu
+        assertThat(f.usedRatio).isEqualByComparingTo(new BigDecimal("0.6")); // of 5 legal days
+        assertThat(f.committedShorter).isTrue();
+        assertThat(f.steps).hasSize(1).first().satisfies(s -> assertThat(s.endedAt()).isEqualTo(vn("2026-10-08T16:59")));
+    }
+
+    @Test
+    void aRestartingSupplementMovesTheDueOfRecordAndTheNationalDueApart() {
+        DossierFact f = given(received(),
+                new DossierEvent.SupplementRequested("C", "o", List.of("B"), 1, vn("2026-10-06T10:00")),
+                new DossierEvent.SupplementSupplied(List.of("B"), vn("2026-10-07T10:00")),
+                new DossierEvent.DueDateChanged(Types.DueChangeReason.SUPPLEMENT_RESTART, due("2026-10-08"),
+                        due("2026-10-12"), due("2026-10-12"), due("2026-10-09"), vn("2026-10-07T10:00")),
+                new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ", vn("2026-10-12T10:00")));
+        assertThat(f.recordTimeliness).isEqualTo(Timeliness.ON_TIME);
+        assertThat(f.nationalTimeliness).isEqualTo(Timeliness.LATE);
+        assertThat(f.dueReceptionDate).isEqualTo(LocalDate.of(2026, 10, 8));
+        assertThat(f.waits).containsExactly(new DossierFact.Wait("SUPPLEMENT", vn("2026-10-06T10:00"), vn("2026-10-07T10:00")));
+        assertThat(f.dueHistory).extracting(DossierFact.DueMark::nationalDate)
+                .containsExactly(LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 9));
+    }
+
+    @Test
+    void aSecondSupplementRequestMakesItNationallyLateEvenWhenOnTimeByLaw() {
+        DossierFact f = given(received(),
+                new DossierEvent.SupplementRequested("C", "o", List.of("B"), 1, vn("2026-10-05T10:00")),
+                new DossierEvent.SupplementSupplied(List.of("B"), vn("2026-10-05T11:00")),
+                new DossierEvent.SupplementRequested("C", "o", List.of("D"), 2, vn("2026-10-06T10:00")),
+                new DossierEvent.SupplementSupplied(List.of("D"), vn("2026-10-06T11:00")),
+                new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ", vn("2026-10-07T10:00")));
+        assertThat(f.recordTimeliness).isEqualTo(Timeliness.EARLY);
+        assertThat(f.nationalTimeliness).isEqualTo(Timeliness.LATE);
+        assertThat(f.secondSupplementAt).isEqualTo(vn("2026-10-06T10:00"));
+    }
+
+    @Test
+    void anApologyKeepsTheDueOfRecordAndCountsOnlyWhenSentAWorkingDayAhead() {
+        DossierFact inTime = given(received(),
+                new DossierEvent.Apologized("C", "quá tải", due("2026-10-14"), vn("2026-10-07T10:00")),
+                new DossierEvent.DueDateChanged(Types.DueChangeReason.APOLOGY, due("2026-10-08"), due("2026-10-14"),
+                        due("2026-10-08"), due("2026-10-08"), vn("2026-10-07T10:00")),
+                new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ", vn("2026-10-13T10:00")));
+        assertThat(inTime.recordTimeliness).isEqualTo(Timeliness.LATE);
+        assertThat(inTime.apologyTimely).isTrue();
+        assertThat(inTime.rescheduledDueDate).isEqualTo(LocalDate.of(2026, 10, 14));
+        assertThat(inTime.dueRecordDate).isEqualTo(LocalDate.of(2026, 10, 8));
+
+        // sent on the due date itself: no working day left before it
+        DossierFact tooLate = given(received(),
+                new DossierEvent.Apologized("C", "quá tải", due("2026-10-14"), vn("2026-10-08T08:00")));
+        assertThat(tooLate.apologyTimely).isFalse();
+    }
+
+    @Test
+    void withdrawalIsNotACompletionAndRedeliveryIsTheCallersToSkip() {
+        DossierFact f = given(received(), new DossierEvent.Withdrawn("rút", vn("2026-10-06T10:00")));
+        assertThat(f.completedAt).isNull();
+        assertThat(f.recordTimeliness).isNull();
+        assertThat(f.withdrawnAt).isEqualTo(vn("2026-10-06T10:00"));
+        assertThat(f.lastVersion).isEqualTo(2);
+    }
+}
