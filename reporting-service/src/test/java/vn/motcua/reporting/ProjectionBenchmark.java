@@ -1,0 +1,753 @@
+package vn.motcua.reporting;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import vn.motcua.catalog.events.OnlineLevel;
+import vn.motcua.catalog.events.UnitType;
+import vn.motcua.dossier.domain.DossierEvent;
+import vn.motcua.dossier.domain.Types;
+import vn.motcua.dossier.events.DossierEventCodec;
+import vn.motcua.dossier.events.DossierEventEnvelope;
+import vn.motcua.dossier.events.DossierTopics;
+import vn.motcua.duedate.ProcessingTime;
+import vn.motcua.reporting.query.FigureQueries;
+import vn.motcua.testinfra.MotcuaTestInfra;
+import vn.motcua.testinfra.Sql;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.reporting.Feed.VIETNAM;
+
+/**
+ * Throughput and latency at province scale. Publishes a year of dossiers (default 1,000,000; -Dbench.dossiers=N) in
+ * time order with the real codec, then measures: the publish rate, a raw read of the topic, the live projection's
+ * catch-up, a rebuild by replay, and scorecard latency on the loaded views. Figures are printed as "BENCHMARK ...".
+ *
+ * <p>Other properties: bench.queries (1000), bench.warmup (200), bench.acks (1), bench.compression (zstd if
+ * available), bench.seed, bench.explain (true: print the plans of two scorecard statements), bench.holdSeconds (keep
+ * the servers up at the end, to inspect the database with psql).
+ */
+@QuarkusTest
+@WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
+class ProjectionBenchmark {
+    static final int DOSSIERS = Integer.getInteger("bench.dossiers", 1_000_000);
+    static final int QUERIES = Integer.getInteger("bench.queries", 1000);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+    static final String ACKS = System.getProperty("bench.acks", "1");
+    static final String COMPRESSION = System.getProperty("bench.compression", defaultCompression());
+    static final long SEED = Long.getLong("bench.seed", 20260101L);
+    static final boolean EXPLAIN = Boolean.parseBoolean(System.getProperty("bench.explain", "true"));
+    static final int HOLD_SECONDS = Integer.getInteger("bench.holdSeconds", 0);
+
+    static final String TOPIC = DossierTopics.EVENTS;
+    static final String PROVINCE = "BM";
+    static final int DEPARTMENTS = 10;
+    static final int SUBUNITS_PER_DEPARTMENT = 10;
+    static final Instant YEAR_END = LocalDate.of(2027, 1, 1).atStartOfDay(VIETNAM).toInstant();
+    static final Types.Applicant APPLICANT = new Types.Applicant("Nguyễn Văn An", "001099012345", null, null);
+    static final List<String> DOCS = List.of("Tờ khai");
+
+    /** Procedures: code, legal working days, online level. */
+    static final Types.ProcedureTerms[] PROCEDURES = {
+            Feed.terms("BM-P01", ProcessingTime.workingDays(3), null, "FULLY_ONLINE"),
+            Feed.terms("BM-P02", ProcessingTime.workingDays(5), null, "FULLY_ONLINE"),
+            Feed.terms("BM-P03", ProcessingTime.workingDays(7), null, "PARTLY_ONLINE"),
+            Feed.terms("BM-P04", ProcessingTime.workingDays(10), null, "PARTLY_ONLINE"),
+            Feed.terms("BM-P05", ProcessingTime.workingDays(15), null, "NONE")};
+
+    @MotcuaTestInfra.Infra
+    MotcuaTestInfra.Handles infra;
+
+    private final StringBuilder summary = new StringBuilder();
+
+    @Test
+    void benchmark() throws Exception {
+        TestClock.CLOCK.set(Feed.vn("2027-01-15T10:00"));
+        List<String> departments = new ArrayList<>();
+        List<String> subUnits = new ArrayList<>();
+        figure("machine", "%d cores, load average %.1f, test JVM max heap %d MiB, dossiers %,d, acks=%s,"
+                        + " compression=%s", Runtime.getRuntime().availableProcessors(), loadAverage(),
+                Runtime.getRuntime().maxMemory() >> 20, DOSSIERS, ACKS, COMPRESSION);
+        Cpu cpu = new Cpu();
+
+        // ---- 1. catalog, then a year of dossiers in time order
+        try (Feed feed = new Feed(infra)) {
+            feed.unit(PROVINCE, "Tỉnh Benchmark", UnitType.PROVINCE, null);
+            for (int d = 1; d <= DEPARTMENTS; d++) {
+                String dep = PROVINCE + ".S%02d".formatted(d);
+                departments.add(dep);
+                feed.unit(dep, "Sở " + d, UnitType.PROVINCE_DEPARTMENT, PROVINCE);
+                for (int s = 1; s <= SUBUNITS_PER_DEPARTMENT; s++) {
+                    // the catalog has no type for a department's sub-unit: typed as communes
+                    String sub = dep + ".U%02d".formatted(s);
+                    subUnits.add(sub);
+                    feed.unit(sub, "Đơn vị " + d + "." + s, UnitType.COMMUNE, dep);
+                }
+            }
+            for (Types.ProcedureTerms p : PROCEDURES) {
+                feed.procedure(p.code(), p.nameVi(), "F" + p.code().substring(4), "Lĩnh vực " + p.code(),
+                        List.of(UnitType.PROVINCE_DEPARTMENT, UnitType.COMMUNE), p.legalTime(),
+                        OnlineLevel.valueOf(p.onlineLevel()));
+            }
+            feed.awaitProjected();
+        }
+        Generator gen = new Generator(subUnits, new Random(SEED));
+        cpu.phase();
+        Load load = publish(gen);
+        figure("load", "%,d units, %d procedures, %,d dossiers -> %,d events, %,.1f MiB of values (%.0f B/event avg)",
+                1 + departments.size() + subUnits.size(), PROCEDURES.length, DOSSIERS, load.events,
+                load.bytes / 1048576.0, (double) load.bytes / load.events);
+        figure("publish", "%,.0f events/s (%,.1f MiB/s values), %.1f s wall, %.1f s of it encoding (codec.write)",
+                load.events / load.seconds, load.bytes / 1048576.0 / load.seconds, load.seconds, load.encodeSeconds);
+
+        Map<TopicPartition, Long> end = endOffsets();
+        long topicEvents = end.values().stream().mapToLong(Long::longValue).sum();
+
+        // ---- 3a. live catch-up: the live projection has been consuming since the first event was published
+        long liveAtPublishEnd = checkpoint("dossiers");
+        awaitCheckpoint("dossiers", topicEvents, "live", load.startNanos, Duration.ofMinutes(60));
+        double liveSeconds = (System.nanoTime() - load.startNanos) / 1e9;
+        figure("live projection", "%,.0f events/s over %.1f s from first publish to caught up (concurrent with"
+                        + " publishing; %,d events behind when publishing ended, caught up %.1f s later)",
+                topicEvents / liveSeconds, liveSeconds, topicEvents - liveAtPublishEnd, liveSeconds - load.seconds);
+        cpu.report("publish + live projection");
+
+        // ---- 2. raw read of the topic, then the same with decoding
+        double raw = read(false);
+        double decoded = read(true);
+        cpu.report("raw read + read+decode");
+
+        // ---- 3b. rebuild by replay
+        double rebuildSeconds = rebuild(topicEvents);
+        cpu.report("rebuild");
+        double rebuildRate = topicEvents / rebuildSeconds;
+        figure("rebuild", "%,.0f events/s replayed (%,d events in %.1f s)", rebuildRate, topicEvents, rebuildSeconds);
+        figure("rates", "raw read %,.0f events/s | read+decode %,.0f events/s | rebuild %,.0f events/s"
+                + " | rebuild/raw = %.4f (%.1fx slower), rebuild/decode = %.4f", raw, decoded, rebuildRate,
+                rebuildRate / raw, raw / rebuildRate, rebuildRate / decoded);
+        tableStats();
+
+        // ---- 4. scorecard latency
+        String analyst = infra.tokens().analyst();
+        Random rnd = new Random(SEED + 1);
+        for (int i = 0; i < WARMUP; i++) {
+            scorecard(analyst, subUnits.get(rnd.nextInt(subUnits.size())), month(rnd), "unit");
+        }
+        Histogram unitMonth = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < QUERIES; i++) {
+            unitMonth.recordValue(scorecard(analyst, subUnits.get(rnd.nextInt(subUnits.size())), month(rnd), "unit"));
+        }
+        double qs = (System.nanoTime() - t0) / 1e9;
+        figure("scorecard unit/month", "%s (%d sequential requests, %.1f req/s, warm-up %d)", percentiles(unitMonth),
+                QUERIES, QUERIES / qs, WARMUP);
+
+        Histogram depMonth = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+        for (int i = 0; i < 20; i++) {
+            depMonth.recordValue(scorecard(analyst, departments.get(rnd.nextInt(departments.size())), month(rnd),
+                    "subtree"));
+        }
+        figure("scorecard department subtree/month", "%s (20 requests)", percentiles(depMonth));
+        List<String> depYear = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            depYear.add(ms(scorecard(analyst, departments.get(i), "2026", "subtree")));
+        }
+        figure("scorecard department subtree/year", "%s ms (3 departments)", String.join(", ", depYear));
+
+        long tp = System.nanoTime();
+        Map<String, Object> province = given().auth().oauth2(analyst).queryParam("unit", PROVINCE)
+                .queryParam("period", "2026").queryParam("scope", "subtree").get("/api/reports/scorecard")
+                .then().statusCode(200).extract().path("counts");
+        long provinceMicros = (System.nanoTime() - tp) / 1000;
+        List<String> provinceAgain = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            provinceAgain.add(ms(scorecard(analyst, PROVINCE, "2026", "subtree")));
+        }
+        figure("scorecard province subtree/year", "%s ms first, then %s ms", ms(provinceMicros),
+                String.join(", ", provinceAgain));
+        cpu.report("queries");
+        figure("province 2026 counts", "received %s (expected %,d), completed %s (expected %,d), in progress %s,"
+                        + " late %s, returned %s", province.get("received"), DOSSIERS, province.get("completed"),
+                gen.completedIn2026, province.get("inProgress"), province.get("late"), province.get("returned"));
+
+        if (EXPLAIN) {
+            // what a sub-unit's scorecard spends most on: the ranking among its siblings
+            Map<String, String> siblings = new HashMap<>();
+            subUnits.stream().filter(u -> u.startsWith(departments.get(0) + ".")).forEach(u -> siblings.put(u, u));
+            explain("ranking of the sub-units of " + departments.get(0) + ", 2026-06", siblings, "2026-06");
+            Map<String, String> all = new HashMap<>();
+            all.put(PROVINCE, PROVINCE);
+            departments.forEach(d -> all.put(d, PROVINCE));
+            subUnits.forEach(s -> all.put(s, PROVINCE));
+            explain("province subtree, 2026", all, "2026");
+        }
+
+        // ---- 5. memory and storage
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        System.gc();
+        long usedAfterGc = rt.totalMemory() - rt.freeMemory();
+        figure("heap", "%,d MiB used at end, %,d MiB after System.gc() (committed %,d MiB, max %,d MiB)",
+                used >> 20, usedAfterGc >> 20, rt.totalMemory() >> 20, rt.maxMemory() >> 20);
+        figure("database", "pg_database_size %,d MiB; dossier_fact %,d MiB, dossier_step %,d MiB (with indexes)",
+                Sql.count(infra, "select pg_database_size(current_database())") >> 20,
+                Sql.count(infra, "select pg_total_relation_size('reporting.dossier_fact')") >> 20,
+                Sql.count(infra, "select pg_total_relation_size('reporting.dossier_step')") >> 20);
+
+        figure("load average at end", "%.1f (other processes share the 2 cores)", loadAverage());
+        System.out.println("\n===== BENCHMARK SUMMARY (ProjectionBenchmark) =====\n" + summary
+                + "===== END BENCHMARK SUMMARY =====\n");
+
+        assertThat(((Number) province.get("received")).longValue()).isEqualTo(DOSSIERS);
+        assertThat(((Number) province.get("completed")).longValue()).isEqualTo(gen.completedIn2026);
+        if (HOLD_SECONDS > 0) {
+            System.out.printf("BENCHMARK holding %d s: psql -h 127.0.0.1 -p %d -U postgres %s%n", HOLD_SECONDS,
+                    infra.postgres().port(), infra.database());
+            Thread.sleep(HOLD_SECONDS * 1000L);
+        }
+    }
+
+    // ------------------------------------------------------------------ load
+
+    record Load(long events, long bytes, double seconds, double encodeSeconds, long startNanos) {
+    }
+
+    private Load publish(Generator gen) throws Exception {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", infra.kafka().bootstrapServers());
+        config.put("acks", ACKS);
+        config.put("enable.idempotence", ACKS.equals("all"));
+        config.put("linger.ms", 20);
+        config.put("batch.size", 256 * 1024);
+        config.put("buffer.memory", 64L * 1024 * 1024);
+        config.put("compression.type", COMPRESSION);
+        DossierEventCodec codec = new DossierEventCodec();
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        long events = 0;
+        long bytes = 0;
+        long encodeNanos = 0;
+        long start = System.nanoTime();
+        long nextReport = start + TimeUnit.SECONDS.toNanos(30);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (Generator.Next e = gen.next(); e != null; e = gen.next()) {
+                long te = System.nanoTime();
+                byte[] value = codec.write(e.envelope());
+                encodeNanos += System.nanoTime() - te;
+                producer.send(new ProducerRecord<>(TOPIC, e.envelope().key(), value), (m, ex) -> {
+                    if (ex != null && failed.getAndIncrement() == 0) {
+                        firstFailure.set(ex);
+                    }
+                });
+                events++;
+                bytes += value.length;
+                if (System.nanoTime() > nextReport) {
+                    nextReport += TimeUnit.SECONDS.toNanos(30);
+                    System.out.printf("BENCHMARK progress publish: %,d events, %,d dossiers started, %.0f s%n", events,
+                            gen.started, (System.nanoTime() - start) / 1e9);
+                }
+            }
+            producer.flush();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " sends failed", firstFailure.get());
+        }
+        return new Load(events, bytes, seconds, encodeNanos / 1e9, start);
+    }
+
+    /**
+     * A year of dossiers in event-time order: dossiers are received on the working days of 2026 in office hours, and
+     * each one's later events are queued by their instant, so a batch mixes new receptions with results of earlier
+     * dossiers as in production.
+     */
+    static final class Generator {
+        record Next(DossierEventEnvelope envelope) {
+        }
+
+        /** One dossier's planned events, published one at a time. */
+        static final class Plan {
+            final UUID id;
+            final String code;
+            final List<DossierEvent> events = new ArrayList<>(6);
+            int next;
+
+            Plan(UUID id, String code) {
+                this.id = id;
+                this.code = code;
+            }
+
+            Instant at() {
+                return events.get(next).at();
+            }
+        }
+
+        private final List<String> units;
+        private final Random rnd;
+        private final List<LocalDate> days = new ArrayList<>();
+        private final PriorityQueue<Plan> pending = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
+        private final List<Plan> today = new ArrayList<>();
+        private int day;
+        private int todayNext;
+        private long position = 1;
+        long started;
+        long completedIn2026;
+
+        Generator(List<String> units, Random rnd) {
+            this.units = units;
+            this.rnd = rnd;
+            for (LocalDate d = LocalDate.of(2026, 1, 1); d.getYear() == 2026; d = d.plusDays(1)) {
+                if (working(d)) {
+                    days.add(d);
+                }
+            }
+        }
+
+        /** The next event in time order, or null when every dossier is published. */
+        Next next() {
+            while (todayNext >= today.size() && day < days.size()) {
+                plan(days.get(day++));
+            }
+            Plan p;
+            if (todayNext < today.size() && (pending.isEmpty() || !pending.peek().at().isBefore(today.get(todayNext).at()))) {
+                p = today.get(todayNext);
+                today.set(todayNext++, null);
+            } else {
+                p = pending.poll();
+            }
+            if (p == null) {
+                return null;
+            }
+            DossierEvent e = p.events.get(p.next++);
+            DossierEventEnvelope env = DossierEventEnvelope.of(uuid(), p.id, p.code, p.next, position++, e.at(), e);
+            if (p.next < p.events.size()) {
+                pending.add(p);
+            }
+            return new Next(env);
+        }
+
+        /** The receptions of one working day, in time order. */
+        private void plan(LocalDate d) {
+            int from = (int) ((long) DOSSIERS * (day - 1) / days.size());
+            int to = (int) ((long) DOSSIERS * day / days.size());
+            long[] seconds = new long[to - from];
+            for (int i = 0; i < seconds.length; i++) {
+                seconds[i] = 7 * 3600 + 1800 + rnd.nextInt(9 * 3600); // 07:30 to 16:30
+            }
+            Arrays.sort(seconds);
+            today.clear();
+            todayNext = 0;
+            for (int i = 0; i < seconds.length; i++) {
+                Instant at = d.atStartOfDay(VIETNAM).plusSeconds(seconds[i]).toInstant();
+                today.add(dossier("BM-2026-%07d".formatted(from + i + 1), d, at));
+            }
+        }
+
+        private Plan dossier(String code, LocalDate day, Instant at) {
+            started++;
+            Plan p = new Plan(uuid(), code);
+            String unit = units.get(rnd.nextInt(units.size()));
+            Types.ProcedureTerms proc = PROCEDURES[rnd.nextInt(PROCEDURES.length)];
+            int n = proc.legalTime().amount();
+            double c = rnd.nextDouble();
+            Types.Channel channel = c < 0.4 ? Types.Channel.ONLINE : c < 0.9 ? Types.Channel.COUNTER : Types.Channel.POSTAL;
+            Types.Due due = Feed.dueOn(addWorkingDays(day, n).toString());
+            p.events.add(new DossierEvent.Received(code, proc, unit, unit, channel, APPLICANT, DOCS, at, at, "mot.cua",
+                    "ND118-2025", due, at, at.plus(Duration.ofHours(4)), null));
+            double kind = rnd.nextDouble();
+            Instant processed;
+            if (kind < 0.06) {
+                return p; // still in progress
+            } else if (kind < 0.10) {
+                // one supplement: the due of record restarts, the national due moves by the wait
+                LocalDate asked = addWorkingDays(day, 1);
+                LocalDate supplied = addWorkingDays(asked, 1 + rnd.nextInt(3));
+                Instant suppliedAt = office(supplied);
+                Types.Due record = Feed.dueOn(addWorkingDays(supplied, n).toString());
+                Types.Due national = Feed.dueOn(addWorkingDays(due.date(), workingDaysBetween(asked, supplied)).toString());
+                p.events.add(new DossierEvent.SupplementRequested(unit, "can.bo", List.of("Bản sao"), 1, office(asked)));
+                p.events.add(new DossierEvent.SupplementSupplied(List.of("Bản sao"), suppliedAt));
+                p.events.add(new DossierEvent.DueDateChanged(Types.DueChangeReason.SUPPLEMENT_RESTART, due, record,
+                        record, national, suppliedAt));
+                processed = later(office(addWorkingDays(supplied, rnd.nextInt(n + 1))), suppliedAt);
+            } else if (kind < 0.11) {
+                // an apology the working day before the due, then a result late by the due of record
+                LocalDate apologyDay = addWorkingDays(due.date(), -1);
+                Instant apologyAt = later(office(apologyDay), at);
+                Types.Due newDue = Feed.dueOn(addWorkingDays(due.date(), 5).toString());
+                p.events.add(new DossierEvent.Apologized(unit, "quá tải", newDue, apologyAt));
+                p.events.add(new DossierEvent.DueDateChanged(Types.DueChangeReason.APOLOGY, due, newDue, due, due,
+                        apologyAt));
+                processed = office(addWorkingDays(due.date(), 1 + rnd.nextInt(4)));
+            } else if (kind < 0.19) {
+                p.events.add(new DossierEvent.Overdue(due, due.at()));
+                processed = office(addWorkingDays(due.date(), 1 + rnd.nextInt(5)));
+            } else {
+                processed = later(office(addWorkingDays(day, rnd.nextInt(n + 1))), at);
+            }
+            p.events.add(new DossierEvent.Processed(unit, "can.bo", Types.Outcome.GRANTED, "KQ", processed));
+            Instant returned = processed.plus(Duration.ofMinutes(30 + rnd.nextInt(2 * 24 * 60)));
+            p.events.add(new DossierEvent.Returned(channel == Types.Channel.POSTAL ? Types.ReturnChannel.POSTAL
+                    : channel == Types.Channel.ONLINE ? Types.ReturnChannel.ONLINE : Types.ReturnChannel.COUNTER, returned));
+            if (processed.isBefore(YEAR_END)) {
+                completedIn2026++;
+            }
+            return p;
+        }
+
+        /** An instant in office hours (08:00 to 16:30) of a day. */
+        private Instant office(LocalDate d) {
+            return d.atTime(LocalTime.of(8, 0)).atZone(VIETNAM).plusSeconds(rnd.nextInt(8 * 3600 + 1800)).toInstant();
+        }
+
+        private Instant later(Instant candidate, Instant after) {
+            return candidate.isAfter(after) ? candidate : after.plus(Duration.ofMinutes(30 + rnd.nextInt(90)));
+        }
+
+        private UUID uuid() {
+            long hi = (rnd.nextLong() & ~0xF000L) | 0x4000L;
+            long lo = (rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+            return new UUID(hi, lo);
+        }
+
+        static boolean working(LocalDate d) {
+            return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+        }
+
+        static LocalDate addWorkingDays(LocalDate d, int n) {
+            int step = n < 0 ? -1 : 1;
+            for (int left = Math.abs(n); left > 0; ) {
+                d = d.plusDays(step);
+                if (working(d)) {
+                    left--;
+                }
+            }
+            return d;
+        }
+
+        static int workingDaysBetween(LocalDate from, LocalDate to) {
+            int n = 0;
+            for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+                n += working(d) ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    // ------------------------------------------------------------------ reading and projecting
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", infra.kafka().bootstrapServers(),
+                "enable.auto.commit", false, "max.poll.records", 2000), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private Map<TopicPartition, Long> endOffsets() {
+        try (KafkaConsumer<byte[], byte[]> c = consumer()) {
+            return c.endOffsets(partitions(c));
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
+        List<TopicPartition> out = new ArrayList<>();
+        for (PartitionInfo p : c.partitionsFor(TOPIC, Duration.ofSeconds(10))) {
+            out.add(new TopicPartition(p.topic(), p.partition()));
+        }
+        return out;
+    }
+
+    /** Reads the whole topic from the beginning, optionally decoding each record; events/s. */
+    private double read(boolean decode) {
+        DossierEventCodec codec = new DossierEventCodec();
+        try (KafkaConsumer<byte[], byte[]> c = consumer()) {
+            List<TopicPartition> tps = partitions(c);
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
+            long n = 0;
+            long bytes = 0;
+            long decoded = 0;
+            long t0 = System.nanoTime();
+            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
+                    n++;
+                    bytes += r.value().length;
+                    if (decode && codec.read(r.value()).isPresent()) {
+                        decoded++;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            figure(decode ? "read+decode" : "raw read", "%,.0f events/s (%,d events, %,.1f MiB in %.1f s%s)",
+                    n / seconds, n, bytes / 1048576.0, seconds, decode ? ", " + decoded + " decoded" : "");
+            return n / seconds;
+        }
+    }
+
+    private long checkpoint(String name) {
+        return Sql.count(infra, "select coalesce(sum(next_offset), 0) from reporting.projection_checkpoint"
+                + " where projection = ? and topic = ?", name, TOPIC);
+    }
+
+    private void awaitCheckpoint(String name, long target, String label, long since, Duration max)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        long nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long lastCount = checkpoint(name);
+        long lastAt = System.nanoTime();
+        while (true) {
+            long at = checkpoint(name);
+            if (at >= target) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(label + " did not catch up: " + at + " of " + target);
+            }
+            if (System.nanoTime() > nextReport) {
+                long now = System.nanoTime();
+                System.out.printf("BENCHMARK progress %s: %,d of %,d events at %.0f s (%,.0f events/s lately)%n",
+                        label, at, target, (now - since) / 1e9, (at - lastCount) / ((now - lastAt) / 1e9));
+                lastCount = at;
+                lastAt = now;
+                nextReport = now + TimeUnit.SECONDS.toNanos(30);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Starts a rebuild of the dossier views and waits for it to be swapped in; wall seconds. */
+    private double rebuild(long topicEvents) throws InterruptedException {
+        String admin = infra.tokens().admin();
+        long t0 = System.nanoTime();
+        given().auth().oauth2(admin).post("/api/projections/dossiers/rebuild").then().statusCode(202);
+        Thread progress = new Thread(() -> {
+            try {
+                awaitCheckpoint("dossiers#rebuild", topicEvents, "rebuild", t0, Duration.ofMinutes(90));
+            } catch (InterruptedException | IllegalStateException e) {
+                // the swap renames the checkpoint; the status below is what counts
+            }
+        }, "bench-rebuild-progress");
+        progress.setDaemon(true);
+        progress.start();
+        Map<?, ?> status;
+        do {
+            Thread.sleep(100);
+            status = given().auth().oauth2(admin).get("/api/projections/dossiers/rebuild").then().statusCode(200)
+                    .extract().as(Map.class);
+        } while ("RUNNING".equals(status.get("state")) && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(90));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        progress.interrupt();
+        figure("rebuild status", "state %s, eventsReplayed %s", status.get("state"), status.get("eventsReplayed"));
+        assertThat(status.get("state")).isEqualTo("DONE");
+        assertThat(((Number) status.get("eventsReplayed")).longValue()).isEqualTo(topicEvents);
+        return seconds;
+    }
+
+    private void tableStats() {
+        figure("indexes on dossier_fact", "%s", Sql.rows(infra, "select string_agg(indexdef, '; ' order by indexname)"
+                + " as d from pg_indexes where schemaname = 'reporting' and tablename = 'dossier_fact'").get(0).get("d"));
+        for (Map<String, Object> r : Sql.rows(infra, "select relname, n_live_tup, last_analyze, last_autoanalyze"
+                + " from pg_stat_user_tables where schemaname = 'reporting' and relname like 'dossier_%' order by 1")) {
+            figure("table " + r.get("relname"), "n_live_tup %,d, last analyze %s / autoanalyze %s (after the swap)",
+                    ((Number) r.get("n_live_tup")).longValue(), r.get("last_analyze"), r.get("last_autoanalyze"));
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /** One scorecard request; latency in microseconds. */
+    private static long scorecard(String token, String unit, String period, String scope) {
+        long t = System.nanoTime();
+        given().auth().oauth2(token).queryParam("unit", unit).queryParam("period", period).queryParam("scope", scope)
+                .get("/api/reports/scorecard").then().statusCode(200);
+        return (System.nanoTime() - t) / 1000;
+    }
+
+    private static String month(Random rnd) {
+        return "2026-%02d".formatted(1 + rnd.nextInt(12));
+    }
+
+    private static String percentiles(Histogram h) {
+        return "p50 %s ms, p90 %s ms, p99 %s ms, max %s ms, mean %s ms".formatted(ms(h.getValueAtPercentile(50)),
+                ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()),
+                ms((long) h.getMean()));
+    }
+
+    private static String ms(long micros) {
+        return "%.1f".formatted(micros / 1000.0);
+    }
+
+    /** EXPLAIN ANALYZE of the statement behind the dossier counts of a scorecard (as the superuser). */
+    private void explain(String label, Map<String, String> members, String period) throws Exception {
+        Field marks = FigureQueries.class.getDeclaredField("MARKS");
+        Field sums = FigureQueries.class.getDeclaredField("SUMS");
+        marks.setAccessible(true);
+        sums.setAccessible(true);
+        String sql = marks.get(null) + ((String) sums.get(null)).formatted("grp");
+        vn.motcua.reporting.domain.Period p = vn.motcua.reporting.domain.Period.parse(period);
+        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("set search_path = reporting");
+            s.execute("prepare q(text[], text[], timestamptz, timestamptz) as " + sql);
+            String keys = "array['" + String.join("','", members.keySet()) + "']";
+            String groups = "array['" + String.join("','", members.values()) + "']";
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("explain (analyze, buffers) execute q(" + keys + ", " + groups + ", '"
+                    + p.start() + "', '" + p.end() + "')")) {
+                while (rs.next()) {
+                    plan.append("  ").append(rs.getString(1)).append('\n');
+                }
+            }
+            System.out.println("BENCHMARK explain (" + label + "):\n" + plan);
+        }
+    }
+
+    // ------------------------------------------------------------------ CPU per phase
+
+    /**
+     * CPU seconds used by this JVM (the service and the benchmark client), PostgreSQL (postmaster, its live
+     * backends and the ones that exited) and the broker JVM, from /proc; "n/a" where unavailable.
+     */
+    final class Cpu {
+        private double[] last = sample();
+        private long lastWall = System.nanoTime();
+
+        void phase() {
+            last = sample();
+            lastWall = System.nanoTime();
+        }
+
+        void report(String phase) {
+            double[] now = sample();
+            double wall = (System.nanoTime() - lastWall) / 1e9;
+            figure("cpu " + phase, "jvm %s s, postgres %s s, broker %s s over %.1f s wall (%.1f cores available)",
+                    delta(now[0], last[0]), delta(now[1], last[1]), delta(now[2], last[2]), wall,
+                    (double) Runtime.getRuntime().availableProcessors());
+            phase();
+        }
+
+        private static String delta(double now, double before) {
+            return now < 0 || before < 0 ? "n/a" : "%.1f".formatted(now - before);
+        }
+
+        private double[] sample() {
+            double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e9;
+            double pg = -1;
+            double broker = -1;
+            try {
+                long postmaster = Long.parseLong(Files.readAllLines(infra.postgres().dataDir()
+                        .resolve("postmaster.pid")).get(0).trim());
+                pg = ticks(postmaster, true);
+                try (var dirs = Files.list(Path.of("/proc"))) {
+                    for (Path d : dirs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                        String[] f = stat(Long.parseLong(d.getFileName().toString()));
+                        if (f != null && Long.parseLong(f[1]) == postmaster) {
+                            pg += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                        }
+                    }
+                }
+                broker = ProcessHandle.current().children()
+                        .filter(h -> cmdline(h.pid()).contains("KafkaBrokerMain"))
+                        .mapToDouble(h -> ticks(h.pid(), false)).sum();
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or the files moved: leave n/a
+            }
+            return new double[]{jvm, pg, broker};
+        }
+
+        /** utime + stime (+ reaped children's) in seconds; USER_HZ is 100 on Linux. */
+        private static double ticks(long pid, boolean children) {
+            String[] f = stat(pid);
+            if (f == null) {
+                return 0;
+            }
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            if (children) {
+                t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            }
+            return t / 100.0;
+        }
+
+        private static String cmdline(long pid) {
+            try {
+                return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")));
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        /** /proc/pid/stat fields after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime. */
+        private static String[] stat(long pid) {
+            try {
+                String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                return s.substring(s.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private void figure(String name, String format, Object... args) {
+        String line = "BENCHMARK %-36s %s".formatted(name + ":", format.formatted(args));
+        System.out.println(line);
+        summary.append(line).append('\n');
+    }
+
+    private static String defaultCompression() {
+        for (String[] c : new String[][]{{"zstd", "com.github.luben.zstd.Zstd"}, {"snappy", "org.xerial.snappy.Snappy"}}) {
+            try {
+                Class.forName(c[1], false, ProjectionBenchmark.class.getClassLoader());
+                return c[0];
+            } catch (ClassNotFoundException e) {
+                // next
+            }
+        }
+        return "none";
+    }
+}
