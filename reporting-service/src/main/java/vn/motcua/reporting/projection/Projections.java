@@ -208,6 +208,12 @@ public class Projections {
             c.setAutoCommit(false);
             try {
                 if (!behind(c, p.name(), rebuildName)) {
+                    // fresh tables have no statistics yet: without them the first queries after the swap plan badly
+                    try (Statement s = c.createStatement()) {
+                        for (String t : p.tables()) {
+                            s.execute("analyze " + t + "_rebuild");
+                        }
+                    }
                     // blocks the live projection between two of its batches
                     try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
                         ps.setLong(1, p.lockId());
