@@ -3,6 +3,7 @@ package vn.motcua.reporting;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.awaitility.Awaitility;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,8 +63,7 @@ import static vn.motcua.reporting.Feed.VIETNAM;
  * catch-up, a rebuild by replay, and scorecard latency on the loaded views. Figures are printed as "BENCHMARK ...".
  *
  * <p>Other properties: bench.queries (1000), bench.warmup (200), bench.acks (1), bench.compression (zstd if
- * available), bench.seed, bench.explain (true: print the plans of two scorecard statements), bench.holdSeconds (keep
- * the servers up at the end, to inspect the database with psql).
+ * available), bench.seed, bench.explain (true: print the plans of two scorecard statements).
  */
 @QuarkusTest
 @WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
@@ -75,7 +75,6 @@ class ProjectionBenchmark {
     static final String COMPRESSION = System.getProperty("bench.compression", defaultCompression());
     static final long SEED = Long.getLong("bench.seed", 20260101L);
     static final boolean EXPLAIN = Boolean.parseBoolean(System.getProperty("bench.explain", "true"));
-    static final int HOLD_SECONDS = Integer.getInteger("bench.holdSeconds", 0);
 
     static final String TOPIC = DossierTopics.EVENTS;
     static final String PROVINCE = "BM";
@@ -238,11 +237,6 @@ class ProjectionBenchmark {
 
         assertThat(((Number) province.get("received")).longValue()).isEqualTo(DOSSIERS);
         assertThat(((Number) province.get("completed")).longValue()).isEqualTo(gen.completedIn2026);
-        if (HOLD_SECONDS > 0) {
-            System.out.printf("BENCHMARK holding %d s: psql -h 127.0.0.1 -p %d -U postgres %s%n", HOLD_SECONDS,
-                    infra.postgres().port(), infra.database());
-            Thread.sleep(HOLD_SECONDS * 1000L);
-        }
     }
 
     // ------------------------------------------------------------------ load
@@ -528,30 +522,20 @@ class ProjectionBenchmark {
                 + " where projection = ? and topic = ?", name, TOPIC);
     }
 
-    private void awaitCheckpoint(String name, long target, String label, long since, Duration max)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        long nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        long lastCount = checkpoint(name);
-        long lastAt = System.nanoTime();
-        while (true) {
+    private void awaitCheckpoint(String name, long target, String label, long since, Duration max) {
+        long[] last = {checkpoint(name), System.nanoTime(), System.nanoTime() + TimeUnit.SECONDS.toNanos(30)};
+        Awaitility.await(label + " catching up").atMost(max).pollInterval(Duration.ofMillis(200)).until(() -> {
             long at = checkpoint(name);
-            if (at >= target) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(label + " did not catch up: " + at + " of " + target);
-            }
-            if (System.nanoTime() > nextReport) {
-                long now = System.nanoTime();
+            long now = System.nanoTime();
+            if (at < target && now > last[2]) {
                 System.out.printf("BENCHMARK progress %s: %,d of %,d events at %.0f s (%,.0f events/s lately)%n",
-                        label, at, target, (now - since) / 1e9, (at - lastCount) / ((now - lastAt) / 1e9));
-                lastCount = at;
-                lastAt = now;
-                nextReport = now + TimeUnit.SECONDS.toNanos(30);
+                        label, at, target, (now - since) / 1e9, (at - last[0]) / ((now - last[1]) / 1e9));
+                last[0] = at;
+                last[1] = now;
+                last[2] = now + TimeUnit.SECONDS.toNanos(30);
             }
-            Thread.sleep(200);
-        }
+            return at >= target;
+        });
     }
 
     /** Starts a rebuild of the dossier views and waits for it to be swapped in; wall seconds. */
@@ -562,18 +546,16 @@ class ProjectionBenchmark {
         Thread progress = new Thread(() -> {
             try {
                 awaitCheckpoint("dossiers#rebuild", topicEvents, "rebuild", t0, Duration.ofMinutes(90));
-            } catch (InterruptedException | IllegalStateException e) {
+            } catch (RuntimeException e) {
                 // the swap renames the checkpoint; the status below is what counts
             }
         }, "bench-rebuild-progress");
         progress.setDaemon(true);
         progress.start();
-        Map<?, ?> status;
-        do {
-            Thread.sleep(100);
-            status = given().auth().oauth2(admin).get("/api/projections/dossiers/rebuild").then().statusCode(200)
-                    .extract().as(Map.class);
-        } while ("RUNNING".equals(status.get("state")) && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(90));
+        Map<?, ?> status = Awaitility.await("rebuild").atMost(Duration.ofMinutes(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(admin).get("/api/projections/dossiers/rebuild").then()
+                        .statusCode(200).extract().as(Map.class), st -> !"RUNNING".equals(st.get("state")));
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress.interrupt();
         figure("rebuild status", "state %s, eventsReplayed %s", status.get("state"), status.get("eventsReplayed"));

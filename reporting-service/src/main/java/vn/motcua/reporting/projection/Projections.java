@@ -51,6 +51,7 @@ public class Projections {
     private final String bootstrap;
     private final int maxPollRecords;
     private final boolean enabled;
+    private final String analystRole;
     private final CatalogProjection catalog;
     private final Map<String, ProjectionRunner> live = new ConcurrentHashMap<>();
     private final Map<String, RebuildStatus> rebuilds = new ConcurrentHashMap<>();
@@ -59,7 +60,8 @@ public class Projections {
                        DataSource dataSource, DeadLetters deadLetters, MeterRegistry metrics, Clock clock,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                        @ConfigProperty(name = "motcua.reporting.max-poll-records", defaultValue = "2000") int maxPollRecords,
-                       @ConfigProperty(name = "motcua.reporting.projections.enabled", defaultValue = "true") boolean enabled) {
+                       @ConfigProperty(name = "motcua.reporting.projections.enabled", defaultValue = "true") boolean enabled,
+                       @ConfigProperty(name = "motcua.reporting.analyst-role") String analystRole) {
         this.catalog = catalog;
         for (Projection p : List.of(catalog, dossiers, satisfaction)) {
             projections.put(p.name(), p);
@@ -71,6 +73,7 @@ public class Projections {
         this.bootstrap = bootstrap;
         this.maxPollRecords = maxPollRecords;
         this.enabled = enabled;
+        this.analystRole = analystRole;
     }
 
     public Map<String, Projection> all() {
@@ -167,23 +170,17 @@ public class Projections {
     }
 
     private void replay(Projection p, Instant started) throws SQLException {
-        {
-            prepare(p);
-            boolean[] swapped = {false};
-            ProjectionRunner[] self = new ProjectionRunner[1];
-            self[0] = new ProjectionRunner(p, "_rebuild", null, dataSource, deadLetters, bootstrap, maxPollRecords,
-                    metrics, () -> {
-                        swapped[0] = trySwap(p);
-                        return swapped[0];
-                    });
-            long t0 = System.nanoTime();
-            self[0].run(); // on this thread: returns once swapped
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            LOG.infof("rebuild of %s: %d events in %.1f s (%.0f events/s), swapped", p.name(),
-                    self[0].eventsApplied(), seconds, self[0].eventsApplied() / Math.max(seconds, 1e-9));
-            rebuilds.put(p.name(), new RebuildStatus(p.name(), swapped[0] ? "DONE" : "STOPPED", started,
-                    clock.instant(), self[0].eventsApplied(), null));
-        }
+        prepare(p);
+        boolean[] swapped = {false};
+        ProjectionRunner runner = new ProjectionRunner(p, "_rebuild", null, dataSource, deadLetters, bootstrap,
+                maxPollRecords, metrics, () -> swapped[0] = trySwap(p));
+        long t0 = System.nanoTime();
+        runner.run(); // on this thread: returns once swapped
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        LOG.infof("rebuild of %s: %d events in %.1f s (%.0f events/s), swapped", p.name(), runner.eventsApplied(),
+                seconds, runner.eventsApplied() / Math.max(seconds, 1e-9));
+        rebuilds.put(p.name(), new RebuildStatus(p.name(), swapped[0] ? "DONE" : "STOPPED", started,
+                clock.instant(), runner.eventsApplied(), null));
     }
 
     private void prepare(Projection p) throws SQLException {
@@ -250,7 +247,7 @@ public class Projections {
         return false;
     }
 
-    private static void swap(Connection c, Projection p) throws SQLException {
+    private void swap(Connection c, Projection p) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String t : p.tables()) {
                 s.execute("alter table " + t + " rename to " + t + "_retired");
@@ -275,10 +272,10 @@ public class Projections {
     }
 
     /** The analyst views, the same script Flyway applies (R__analyst_views.sql). */
-    static String analystViews() {
+    private String analystViews() {
         try (InputStream in = Projections.class.getResourceAsStream("/db/migration/R__analyst_views.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${analystRole}", "motcua_analyst");
+                    .replace("${analystRole}", analystRole);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -73,10 +73,9 @@ public class FigureQueries {
                 coalesce(d.returned_at >= $3 and d.returned_at < $4, false) as is_returned
               from g join dossier_fact d on d.competent_unit = g.unit_code
                 left join procedure pr on pr.code = d.procedure_code
+              -- relevant_until: open dossiers always, closed ones until their last completion, return,
+              -- withdrawal or refusal (V2 migration)
               where d.entered_at < $4 and d.relevant_until >= $3
-                and (d.completed_at is null or d.completed_at >= $3 or d.returned_at >= $3)
-                and (d.withdrawn_at is null or d.withdrawn_at >= $3)
-                and (d.refused_at_reception is null or d.refused_at_reception >= $3)
             ),
             x as (
               select f.*,

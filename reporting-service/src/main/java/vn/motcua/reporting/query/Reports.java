@@ -141,15 +141,20 @@ public class Reports {
         Window w = window(period);
         return units().chain(tree -> {
             FigureQueries.UnitNode u = require(tree, unit);
-            Uni<Counts> own = counts(members(tree, unit, scope), w, FigureQueries.GroupBy.UNIT_GROUP)
+            boolean ranked = u.parentCode() != null && tree.containsKey(u.parentCode());
+            Uni<Ranking> peers = ranked ? ranking(tree, u.parentCode(), w) : Uni.createFrom().nullItem();
+            // the ranking already rolled this unit's subtree up: count it again only for the unit alone
+            Uni<Counts> own = ranked && scope == Scope.SUBTREE ? Uni.createFrom().nullItem()
+                    : counts(members(tree, unit, scope), w, FigureQueries.GroupBy.UNIT_GROUP)
                     .map(m -> m.getOrDefault(unit, Counts.ZERO));
-            Uni<Rank> rank = u.parentCode() == null || !tree.containsKey(u.parentCode())
-                    ? Uni.createFrom().item((Rank) null)
-                    : ranking(tree, u.parentCode(), w).map(r -> r.units().stream()
-                    .filter(x -> x.unitCode().equals(unit)).findFirst()
-                    .map(x -> new Rank(x.rank(), r.units().size(), u.parentCode(), x.score())).orElse(null));
-            return Uni.combine().all().unis(own, rank).asTuple().map(t -> new Scorecard(unit, u.nameVi(), scope, w,
-                    t.getItem1(), Figures.of(t.getItem1()), decision766.score(t.getItem1()), t.getItem2()));
+            return Uni.combine().all().unis(own, peers).asTuple().map(t -> {
+                Ranking r = t.getItem2();
+                Ranked mine = r == null ? null
+                        : r.units().stream().filter(x -> x.unitCode().equals(unit)).findFirst().orElse(null);
+                Counts c = t.getItem1() != null ? t.getItem1() : mine != null ? mine.counts() : Counts.ZERO;
+                Rank rank = mine == null ? null : new Rank(mine.rank(), r.units().size(), u.parentCode(), mine.score());
+                return new Scorecard(unit, u.nameVi(), scope, w, c, Figures.of(c), decision766.score(c), rank);
+            });
         });
     }
 
