@@ -30,7 +30,18 @@ public final class Sql {
 
     /** Every row, as column-label maps in column order. */
     public static List<Map<String, Object>> rows(MotcuaTestInfra.Handles infra, String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
+        return rows(infra.postgres(), infra.database(), sql, params);
+    }
+
+    /** The first column of the first row of a query on one database of a server, as a number. */
+    public static long count(PostgresServer server, String database, String sql, Object... params) {
+        List<Map<String, Object>> rows = rows(server, database, sql, params);
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0).values().iterator().next()).longValue();
+    }
+
+    /** Every row of a query on one database of a server. */
+    public static List<Map<String, Object>> rows(PostgresServer server, String database, String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(database), PostgresServer.SUPERUSER, "");
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i] instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : params[i]);
