@@ -31,6 +31,41 @@ public final class DatabaseErrors {
         return Optional.empty();
     }
 
+    /**
+     * Whether a failure means the database could not be reached (refused or lost connection, server shutting down or
+     * starting): a moment's outage the caller may retry, not a fault of the request. Mutiny's composite failures and
+     * suppressed exceptions are searched too, since a failed rollback is reported beside the original failure.
+     */
+    public static boolean unavailable(Throwable t) {
+        return unavailable(t, 0);
+    }
+
+    private static boolean unavailable(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return false;
+        }
+        if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+            return true;
+        }
+        String state = t instanceof PgException pg ? pg.getSqlState() : t instanceof SQLException sql ? sql.getSQLState() : null;
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+            return true;
+        }
+        if (t instanceof io.smallrye.mutiny.CompositeException c) {
+            for (Throwable x : c.getCauses()) {
+                if (unavailable(x, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        for (Throwable x : t.getSuppressed()) {
+            if (unavailable(x, depth + 1)) {
+                return true;
+            }
+        }
+        return t.getCause() != t && unavailable(t.getCause(), depth + 1);
+    }
+
     /** A unique-key violation, of the named constraint when {@code constraint} is not null. */
     public static boolean uniqueViolation(Throwable t, String constraint) {
         return find(t).filter(e -> UNIQUE_VIOLATION.equals(e.sqlState())

@@ -79,7 +79,31 @@ public class Problems {
         return databaseProblem(e);
     }
 
+    /**
+     * The database is away for a moment (restart, failover, network): 503 with Retry-After, so clients retry the same
+     * request (with its Idempotency-Key), never a 500. The transaction did not commit, so nothing was written.
+     */
+    @ServerExceptionMapper({IllegalStateException.class, io.smallrye.mutiny.CompositeException.class,
+            io.vertx.sqlclient.ClosedConnectionException.class, java.util.concurrent.CompletionException.class})
+    public Response unreachable(RuntimeException e) {
+        if (!DatabaseErrors.unavailable(e)) {
+            throw e;
+        }
+        return unavailable();
+    }
+
+    private static Response unavailable() {
+        return HttpProblem.builder().withType(URI.create(TYPE_BASE + "unavailable")).withStatus(503)
+                .withTitle("Service Unavailable").withDetail("The database cannot be reached for a moment; retry the request shortly")
+                .withHeader("Retry-After", "5")
+                .with("detailVi", "Hệ thống tạm thời gián đoạn kết nối cơ sở dữ liệu; vui lòng thử lại sau ít giây")
+                .build().toResponse();
+    }
+
     private static Response databaseProblem(RuntimeException e) {
+        if (DatabaseErrors.unavailable(e)) {
+            return unavailable();
+        }
         String state = DatabaseErrors.find(e).map(DatabaseErrors.DatabaseError::sqlState).orElse("");
         if (DatabaseErrors.UNIQUE_VIOLATION.equals(state)) {
             return HttpProblem.builder().withType(URI.create(TYPE_BASE + "conflict")).withStatus(409)
