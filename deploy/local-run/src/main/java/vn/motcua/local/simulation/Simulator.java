@@ -112,6 +112,8 @@ public final class Simulator {
     private final Map<String, AtomicLong> ratingOutcomes = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> ratingChannels = new ConcurrentHashMap<>();
     private final List<String> liveReturned = new ArrayList<>();
+    /** Source ids imported by this run: only these are rated (a re-run rates nothing twice, nor what it skipped). */
+    private final java.util.Set<String> importedNow = ConcurrentHashMap.newKeySet();
     private long complaintsAnswered;
     private double importSeconds;
     private double ratingSeconds;
@@ -219,6 +221,12 @@ public final class Simulator {
             skipped.addAndGet(report.path("skipped").asLong());
             events.addAndGet(report.path("events").asLong());
             importedEvents.addAndGet(report.path("events").asLong());
+            java.util.Set<String> refused = new java.util.HashSet<>();
+            report.path("rejected").forEach(r -> refused.add(r.path("sourceId").asText()));
+            if (report.path("skipped").asLong() == 0) {
+                batch.stream().map(PlannedDossier::sourceId).filter(id -> !refused.contains(id))
+                        .forEach(importedNow::add);
+            }
             for (JsonNode r : report.path("rejected")) {
                 rejectedByRule.computeIfAbsent(r.path("rule").asText(), k -> new AtomicLong()).incrementAndGet();
                 example(r.path("sourceId").asText() + " " + r.path("rule").asText() + ": " + r.path("detail").asText());
@@ -326,7 +334,7 @@ public final class Simulator {
      * wait until the last returned dossiers imported, and the live ones, show a rating window there.
      */
     private void awaitSatisfaction(List<PlannedDossier> plan) throws InterruptedException, IOException {
-        List<String> sample = new ArrayList<>(plan.stream().filter(d -> !d.ratings().isEmpty())
+        List<String> sample = new ArrayList<>(plan.stream().filter(this::toRate)
                 .map(PlannedDossier::code).toList());
         sample = new ArrayList<>(sample.subList(Math.max(0, sample.size() - 8), sample.size()));
         synchronized (liveReturned) {
@@ -353,7 +361,7 @@ public final class Simulator {
 
     private void rateAll(List<PlannedDossier> plan, String systemToken) throws Exception {
         List<Runnable> work = new ArrayList<>();
-        for (PlannedDossier d : plan) {
+        for (PlannedDossier d : plan.stream().filter(this::toRate).toList()) {
             for (PlannedRating r : d.ratings()) {
                 work.add(() -> rate(d.code(), d.competentUnit(), r, systemToken));
             }
@@ -445,7 +453,8 @@ public final class Simulator {
 
     /** The units answer some of the complaints their ratings opened (the rest stay open, some past due later). */
     private void answerComplaints(List<PlannedDossier> plan) throws IOException, InterruptedException {
-        List<String> units = plan.stream().filter(d -> d.ratings().stream().anyMatch(PlannedRating::complaint))
+        List<String> units = plan.stream().filter(this::toRate)
+                .filter(d -> d.ratings().stream().anyMatch(PlannedRating::complaint))
                 .map(PlannedDossier::competentUnit).distinct().sorted().toList();
         begin("complaints", units.size());
         for (String unit : units) {
@@ -500,7 +509,8 @@ public final class Simulator {
         line(out, "live, now", new TreeMap<>(live).toString());
         line(out, "ratings", String.format(Locale.ROOT, "%,d sent %s: %s", sum(ratingChannels),
                 new TreeMap<>(ratingChannels), new TreeMap<>(ratingOutcomes)));
-        long complaints = plan.stream().flatMap(d -> d.ratings().stream()).filter(PlannedRating::complaint).count();
+        long complaints = plan.stream().filter(this::toRate).flatMap(d -> d.ratings().stream())
+                .filter(PlannedRating::complaint).count();
         line(out, "complaints", complaints + " filed with a rating, " + complaintsAnswered + " answered");
         line(out, "time", String.format(Locale.ROOT, "%.0f s in all (imports %.0f s, %.0f dossiers/s; ratings %.0f s)",
                 seconds(started), importSeconds, importSeconds > 0 ? plan.size() / importSeconds : 0, ratingSeconds));
@@ -613,6 +623,10 @@ public final class Simulator {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private boolean toRate(PlannedDossier d) {
+        return !d.ratings().isEmpty() && importedNow.contains(d.sourceId());
     }
 
     private void example(String text) {
