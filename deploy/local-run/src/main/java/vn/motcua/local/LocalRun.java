@@ -1,5 +1,6 @@
 package vn.motcua.local;
 
+import vn.motcua.local.simulation.Simulator;
 import vn.motcua.testinfra.JwtKeys;
 import vn.motcua.testinfra.KafkaBroker;
 import vn.motcua.testinfra.PostgresServer;
@@ -37,6 +38,9 @@ public final class LocalRun {
     private final List<Process> processes = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    /** {@code --simulate[=N]}: play a month at the province once everything is up; null when not asked for. */
+    private Simulator.Options simulate;
+    private Simulator simulator;
 
     LocalRun(Path root, Path home) {
         this.root = root;
@@ -50,6 +54,12 @@ public final class LocalRun {
         Path root = Path.of("").toAbsolutePath();
         Path home = Path.of(System.getenv().getOrDefault("MOTCUA_HOME", root.resolve(".motcua").toString()));
         LocalRun run = new LocalRun(root, home);
+        try {
+            run.simulate = Simulator.Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("motcua: " + e.getMessage() + "\n" + Simulator.Options.USAGE);
+            System.exit(2);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             run.stop();
@@ -155,6 +165,9 @@ public final class LocalRun {
                 + "\nANALYST_TOKEN=" + analyst + "\nSYSTEM_TOKEN=" + system + "\nLEADER_TOKEN=" + leader + "\n");
         out.append("\nPress Ctrl-C to stop everything.\n");
         System.out.println(out);
+        if (simulate != null) {
+            simulator = Simulator.start(simulate, tokens);
+        }
     }
 
     /** The key that signs rating links: made once per data folder, readable by its owner only. */
@@ -211,6 +224,9 @@ public final class LocalRun {
 
     synchronized void stop() {
         say("stopping");
+        if (simulator != null) {
+            simulator.cancel();
+        }
         for (Process p : processes) {
             p.destroy();
         }
