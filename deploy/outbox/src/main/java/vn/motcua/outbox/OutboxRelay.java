@@ -37,19 +37,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * acknowledged them (at least once; the idempotent producer removes retries' duplicates). A PostgreSQL advisory lock
  * lets only one instance relay at a time, which keeps per-key order when several instances run. While the broker is
  * down rows simply wait: no request ever waits on Kafka.
- */
-/**
- * Publishes outbox rows to Kafka, oldest first, keyed by entity, and marks them published only after the broker
- * acknowledged them (at least once; the idempotent producer removes retries' duplicates). A PostgreSQL advisory lock
- * lets only one instance relay at a time, which keeps per-key order when several instances run. While the broker is
- * down rows simply wait: no request ever waits on Kafka.
  * <p>
  * The table is {@code outbox(id bigserial, event_id, topic, record_key, event_type, payload text, created_at,
- * published_at)} in the service's own schema. Settings come from {@code motcua.outbox.*}.
+ * published_at)} in the service's own schema. Settings come from {@code motcua.outbox.*}. Published rows are
+ * deleted once older than {@code motcua.outbox.retention} (7 days by default): the event store and the topic keep
+ * the events, and an outbox that only grows would take twice the event store's space.
  */
 public final class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long COUNT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long PRUNE_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final int PRUNE_BATCH = 5_000;
 
     /** A topic the relay creates when it is allowed to (local runs; on Kubernetes the topic operator owns them). */
     public record TopicSpec(String name, Map<String, String> configs) {
@@ -67,6 +65,7 @@ public final class OutboxRelay {
     private final boolean createTopics;
     private final int partitions;
     private final short replicationFactor;
+    private final Duration retention;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
 
@@ -75,6 +74,7 @@ public final class OutboxRelay {
     private KafkaProducer<String, byte[]> producer;
     private boolean topicsReady;
     private long lastCountNanos;
+    private long lastPruneNanos;
 
     /**
      * @param clientId names the producer and the thread (e.g. "catalog-outbox-relay")
@@ -96,6 +96,8 @@ public final class OutboxRelay {
         this.partitions = config.getOptionalValue("motcua.outbox.topic-partitions", Integer.class).orElse(3);
         this.replicationFactor = config.getOptionalValue("motcua.outbox.topic-replication-factor", Short.class)
                 .orElse((short) 1);
+        this.retention = config.getOptionalValue("motcua.outbox.retention", String.class)
+                .map(Duration::parse).orElse(Duration.ofDays(7));
         Gauge.builder("motcua_outbox_pending", pending, AtomicLong::get)
                 .description("Outbox events not yet acknowledged by Kafka").register(registry);
         Gauge.builder("motcua_outbox_published", published, AtomicLong::get)
@@ -172,6 +174,7 @@ public final class OutboxRelay {
                 countPending(c);
                 List<Row> rows = fetch(c);
                 if (rows.isEmpty()) {
+                    prune(c);
                     c.commit();
                     return 0;
                 }
@@ -238,6 +241,24 @@ public final class OutboxRelay {
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             pending.set(rs.getLong(1));
+        }
+    }
+
+    /** When idle, at most once a minute: deletes a batch of rows published longer ago than the retention. */
+    private void prune(Connection c) throws SQLException {
+        long now = System.nanoTime();
+        if (lastPruneNanos != 0 && now - lastPruneNanos < PRUNE_INTERVAL_NANOS) {
+            return;
+        }
+        lastPruneNanos = now;
+        try (PreparedStatement ps = c.prepareStatement("delete from outbox where id in (select id from outbox"
+                + " where published_at < ? order by id limit ?)")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant().minus(retention)));
+            ps.setInt(2, PRUNE_BATCH);
+            int deleted = ps.executeUpdate();
+            if (deleted > 0) {
+                LOG.debugf("outbox: %d published rows older than %s deleted", deleted, retention);
+            }
         }
     }
 

@@ -158,6 +158,18 @@ class EndToEndTest {
         assertThat(s.reportedRatings()).hasSize(5);
     }
 
+    @Test
+    void publishedOutboxRowsAreDeletedAfterTheRetention() {
+        // catalog-service runs here with a retention of zero: what it published (the seed, the procedure) goes
+        long published = vn.motcua.testinfra.TopicReader.readAll(system.kafka.bootstrapServers(), "motcua.catalog.units.v1").size();
+        assertThat(published).isGreaterThan(30);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                vn.motcua.testinfra.Sql.count(system.postgres, MotcuaSystem.DATABASE,
+                        "select count(*) from catalog.outbox where published_at is not null") == 0);
+        assertThat(vn.motcua.testinfra.Sql.count(system.postgres, MotcuaSystem.DATABASE,
+                "select count(*) from catalog.outbox where published_at is null")).isZero();
+    }
+
     // ------------------------------------------------------------------ driving the system
 
     private void createProcedure() {

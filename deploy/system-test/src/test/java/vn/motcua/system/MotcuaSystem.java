@@ -49,7 +49,7 @@ final class MotcuaSystem implements AutoCloseable {
         String ratingKey = randomHex();
         int satisfactionPort = FreePorts.next();
         catalog = service("catalog-service", "catalog", root.resolve("catalog-service/catalog-app"), FreePorts.next(),
-                keys, logs, Map.of("motcua.seed.enabled", "true"), Map.of());
+                keys, logs, Map.of("motcua.seed.enabled", "true", "motcua.outbox.retention", "PT0S"), Map.of());
         dossier = service("dossier-service", "dossier", root.resolve("dossier-service/dossier-app"), FreePorts.next(),
                 keys, logs, Map.of("motcua.overdue.scan-interval", "2s"), Map.of());
         satisfaction = service("satisfaction-service", "satisfaction", root.resolve("satisfaction-service/satisfaction-app"),
