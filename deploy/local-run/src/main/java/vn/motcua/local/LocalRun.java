@@ -4,20 +4,19 @@ import vn.motcua.local.simulation.Simulator;
 import vn.motcua.testinfra.JwtKeys;
 import vn.motcua.testinfra.KafkaBroker;
 import vn.motcua.testinfra.PostgresServer;
+import vn.motcua.testinfra.ServiceProcess;
 import vn.motcua.testinfra.Tokens;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+
 
 /**
  * The local run: a real PostgreSQL and a real Kafka broker with data kept under {@code .motcua/}, then every service
@@ -35,7 +34,7 @@ public final class LocalRun {
 
     private final Path root;
     private final Path home;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ServiceProcess> processes = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     /** {@code --simulate[=N]}: play a month at the province once everything is up; null when not asked for. */
@@ -109,27 +108,22 @@ public final class LocalRun {
             if (s.role().equals("reporting")) {
                 createAnalystRole();
             }
-            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms64m", "-Xmx384m",
-                    "-Dquarkus.http.port=" + s.port(),
-                    "-Dquarkus.http.host=127.0.0.1",
-                    "-Dquarkus.datasource.username=" + s.role(),
-                    "-Dquarkus.datasource.password=" + s.role(),
-                    "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(DATABASE),
-                    "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(DATABASE),
-                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                    "-Dmp.jwt.verify.publickey.location=" + keys.publicKeyFile().toUri(),
-                    "-Dmp.jwt.verify.issuer=" + JwtKeys.ISSUER));
-            s.extraProperties().forEach(p -> command.add("-D" + p));
-            command.addAll(List.of("-jar", s.jar().toString()));
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("quarkus.datasource.username", s.role());
+            properties.put("quarkus.datasource.password", s.role());
+            properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE));
+            properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
+            properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            properties.put("mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString());
+            properties.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
+            s.extraProperties().forEach(p -> properties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));
             Path log = home.resolve("logs/" + s.name() + ".log");
             say("starting " + s.name() + " on http://127.0.0.1:" + s.port() + " (log: " + log + ")");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             // secrets go by environment, not on the command line where any process listing shows them
-            builder.environment().put("MOTCUA_RATING_TOKEN_SECRET", ratingLinkKey());
-            Process p = builder.start();
-            processes.add(p);
-            awaitReady(s, p, log);
+            ServiceProcess process = new ServiceProcess(s.name(), s.jar(), s.port(), properties,
+                    Map.of("MOTCUA_RATING_TOKEN_SECRET", ratingLinkKey()), log, List.of("-Xms64m", "-Xmx384m"));
+            processes.add(process);
+            process.start(Duration.ofSeconds(180));
             started.add(s);
         }
 
@@ -200,44 +194,13 @@ public final class LocalRun {
         return Files.readString(file).strip();
     }
 
-    private void awaitReady(Service s, Process p, Path log) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException(s.name() + " exited with " + p.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(s.name() + " not ready after 180 s; see " + log);
-    }
-
     synchronized void stop() {
         say("stopping");
         if (simulator != null) {
             simulator.cancel();
         }
-        for (Process p : processes) {
-            p.destroy();
-        }
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).stop();
         }
         processes.clear();
         if (kafka != null) {
@@ -249,10 +212,6 @@ public final class LocalRun {
             postgres = null;
         }
         say("stopped; data kept in " + home);
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void say(String line) {
