@@ -44,7 +44,9 @@ public final class DatabaseErrors {
         if (t == null || depth > 20) {
             return false;
         }
-        if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+        // refused, reset or closed connections (ConnectException is a SocketException)
+        if (t instanceof java.net.SocketException || t instanceof java.nio.channels.ClosedChannelException
+                || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
             return true;
         }
         String state = t instanceof PgException pg ? pg.getSqlState() : t instanceof SQLException sql ? sql.getSQLState() : null;
