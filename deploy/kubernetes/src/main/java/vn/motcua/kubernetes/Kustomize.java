@@ -72,8 +72,8 @@ public final class Kustomize {
             if (label.path("includeSelectors").asBoolean(false) || label.path("includeTemplates").asBoolean(false)) {
                 throw new IllegalArgumentException("labels with includeSelectors/includeTemplates are not supported: " + dir);
             }
-            label.path("pairs").fields().forEachRemaining(pair -> objects.forEach(o ->
-                    metadata(o).with("labels").put(pair.getKey(), pair.getValue().asText())));
+            label.path("pairs").properties().forEach(pair -> objects.forEach(o ->
+                    metadata(o).withObjectProperty("labels").put(pair.getKey(), pair.getValue().asText())));
         }
         for (JsonNode replicas : k.path("replicas")) {
             expectOnly(replicas, Set.of("name", "count"), "replicas entry in " + dir);
@@ -84,7 +84,7 @@ public final class Kustomize {
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException("replicas: no workload named " + replicas.path("name").asText());
             }
-            targets.forEach(o -> o.with("spec").put("replicas", replicas.path("count").asInt()));
+            targets.forEach(o -> o.withObjectProperty("spec").put("replicas", replicas.path("count").asInt()));
         }
         for (JsonNode image : k.path("images")) {
             expectOnly(image, Set.of("name", "newName", "newTag", "digest"), "images entry in " + dir);
@@ -280,7 +280,7 @@ public final class Kustomize {
     }
 
     private static ObjectNode metadata(ObjectNode o) {
-        return o.with("metadata");
+        return o.withObjectProperty("metadata");
     }
 
     private static void expectOnly(JsonNode node, Set<String> allowed, String where) {

@@ -225,9 +225,7 @@ class ManifestRulesTest {
         if (selector.isMissingNode() || selector.size() == 0) {
             return true;
         }
-        var it = selector.fields();
-        while (it.hasNext()) {
-            var e = it.next();
+        for (var e : selector.properties()) {
             if (!labels.path(e.getKey()).asText("\u0000").equals(e.getValue().asText())) {
                 return false;
             }

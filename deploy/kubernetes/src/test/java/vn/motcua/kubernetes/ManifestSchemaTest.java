@@ -86,7 +86,7 @@ class ManifestSchemaTest {
     @Test
     void aKindWithoutSchemaIsRefused() {
         ObjectNode secret = Kustomize.YAML.createObjectNode().put("apiVersion", "v1").put("kind", "Secret");
-        secret.with("metadata").put("name", "x");
+        secret.withObjectProperty("metadata").put("name", "x");
         assertThat(ManifestValidator.validate(secret)).anyMatch(e -> e.contains("no schema for v1/Secret"));
     }
 

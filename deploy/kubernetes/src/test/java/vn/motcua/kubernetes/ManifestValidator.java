@@ -128,7 +128,7 @@ final class ManifestValidator {
     }
 
     private static void checkStrings(JsonNode map, String where, List<String> errors) {
-        map.fields().forEachRemaining(e -> {
+        map.properties().forEach(e -> {
             if (!e.getValue().isTextual()) {
                 errors.add(where + "." + e.getKey() + " is not a string");
             }

@@ -129,7 +129,6 @@ public class Tabular {
                 }
             }
             wb.write(out);
-            wb.dispose();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
