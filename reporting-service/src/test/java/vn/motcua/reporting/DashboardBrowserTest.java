@@ -41,7 +41,7 @@ import static vn.motcua.reporting.Feed.vn;
 
 /**
  * The leaders' dashboard as a leader sees it: rendered by the service from projected events, opened in headless
- * Chromium with the token in the cookie the web front end sets.
+ * Chromium after signing in at the identity provider (the authorization code flow of the dashboard's client).
  */
 @QuarkusTest
 @WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
@@ -126,12 +126,26 @@ class DashboardBrowserTest {
         return infra.tokens().issue("lanh.dao", Set.of("leader"), null, Duration.ofHours(1));
     }
 
+    /** Opens a dashboard page: the browser is sent to the provider's sign-in page, signs in, and comes back. */
+    void signIn(WebDriver b, String page) {
+        infra.oidc().answerSignInWith(leaderToken(), "motcua-dashboard", "lanh.dao");
+        b.get(app + page);
+        b.findElement(By.id("username")).sendKeys("lanh.dao");
+        b.findElement(By.id("password")).sendKeys("mat-khau");
+        b.findElement(By.id("login")).click();
+    }
+
     @Test
     void aLeaderReadsTheMonthInTheBrowser() {
         WebDriver b = browser();
-        b.get(app + "q/health"); // the cookie can only be set on a page of the app's origin
-        b.manage().addCookie(new Cookie("motcua_token", leaderToken(), "/"));
-        b.get(app + "dashboard?unit=" + P + "&period=2026-10");
+        signIn(b, "dashboard?unit=" + P + "&period=2026-10");
+        // the session is a cookie for the dashboard's pages only, never sent cross-site
+        Cookie session = b.manage().getCookieNamed("q_session_dashboard");
+        assertThat(session).isNotNull();
+        assertThat(session.getPath()).isEqualTo("/dashboard");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        assertThat(b.getCurrentUrl()).isEqualTo(app + "dashboard?unit=" + P + "&period=2026-10");
 
         assertThat(b.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("vi");
         assertThat(b.getTitle()).contains("Tỉnh Thử Nghiệm").contains("tháng 10/2026");
@@ -206,7 +220,7 @@ class DashboardBrowserTest {
 
     @Test
     void withoutAPeriodItShowsTheCurrentMonthSoFar() {
-        given().cookie("motcua_token", leaderToken()).queryParam("unit", P).get("/dashboard").then()
+        given().auth().oauth2(leaderToken()).queryParam("unit", P).get("/dashboard").then()
                 .statusCode(200).contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .body(containsString("tháng 01/2027"))
@@ -215,11 +229,15 @@ class DashboardBrowserTest {
 
     @Test
     void refusalsAreTheApiProblems() {
-        given().queryParam("unit", P).queryParam("period", "2026-10").get("/dashboard").then().statusCode(401)
-                .contentType("application/problem+json");
+        // without a token a browser is sent to sign in; the API itself never takes the session cookie
+        given().redirects().follow(false).queryParam("unit", P).queryParam("period", "2026-10").get("/dashboard")
+                .then().statusCode(302).header("Location", containsString("response_type=code"))
+                .header("Location", containsString("client_id=motcua-dashboard"));
+        given().queryParam("unit", P).queryParam("period", "2026-10").get("/api/reports/scorecard").then()
+                .statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(infra.tokens().officer(D1)).queryParam("unit", P).queryParam("period", "2026-10")
                 .get("/dashboard").then().statusCode(403);
-        given().cookie("motcua_token", leaderToken()).queryParam("unit", P).queryParam("period", "2026-13")
+        given().auth().oauth2(leaderToken()).queryParam("unit", P).queryParam("period", "2026-13")
                 .get("/dashboard").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("period"));
         given().auth().oauth2(infra.tokens().analyst()).queryParam("period", "2026-10")
@@ -242,17 +260,24 @@ class DashboardBrowserTest {
                 .toList();
     }
 
-    /** Debian's headless Chromium; installed when missing and allowed, otherwise the browser test is skipped. */
+    /**
+     * Debian's headless Chromium. Where it is missing and can be installed (root with apt-get), it is installed
+     * (apt-get update first) and the test fails if that did not work; elsewhere the browser test is skipped.
+     */
     private static synchronized WebDriver browser() {
         if (browser != null) {
             return browser;
         }
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            tryInstallChromium();
+            boolean installable = "root".equals(System.getProperty("user.name"))
+                    && Files.isExecutable(Path.of("/usr/bin/apt-get"));
+            Assumptions.assumeTrue(installable, "Skipped: Chromium or ChromeDriver missing (" + CHROMIUM + ", "
+                    + CHROMEDRIVER + ") and not installable here (needs root and apt-get); install the Debian"
+                    + " packages chromium and chromium-driver to run the browser test");
+            String log = installChromium();
+            assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                    .as("Chromium installed by apt-get:\n%s", log).isTrue();
         }
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: Chromium or ChromeDriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "); install the Debian packages chromium and chromium-driver to run the browser test");
         SELENIUM_CDP.setLevel(Level.SEVERE);
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -264,18 +289,23 @@ class DashboardBrowserTest {
         return browser;
     }
 
-    private static void tryInstallChromium() {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return;
-        }
-        try {
-            Process p = new ProcessBuilder("apt-get", "install", "-y", "chromium", "chromium-driver")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
+    /** apt-get update, then install: a fresh machine's package lists are empty. Returns the output's tail. */
+    private static String installChromium() {
+        StringBuilder out = new StringBuilder();
+        for (List<String> command : List.of(List.of("apt-get", "update"),
+                List.of("apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-driver"))) {
+            try {
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                }
+                out.append(String.join(" ", command)).append(": exit ").append(p.exitValue()).append('\n')
+                        .append(text, Math.max(0, text.length() - 2000), text.length()).append('\n');
+            } catch (Exception e) {
+                out.append(String.join(" ", command)).append(": ").append(e).append('\n');
             }
-        } catch (Exception e) {
-            // not installable here: the assumption below skips the test with its reason
         }
+        return out.toString();
     }
 }

@@ -1,11 +1,15 @@
 package vn.motcua.local;
 
+import vn.motcua.local.identity.KeycloakTokens;
+import vn.motcua.local.identity.LocalRealm;
 import vn.motcua.local.simulation.Simulator;
 import vn.motcua.testinfra.JwtKeys;
 import vn.motcua.testinfra.KafkaBroker;
+import vn.motcua.testinfra.KeycloakServer;
+import vn.motcua.testinfra.LocalIssuer;
 import vn.motcua.testinfra.PostgresServer;
 import vn.motcua.testinfra.ServiceProcess;
-import vn.motcua.testinfra.Tokens;
+import vn.motcua.testinfra.TokenSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +31,9 @@ public final class LocalRun {
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final String DATABASE = "motcua";
+    static final int KEYCLOAK_PORT = 18080;
+    static final int KEYCLOAK_MANAGEMENT_PORT = 18081;
+    static final String DASHBOARD_URL = "http://127.0.0.1:8084/dashboard";
 
     /** A service of the system: where its runnable jar is and which port it listens on. */
     record Service(String name, String role, Path jar, int port, List<String> extraProperties) {
@@ -37,6 +44,12 @@ public final class LocalRun {
     private final List<ServiceProcess> processes = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+    private LocalIssuer localIssuer;
+    /** Where the services discover the identity provider, and how this run gets its tokens. */
+    private String oidcUrl;
+    private TokenSource tokens;
+    private String identityHelp;
     /** {@code --simulate[=N]}: play a month at the province once everything is up; null when not asked for. */
     private Simulator.Options simulate;
     private Simulator simulator;
@@ -96,7 +109,7 @@ public final class LocalRun {
         postgres = PostgresServer.startPersistent(home.resolve("postgres"), POSTGRES_PORT);
         say("starting Kafka on 127.0.0.1:" + KAFKA_PORT + " (logs: " + home.resolve("kafka") + ")");
         kafka = KafkaBroker.startPersistent(home.resolve("kafka/logs"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-        JwtKeys keys = JwtKeys.inDirectory(home.resolve("keys"));
+        startIdentity();
 
         List<Service> started = new ArrayList<>();
         for (Service s : services()) {
@@ -114,44 +127,51 @@ public final class LocalRun {
             properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE));
             properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
             properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-            properties.put("mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString());
-            properties.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
+            properties.put("quarkus.oidc.auth-server-url", oidcUrl);
+            properties.put("quarkus.log.console.json.enabled", "false");
+            if (keycloak == null) {
+                // the local issuer signs tokens but has no sign-in page: the dashboard takes a bearer token then
+                properties.put("quarkus.oidc.dashboard.tenant-enabled", "false");
+            }
             s.extraProperties().forEach(p -> properties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));
             Path log = home.resolve("logs/" + s.name() + ".log");
             say("starting " + s.name() + " on http://127.0.0.1:" + s.port() + " (log: " + log + ")");
             // secrets go by environment, not on the command line where any process listing shows them
             ServiceProcess process = new ServiceProcess(s.name(), s.jar(), s.port(), properties,
-                    Map.of("MOTCUA_RATING_TOKEN_SECRET", ratingLinkKey()), log, List.of("-Xms64m", "-Xmx384m"));
+                    Map.of("MOTCUA_RATING_TOKEN_SECRET", ratingLinkKey(),
+                            "MOTCUA_DASHBOARD_CLIENT_SECRET", secret(home.resolve("keys/keycloak-clients.secret"))),
+                    log, List.of("-Xms64m", "-Xmx384m"));
             processes.add(process);
             process.start(Duration.ofSeconds(180));
             started.add(s);
         }
 
-        Tokens tokens = new Tokens(keys);
         StringBuilder out = new StringBuilder("\n==================== motcua is running ====================\n");
         out.append("PostgreSQL  jdbc:postgresql://127.0.0.1:").append(POSTGRES_PORT).append('/').append(DATABASE)
                 .append("  (superuser postgres; each service has its own role and schema)\n");
         out.append("Kafka       ").append(kafka.bootstrapServers()).append('\n');
+        out.append("Identity    ").append(oidcUrl).append('\n');
         for (Service s : started) {
             String base = "http://127.0.0.1:" + s.port();
             out.append(String.format("%-20s %s/q/swagger-ui   health: %s/q/health   metrics: %s/q/metrics%n",
                     s.name(), base, base, base));
         }
-        out.append("\nBearer tokens (valid 12 hours; also written to ").append(home.resolve("tokens.env")).append("):\n");
         String admin = tokens.admin();
         String officer = tokens.officer("000.00.20.H40");
         String analyst = tokens.analyst();
-        String system = tokens.system("vneid-portal", "000.00.20.H40", "000.00.00.H40");
-        String leader = tokens.issue("lanh.dao@motcua.local", java.util.Set.of("leader"), null,
-                java.time.Duration.ofHours(12));
+        String system = tokens.system(LocalRealm.POLICE_DESK, "000.00.20.H40");
+        String leader = tokens.leader("000.00.00.H40");
+        out.append("\nBearer tokens (also written to ").append(home.resolve("tokens.env")).append("):\n");
         out.append("admin    ").append(admin).append('\n');
         out.append("officer  (unit 000.00.20.H40, Công an tỉnh Nghệ An) ").append(officer).append('\n');
         out.append("analyst  ").append(analyst).append('\n');
-        out.append("system   (vneid-portal) ").append(system).append('\n');
-        out.append("leader   ").append(leader).append('\n');
+        out.append("system   (").append(LocalRealm.POLICE_DESK).append(") ").append(system).append('\n');
+        out.append("leader   (unit 000.00.00.H40, the province) ").append(leader).append('\n');
+        out.append(identityHelp);
         if (started.stream().anyMatch(x -> x.role().equals("reporting"))) {
-            out.append("\nLeaders' dashboard: http://127.0.0.1:8084/dashboard?unit=000.00.00.H40 (send the leader token"
-                    + " as a Bearer header or in the cookie motcua_token)\n");
+            out.append("\nLeaders' dashboard: ").append(DASHBOARD_URL).append("?unit=000.00.00.H40")
+                    .append(keycloak != null ? " (sign in as leader.000.00.00.h40)\n"
+                            : " (send the leader token as a Bearer header)\n");
             out.append("Analysts' SQL: role motcua_analyst, password in ").append(home.resolve("keys/analyst-db.password"))
                     .append(", views reporting.v_*\n");
         }
@@ -164,7 +184,58 @@ public final class LocalRun {
         }
     }
 
-    /** The key that signs rating links: made once per data folder, readable by its owner only. */
+    /**
+     * The identity provider: a real Keycloak (its Maven Central distribution on a Java 21+ found on the machine)
+     * with the local realm made from the seed units; where no such Java exists, the local issuer, which publishes
+     * the local key's JWKS the same way (MOTCUA_IDENTITY=local chooses it too).
+     */
+    private void startIdentity() throws IOException {
+        java.util.Optional<Path> java = KeycloakServer.findJava(21);
+        Path distribution = keycloakDistribution();
+        boolean wanted = !"local".equalsIgnoreCase(System.getenv().getOrDefault("MOTCUA_IDENTITY", ""));
+        if (wanted && java.isPresent() && distribution != null) {
+            LocalRealm.Secrets secrets = new LocalRealm.Secrets(secret(home.resolve("keys/keycloak-users.password")),
+                    secret(home.resolve("keys/keycloak-clients.secret")));
+            Path realm = LocalRealm.write(home.resolve("keycloak/motcua-realm.json"), LocalRealm.seedUnits(root),
+                    secrets, DASHBOARD_URL);
+            say("starting Keycloak on http://127.0.0.1:" + KEYCLOAK_PORT + " with " + java.get()
+                    + " (first run: unpacked and built, about a minute; log: " + home.resolve("logs/keycloak.log") + ")");
+            keycloak = KeycloakServer.prepare(distribution, home.resolve("keycloak"), java.get(), KEYCLOAK_PORT,
+                    KEYCLOAK_MANAGEMENT_PORT, home.resolve("logs/keycloak.log"));
+            keycloak.start(realm, secret(home.resolve("keys/keycloak-admin.password")), Duration.ofMinutes(5));
+            oidcUrl = keycloak.realmUrl(LocalRealm.REALM);
+            KeycloakTokens keycloakTokens = new KeycloakTokens(oidcUrl, secrets);
+            tokens = keycloakTokens;
+            identityHelp = "\nKeycloak " + keycloak.baseUrl() + "/admin (user admin, password in "
+                    + home.resolve("keys/keycloak-admin.password") + "), realm " + LocalRealm.REALM + ":\n"
+                    + "  users admin, analyst, officer.<unit>, leader.<unit> (unit codes in lower case), password in "
+                    + home.resolve("keys/keycloak-users.password") + "\n"
+                    + "  systems " + LocalRealm.PROVINCE_PORTAL + " (every unit), " + LocalRealm.POLICE_DESK
+                    + " (the police), secret in " + home.resolve("keys/keycloak-clients.secret") + "\n"
+                    + "  a fresh token (they live an hour): deploy/token.sh officer.000.00.20.h40  or  deploy/token.sh --client "
+                    + LocalRealm.PROVINCE_PORTAL + "\n";
+        } else {
+            say(java.isEmpty() ? "no Java 21 or newer found for Keycloak: using the local OIDC issuer instead"
+                    : distribution == null ? "the Keycloak distribution is not built: using the local OIDC issuer"
+                    : "MOTCUA_IDENTITY=local: using the local OIDC issuer");
+            localIssuer = LocalIssuer.start(JwtKeys.inDirectory(home.resolve("keys")), KEYCLOAK_PORT);
+            oidcUrl = localIssuer.issuer();
+            tokens = localIssuer.tokens(LocalRealm.AUDIENCE);
+            identityHelp = "\nThe local issuer (" + oidcUrl + ") publishes only its keys: the tokens above are valid"
+                    + " 12 hours; run again for new ones.\n";
+        }
+    }
+
+    /** The Keycloak distribution zip resolved by the build (deploy/local-run/target/keycloak.path). */
+    private Path keycloakDistribution() throws IOException {
+        Path recorded = root.resolve("deploy/local-run/target/keycloak.path");
+        if (!Files.exists(recorded)) {
+            return null;
+        }
+        Path zip = Path.of(Files.readString(recorded).strip());
+        return Files.exists(zip) ? zip : null;
+    }
+
     /** The read-only role analysts' SQL and BI tools use; reporting-service grants it its views at start. */
     private void createAnalystRole() throws IOException {
         Path file = home.resolve("keys/analyst-db.password");
@@ -203,6 +274,14 @@ public final class LocalRun {
             processes.get(i).stop();
         }
         processes.clear();
+        if (keycloak != null) {
+            keycloak.stop();
+            keycloak = null;
+        }
+        if (localIssuer != null) {
+            localIssuer.close();
+            localIssuer = null;
+        }
         if (kafka != null) {
             kafka.stop();
             kafka = null;

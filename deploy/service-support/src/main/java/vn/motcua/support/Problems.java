@@ -39,11 +39,25 @@ public class Problems {
     /**
      * Security failures, mapped here because the problem extension's own security mappers do not work with this
      * Quarkus line. A missing, expired or invalid token is 401 with a bearer challenge; a valid token without the
-     * needed role is 403.
+     * needed role is 403. Where the authentication mechanism's challenge is a redirect (a browser on a page that
+     * signs in with the identity provider), the browser is sent there instead.
      */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
-        return unauthenticated();
+    public io.smallrye.mutiny.Uni<Response> unauthorized(io.quarkus.security.UnauthorizedException e,
+                                                         io.vertx.ext.web.RoutingContext request) {
+        io.quarkus.vertx.http.runtime.security.HttpAuthenticator authenticator =
+                request.get(io.quarkus.vertx.http.runtime.security.HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return io.smallrye.mutiny.Uni.createFrom().item(unauthenticated());
+        }
+        return authenticator.getChallenge(request).map(challenge -> {
+            if (challenge != null && challenge.status == 302) {
+                Response.ResponseBuilder redirect = Response.status(302);
+                challenge.getHeaders().forEach((name, value) -> redirect.header(name.toString(), value));
+                return redirect.build();
+            }
+            return unauthenticated();
+        });
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
@@ -89,6 +103,12 @@ public class Problems {
         if (!DatabaseErrors.unavailable(e)) {
             throw e;
         }
+        return unavailable();
+    }
+
+    /** The same outage reported bare by the driver: a refused or reset connection (Netty's checked exceptions). */
+    @ServerExceptionMapper({java.net.SocketException.class, java.nio.channels.ClosedChannelException.class})
+    public Response connectionLost(java.io.IOException e) {
         return unavailable();
     }
 

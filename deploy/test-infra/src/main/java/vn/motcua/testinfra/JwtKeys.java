@@ -19,8 +19,6 @@ import java.util.Base64;
  * control: no key is ever committed. Production verifies tokens with the identity provider's public keys instead.
  */
 public final class JwtKeys {
-    public static final String ISSUER = "https://id.motcua.local";
-
     private final Path privateKeyFile;
     private final Path publicKeyFile;
 

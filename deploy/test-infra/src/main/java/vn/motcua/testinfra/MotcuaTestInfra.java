@@ -2,20 +2,16 @@ package vn.motcua.testinfra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Quarkus test resource: one real PostgreSQL and one real Kafka broker per test JVM, shared by every test class of a
- * service, removed when the JVM exits. Usage:
+ * Quarkus test resource: one real PostgreSQL, one real Kafka broker and Quarkus' OIDC test server per test JVM, shared
+ * by every test class of a service, removed when the JVM exits. Usage:
  * <pre>@WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "catalog"))</pre>
  * The service gets its own database role and schema named after it. Tests can inject the running servers with
  * {@link Infra} to stop and restart them.
@@ -28,14 +24,18 @@ public class MotcuaTestInfra implements QuarkusTestResourceLifecycleManager {
     public @interface Infra {
     }
 
-    /** The running servers and token issuer of this test JVM. */
-    public record Handles(PostgresServer postgres, KafkaBroker kafka, Tokens tokens, String database, String role) {
+    /** The running servers and the identity provider of this test JVM. */
+    public record Handles(PostgresServer postgres, KafkaBroker kafka, OidcTestServer oidc, String database,
+                          String role) {
+        /** Tokens signed with the identity provider's published key. */
+        public Tokens tokens() {
+            return oidc.tokens();
+        }
     }
 
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
-    private static JwtKeys keys;
-    private static Path keyDir;
+    private static OidcTestServer oidc;
 
     private String service = "app";
 
@@ -55,9 +55,7 @@ public class MotcuaTestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString());
-        config.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
-        config.put("smallrye.jwt.sign.key.location", keys.privateKeyFile().toUri().toString());
+        config.putAll(oidc.serviceConfig());
         return config;
     }
 
@@ -68,7 +66,7 @@ public class MotcuaTestInfra implements QuarkusTestResourceLifecycleManager {
     }
 
     public Handles handles() {
-        return new Handles(postgres, kafka, new Tokens(keys), service, service);
+        return new Handles(postgres, kafka, oidc, service, service);
     }
 
     @Override
@@ -80,20 +78,18 @@ public class MotcuaTestInfra implements QuarkusTestResourceLifecycleManager {
         if (postgres != null) {
             return;
         }
-        try {
-            keyDir = Files.createTempDirectory("motcua-keys-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        keys = JwtKeys.inDirectory(keyDir);
+        oidc = OidcTestServer.start();
         postgres = PostgresServer.startEphemeral();
         kafka = KafkaBroker.startEphemeral();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 kafka.close();
             } finally {
-                postgres.close();
-                Dirs.deleteRecursively(keyDir);
+                try {
+                    postgres.close();
+                } finally {
+                    oidc.close();
+                }
             }
         }, "motcua-test-infra-stop"));
     }

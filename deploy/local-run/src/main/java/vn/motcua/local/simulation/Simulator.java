@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.motcua.local.simulation.MonthGenerator.PlannedDossier;
 import vn.motcua.local.simulation.MonthGenerator.PlannedRating;
 import vn.motcua.local.simulation.MonthGenerator.Story;
-import vn.motcua.testinfra.Tokens;
+import vn.motcua.testinfra.TokenSource;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -86,7 +86,7 @@ public final class Simulator {
     }
 
     private final Options options;
-    private final Tokens tokens;
+    private final TokenSource tokens;
     private final Http http = new Http();
     private final String admin;
     private final Map<String, String> officers = new ConcurrentHashMap<>();
@@ -118,14 +118,14 @@ public final class Simulator {
     private double importSeconds;
     private double ratingSeconds;
 
-    private Simulator(Options options, Tokens tokens) {
+    private Simulator(Options options, TokenSource tokens) {
         this.options = options;
         this.tokens = tokens;
         this.admin = tokens.admin();
     }
 
     /** Starts the simulation in the background; the local run goes on serving after it ends. */
-    public static Simulator start(Options options, Tokens tokens) {
+    public static Simulator start(Options options, TokenSource tokens) {
         Simulator s = new Simulator(options, tokens);
         s.thread = new Thread(s::runSafely, "motcua-simulator");
         s.thread.setDaemon(true);
@@ -539,7 +539,7 @@ public final class Simulator {
         }
         out.append("\nLeaders' dashboard: ").append(REPORTING).append("/dashboard?unit=").append(PROVINCE)
                 .append("  (this month; add &period=").append(month.minusMonths(1))
-                .append(" for the last; leader token in tokens.env, as a Bearer header or the cookie motcua_token)\n");
+                .append(" for the last; sign in as leader.000.00.00.h40)\n");
         out.append("Open dossiers past their due get their Overdue event from dossier-service's watcher within"
                 + " seconds.\n");
         System.out.println(out);

@@ -1,0 +1,66 @@
+package vn.motcua.catalog;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.motcua.testinfra.MotcuaTestInfra;
+import vn.motcua.testinfra.Tokens;
+
+import java.util.Set;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.motcua.catalog.CatalogTestSupport.as;
+import static vn.motcua.catalog.CatalogTestSupport.unique;
+
+/**
+ * The service trusts the province's identity provider through OIDC: it finds the provider's keys by discovery,
+ * follows a key rotation by fetching the JWKS again, and refuses a token signed with a key the provider never
+ * published, issued by another issuer, or issued for another application (audience).
+ */
+@QuarkusTest
+@WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "catalog"))
+class IdentityProviderTest {
+
+    @MotcuaTestInfra.Infra
+    MotcuaTestInfra.Handles infra;
+
+    private static String field(String code) {
+        return "{\"code\":\"" + code + "\",\"nameVi\":\"Lĩnh vực thử\"}";
+    }
+
+    @Test
+    void aTokenOfThePublishedKeyIsAccepted() {
+        String code = unique("IDP");
+        as(infra.tokens().admin()).body(field(code)).put("/api/v1/fields/" + code).then().statusCode(200);
+    }
+
+    @Test
+    void aRotatedKeyIsFollowedWithoutARestart() {
+        Tokens rotated = infra.oidc().rotate("rotated-" + unique("K"));
+        String code = unique("IDP");
+        as(rotated.admin()).body(field(code)).put("/api/v1/fields/" + code).then().statusCode(200);
+    }
+
+    @Test
+    void aKeyTheProviderNeverPublishedIsRefused() {
+        String code = unique("IDP");
+        as(infra.oidc().unpublished().admin()).body(field(code)).put("/api/v1/fields/" + code).then()
+                .statusCode(401).contentType(containsString("application/problem+json")).body("status", equalTo(401));
+    }
+
+    @Test
+    void aTokenForAnotherApplicationOfTheSameProviderIsRefused() {
+        String code = unique("IDP");
+        as(infra.tokens().forAudience("another-application", Set.of("admin"))).body(field(code))
+                .put("/api/v1/fields/" + code).then().statusCode(401);
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsRefused() {
+        Tokens other = infra.oidc().withIssuer("https://id.other.example/realms/x");
+        String code = unique("IDP");
+        as(other.admin()).body(field(code)).put("/api/v1/fields/" + code).then().statusCode(401);
+    }
+}
