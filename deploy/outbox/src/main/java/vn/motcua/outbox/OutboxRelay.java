@@ -2,6 +2,14 @@ package vn.motcua.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,6 +76,7 @@ public final class OutboxRelay {
     private final Duration retention;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    private final Tracer tracer;
 
     private volatile boolean running;
     private Thread worker;
@@ -82,6 +91,16 @@ public final class OutboxRelay {
      */
     public OutboxRelay(DataSource dataSource, Clock clock, MeterRegistry registry, Config config, String clientId,
                        long lockId, List<TopicSpec> topics) {
+        this(dataSource, clock, registry, config, clientId, lockId, topics, OpenTelemetry.noop());
+    }
+
+    /**
+     * @param telemetry traces each publish as a child of the command that wrote the event, and passes the trace on
+     *                  to the consumers in the record's {@code traceparent} header
+     */
+    public OutboxRelay(DataSource dataSource, Clock clock, MeterRegistry registry, Config config, String clientId,
+                       long lockId, List<TopicSpec> topics, OpenTelemetry telemetry) {
+        this.tracer = telemetry.getTracer("motcua-outbox");
         this.dataSource = dataSource;
         this.clock = clock;
         this.clientId = clientId;
@@ -181,11 +200,17 @@ public final class OutboxRelay {
                 ensureTopics();
                 KafkaProducer<String, byte[]> p = producer();
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                List<Span> spans = new ArrayList<>(rows.size());
                 for (Row row : rows) {
                     ProducerRecord<String, byte[]> rec = new ProducerRecord<>(row.topic, row.key,
                             row.payload.getBytes(StandardCharsets.UTF_8));
                     rec.headers().add(new RecordHeader("eventType", row.eventType.getBytes(StandardCharsets.UTF_8)));
                     rec.headers().add(new RecordHeader("eventId", row.eventId.getBytes(StandardCharsets.UTF_8)));
+                    Span span = publishSpan(row);
+                    spans.add(span);
+                    W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), rec.headers(),
+                            (headers, name, value) -> headers.add(new RecordHeader(name,
+                                    value.getBytes(StandardCharsets.UTF_8))));
                     acks.add(p.send(rec));
                 }
                 p.flush();
@@ -197,9 +222,12 @@ public final class OutboxRelay {
                         acks.get(i).get(30, TimeUnit.SECONDS);
                         acknowledged.add(rows.get(i));
                     } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                        spans.get(i).setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
                         if (failure == null) {
                             failure = e;
                         }
+                    } finally {
+                        spans.get(i).end();
                     }
                 }
                 markPublished(c, acknowledged);
@@ -271,7 +299,7 @@ public final class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         java.util.Set<String> keys = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select id, event_id, topic, record_key, event_type, payload from outbox "
+                "select id, event_id, topic, record_key, event_type, payload, trace_parent from outbox "
                         + "where published_at is null order by id limit ?")) {
             ps.setInt(1, batchSize * 4);
             try (ResultSet rs = ps.executeQuery()) {
@@ -279,7 +307,7 @@ public final class OutboxRelay {
                     String key = rs.getString(3) + "\n" + rs.getString(4);
                     if (keys.add(key)) {
                         rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6)));
+                                rs.getString(5), rs.getString(6), rs.getString(7)));
                     }
                 }
             }
@@ -357,6 +385,29 @@ public final class OutboxRelay {
         Thread.sleep(d.toMillis());
     }
 
-    private record Row(long id, String eventId, String topic, String key, String eventType, String payload) {
+    /** A publish span, the child of the command that wrote the event when the row kept its trace. */
+    private Span publishSpan(Row row) {
+        Context parent = row.traceParent == null ? Context.root()
+                : W3CTraceContextPropagator.getInstance().extract(Context.root(), row.traceParent, TRACE_PARENT);
+        return tracer.spanBuilder("publish " + row.topic).setParent(parent).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", row.topic)
+                .setAttribute("messaging.kafka.message.key", row.key).setAttribute("motcua.event.type", row.eventType)
+                .setAttribute("motcua.event.id", row.eventId).startSpan();
+    }
+
+    private static final TextMapGetter<String> TRACE_PARENT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String carrier) {
+            return List.of("traceparent");
+        }
+
+        @Override
+        public String get(String carrier, String key) {
+            return "traceparent".equals(key) ? carrier : null;
+        }
+    };
+
+    private record Row(long id, String eventId, String topic, String key, String eventType, String payload,
+                       String traceParent) {
     }
 }

@@ -2,6 +2,15 @@ package vn.motcua.reporting.projection;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -50,10 +59,12 @@ public class ProjectionRunner implements Runnable {
     private volatile boolean running = true;
     private volatile Thread thread;
     private long eventsApplied;
+    private final Tracer tracer;
 
     public ProjectionRunner(Projection projection, String suffix, Long lockId, DataSource dataSource,
                             DeadLetters deadLetters, String bootstrap, int maxPollRecords, MeterRegistry metrics,
-                            BooleanSupplier done) {
+                            BooleanSupplier done, OpenTelemetry telemetry) {
+        this.tracer = telemetry.getTracer("motcua-reporting-projection");
         this.projection = projection;
         this.suffix = suffix;
         this.checkpoint = checkpointName(projection, suffix);
@@ -148,6 +159,7 @@ public class ProjectionRunner implements Runnable {
     /** One transaction: lock, position at the checkpoint, poll, apply, checkpoint. False when nothing was read. */
     private boolean batch(KafkaConsumer<byte[], byte[]> consumer, Set<TopicPartition> assigned) throws Exception {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        List<Span> spans = List.of();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -173,6 +185,7 @@ public class ProjectionRunner implements Runnable {
                     return false;
                 }
                 polled.forEach(records::add);
+                spans = applySpans(records);
                 projection.apply(c, suffix, records, deadLetters);
                 Map<TopicPartition, Long> next = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -182,7 +195,10 @@ public class ProjectionRunner implements Runnable {
                 c.commit();
             } catch (Exception e) {
                 c.rollback();
+                spans.forEach(span -> span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.toString()));
                 throw e;
+            } finally {
+                spans.forEach(Span::end);
             }
         }
         eventsApplied += records.size();
@@ -192,6 +208,41 @@ public class ProjectionRunner implements Runnable {
         }
         return true;
     }
+
+    /**
+     * One span per record: the apply continues the trace of the command that produced the event (its
+     * {@code traceparent} header), and lasts as long as the batch's transaction.
+     */
+    private List<Span> applySpans(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<Span> spans = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), r.headers(), HEADERS);
+            spans.add(tracer.spanBuilder("apply " + projection.name()).setParent(parent)
+                    .setSpanKind(SpanKind.CONSUMER).setAttribute("messaging.system", "kafka")
+                    .setAttribute("messaging.destination.name", r.topic())
+                    .setAttribute("messaging.kafka.partition", r.partition())
+                    .setAttribute("messaging.kafka.offset", r.offset())
+                    .setAttribute("motcua.projection", projection.name())
+                    .setAttribute("motcua.dossier", r.key() == null ? ""
+                            : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)).startSpan());
+        }
+        return spans;
+    }
+
+    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            List<String> keys = new ArrayList<>();
+            headers.forEach(h -> keys.add(h.key()));
+            return keys;
+        }
+
+        @Override
+        public String get(Headers headers, String key) {
+            Header h = headers == null ? null : headers.lastHeader(key);
+            return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    };
 
     /** Where each partition starts, for partitions without a checkpoint yet. */
     private final Map<TopicPartition, Long> beginnings = new HashMap<>();

@@ -53,6 +53,7 @@ public class Projections {
     private final boolean enabled;
     private final String analystRole;
     private final CatalogProjection catalog;
+    private final io.opentelemetry.api.OpenTelemetry telemetry;
     private final Map<String, ProjectionRunner> live = new ConcurrentHashMap<>();
     private final Map<String, RebuildStatus> rebuilds = new ConcurrentHashMap<>();
 
@@ -61,7 +62,9 @@ public class Projections {
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                        @ConfigProperty(name = "motcua.reporting.max-poll-records", defaultValue = "2000") int maxPollRecords,
                        @ConfigProperty(name = "motcua.reporting.projections.enabled", defaultValue = "true") boolean enabled,
-                       @ConfigProperty(name = "motcua.reporting.analyst-role") String analystRole) {
+                       @ConfigProperty(name = "motcua.reporting.analyst-role") String analystRole,
+                       io.opentelemetry.api.OpenTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.catalog = catalog;
         for (Projection p : List.of(catalog, dossiers, satisfaction)) {
             projections.put(p.name(), p);
@@ -119,7 +122,8 @@ public class Projections {
 
     private ProjectionRunner runner(Projection p, String suffix) {
         return new ProjectionRunner(p, suffix, suffix.isEmpty() ? p.lockId() : null, dataSource, deadLetters,
-                bootstrap, maxPollRecords, metrics, () -> false);
+                bootstrap, maxPollRecords, metrics, () -> false,
+                suffix.isEmpty() ? telemetry : io.opentelemetry.api.OpenTelemetry.noop());
     }
 
     public Optional<RebuildStatus> status(String projection) {
@@ -173,7 +177,7 @@ public class Projections {
         prepare(p);
         boolean[] swapped = {false};
         ProjectionRunner runner = new ProjectionRunner(p, "_rebuild", null, dataSource, deadLetters, bootstrap,
-                maxPollRecords, metrics, () -> swapped[0] = trySwap(p));
+                maxPollRecords, metrics, () -> swapped[0] = trySwap(p), io.opentelemetry.api.OpenTelemetry.noop());
         long t0 = System.nanoTime();
         runner.run(); // on this thread: returns once swapped
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -21,12 +21,13 @@ public class CatalogOutbox {
 
     private final OutboxRelay relay;
 
-    public CatalogOutbox(AgroalDataSource dataSource, Clock clock, MeterRegistry registry, Config config) {
+    public CatalogOutbox(AgroalDataSource dataSource, Clock clock, MeterRegistry registry, Config config,
+                         io.opentelemetry.api.OpenTelemetry telemetry) {
         this.relay = new OutboxRelay(dataSource, clock, registry, config, "catalog-outbox-relay", LOCK_ID,
                 CatalogTopics.ALL.stream()
                         .map(t -> new OutboxRelay.TopicSpec(t,
                                 Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")))
-                        .toList());
+                        .toList(), telemetry);
     }
 
     void onStart(@Observes StartupEvent event) {

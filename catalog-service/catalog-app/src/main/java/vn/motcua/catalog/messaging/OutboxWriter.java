@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.catalog.events.CatalogEvent;
 import vn.motcua.catalog.events.CatalogEventCodec;
-import vn.motcua.catalog.store.OutboxEntity;
+import vn.motcua.outbox.Outbox;
 
 import java.time.Clock;
 
@@ -16,19 +16,15 @@ import java.time.Clock;
 public class OutboxWriter {
     private final CatalogEventCodec codec = new CatalogEventCodec();
     private final Clock clock;
+    private final Outbox outbox;
 
-    public OutboxWriter(Clock clock) {
+    public OutboxWriter(Clock clock, Outbox outbox) {
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     public Uni<Void> append(CatalogEvent event) {
-        OutboxEntity row = new OutboxEntity();
-        row.eventId = event.eventId();
-        row.topic = event.topic();
-        row.recordKey = event.key();
-        row.eventType = event.getClass().getSimpleName();
-        row.payload = codec.writeString(event);
-        row.createdAt = clock.instant();
-        return row.persist().replaceWithVoid();
+        return outbox.append(event.eventId(), event.topic(), event.key(), event.getClass().getSimpleName(),
+                codec.writeString(event), clock.instant());
     }
 }

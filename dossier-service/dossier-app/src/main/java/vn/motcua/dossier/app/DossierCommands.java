@@ -96,6 +96,7 @@ public class DossierCommands {
                         intake.competentUnit(), day, "")
                 .chain(terms -> catalog.calendar().chain(calendar -> nextCode(intake.receivingUnit(), day)
                         .chain(code -> {
+                            vn.motcua.support.tracing.DossierLogContext.about(code);
                             String secret = newSecret();
                             DossierCommand c = command.build(terms, code, sha256(secret));
                             Dossier.Context ctx = context(calendar);

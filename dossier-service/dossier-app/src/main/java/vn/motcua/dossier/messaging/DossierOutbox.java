@@ -21,9 +21,10 @@ public class DossierOutbox {
 
     private final OutboxRelay relay;
 
-    public DossierOutbox(AgroalDataSource dataSource, Clock clock, MeterRegistry registry, Config config) {
+    public DossierOutbox(AgroalDataSource dataSource, Clock clock, MeterRegistry registry, Config config,
+                         io.opentelemetry.api.OpenTelemetry telemetry) {
         this.relay = new OutboxRelay(dataSource, clock, registry, config, "dossier-outbox-relay", LOCK_ID,
-                List.of(new OutboxRelay.TopicSpec(DossierTopics.EVENTS, DossierTopics.TOPIC_CONFIG)));
+                List.of(new OutboxRelay.TopicSpec(DossierTopics.EVENTS, DossierTopics.TOPIC_CONFIG)), telemetry);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -32,6 +32,11 @@ public class DossierStore {
     /** The contract's JSON conventions, with personal data kept: the store is the one place that holds it. */
     private final ObjectMapper json = DossierEventCodec.configure(new ObjectMapper());
     private final DossierEventCodec codec = new DossierEventCodec();
+    private final vn.motcua.outbox.Outbox outbox;
+
+    public DossierStore(vn.motcua.outbox.Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     /** An event as stored. */
     public record Stored(UUID eventId, UUID dossierId, int version, long position, Instant recordedAt,
@@ -93,14 +98,8 @@ public class DossierStore {
         row.payload = write(event);
         return row.<EventEntity>persist().chain(saved -> {
             Stored s = toStored(saved, event);
-            OutboxEntity out = new OutboxEntity();
-            out.eventId = s.eventId();
-            out.topic = DossierTopics.EVENTS;
-            out.recordKey = dossierId.toString();
-            out.eventType = saved.eventType;
-            out.payload = codec.writeString(envelope(s, dossierCode));
-            out.createdAt = now;
-            return out.persist().replaceWith(s);
+            return outbox.append(s.eventId(), DossierTopics.EVENTS, dossierId.toString(), saved.eventType,
+                    codec.writeString(envelope(s, dossierCode)), now).replaceWith(s);
         });
     }
 

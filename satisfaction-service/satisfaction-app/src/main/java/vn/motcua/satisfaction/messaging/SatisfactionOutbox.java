@@ -21,9 +21,10 @@ public class SatisfactionOutbox {
 
     private final OutboxRelay relay;
 
-    public SatisfactionOutbox(AgroalDataSource dataSource, Clock clock, MeterRegistry registry, Config config) {
+    public SatisfactionOutbox(AgroalDataSource dataSource, Clock clock, MeterRegistry registry, Config config,
+                         io.opentelemetry.api.OpenTelemetry telemetry) {
         this.relay = new OutboxRelay(dataSource, clock, registry, config, "satisfaction-outbox-relay", LOCK_ID,
-                List.of(new OutboxRelay.TopicSpec(SatisfactionTopics.EVENTS, SatisfactionTopics.TOPIC_CONFIG)));
+                List.of(new OutboxRelay.TopicSpec(SatisfactionTopics.EVENTS, SatisfactionTopics.TOPIC_CONFIG)), telemetry);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -14,17 +14,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     private final SatisfactionEventCodec codec = new SatisfactionEventCodec();
+    private final vn.motcua.outbox.Outbox outbox;
+
+    public Outbox(vn.motcua.outbox.Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     public Uni<Void> add(UUID dossierId, String dossierCode, String unitCode, SatisfactionEvent event, Instant now) {
         SatisfactionEventEnvelope envelope = SatisfactionEventEnvelope.of(UUID.randomUUID(), dossierId, dossierCode,
                 unitCode, now, event);
-        OutboxEntity row = new OutboxEntity();
-        row.eventId = envelope.eventId();
-        row.topic = SatisfactionTopics.EVENTS;
-        row.recordKey = envelope.key();
-        row.eventType = envelope.type();
-        row.payload = codec.writeString(envelope);
-        row.createdAt = now;
-        return row.persist().replaceWithVoid();
+        return outbox.append(envelope.eventId(), SatisfactionTopics.EVENTS, envelope.key(), envelope.type(),
+                codec.writeString(envelope), now);
     }
 }

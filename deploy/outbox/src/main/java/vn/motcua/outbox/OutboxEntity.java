@@ -1,4 +1,4 @@
-package vn.motcua.catalog.store;
+package vn.motcua.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
+/** An event waiting for the relay, in the service's own schema ({@link OutboxRelay} reads the table by JDBC). */
 @Entity
 @Table(name = "outbox")
 public class OutboxEntity extends PanacheEntityBase {
@@ -29,4 +30,7 @@ public class OutboxEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** W3C traceparent of the command that wrote it, or null outside a trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }
