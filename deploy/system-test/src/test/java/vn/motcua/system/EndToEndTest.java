@@ -46,6 +46,9 @@ class EndToEndTest {
     final List<Story> stories = Scenario.stories();
     final Map<String, String> codes = new LinkedHashMap<>();
     String liveCode;
+    String liveId;
+    /** The trace the desk software started for the live reception (W3C trace context it sends itself). */
+    final String liveTrace = UUID.randomUUID().toString().replace("-", "");
     String refusedPeriod;
 
     @BeforeAll
@@ -63,6 +66,45 @@ class EndToEndTest {
         if (system != null) {
             system.close();
         }
+    }
+
+    // ------------------------------------------------------------------ one reception, followed by its trace
+
+    @Test
+    void aReceptionIsFollowedByItsTraceFromTheRestCallIntoEveryConsumer() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<OtlpCollector.ReceivedSpan> trace = system.collector.trace(liveTrace);
+            // the REST call and its database statements in dossier-service
+            assertThat(trace).anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("dossier-service");
+                assertThat(s.kind()).isEqualTo("SPAN_KIND_SERVER");
+                assertThat(s.name()).contains("/api/v1/dossiers");
+            });
+            assertThat(trace).anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("dossier-service");
+                assertThat(s.kind()).isEqualTo("SPAN_KIND_CLIENT");
+                // the reactive client names the database where the convention names the system: match the statement
+                assertThat(s.attributes().get("db.statement")).startsWith("insert into dossier.dossier_event");
+            });
+            // the outbox relay publishing the Received event, after the commit
+            assertThat(trace).anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("dossier-service");
+                assertThat(s.kind()).isEqualTo("SPAN_KIND_PRODUCER");
+                assertThat(s.name()).isEqualTo("publish motcua.dossier.events.v1");
+                assertThat(s.attributes()).containsEntry("motcua.event.type", "DossierReceived");
+            });
+            // satisfaction-service's dossier view and reporting-service's projection applying it
+            assertThat(trace).anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("satisfaction-service");
+                assertThat(s.kind()).isEqualTo("SPAN_KIND_CONSUMER");
+            });
+            assertThat(trace).anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("reporting-service");
+                assertThat(s.name()).isEqualTo("apply dossiers");
+                assertThat(s.attributes()).containsEntry("motcua.dossier", liveId);
+            });
+        });
+        assertThat(system.collector.refused()).isEmpty();
     }
 
     // ------------------------------------------------------------------ the figures
@@ -249,10 +291,12 @@ class EndToEndTest {
         Map<String, Object> applicant = Map.of("fullName", "Trần Văn Bình", "personalId", "040190012345", "phone", "0987654321");
         JsonNode receipt = body(given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("traceparent", "00-" + liveTrace + "-00f067aa0ba902b7-01")
                 .body(Map.of("procedureCode", PROCEDURE, "receivingUnit", Scenario.UNIT_A, "competentUnit", Scenario.UNIT_A,
                         "channel", "COUNTER", "applicant", applicant, "documents", List.of("Tờ khai")))
                 .post(d + "/dossiers").then().statusCode(201).extract().asString());
         liveCode = receipt.path("code").asText();
+        liveId = receipt.path("id").asText();
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body(Map.of("procedureCode", PROCEDURE, "receivingUnit", Scenario.UNIT_A, "competentUnit", Scenario.UNIT_A,
                         "channel", "COUNTER", "applicant", applicant, "reason", "Thiếu tờ khai có chữ ký"))

@@ -87,7 +87,8 @@ class FaultToleranceTest {
             system.postgres.start();
             report("PostgreSQL stopped for 5 s and restarted", load, t0);
             // while the database was away the services answered 503, never 500
-            assertThat(load.unexpected.keySet()).as("statuses other than success seen by clients").doesNotContain(500);
+            assertThat(load.unexpected.keySet()).as("statuses other than success seen by clients (first of each: %s)",
+                    load.firstUnexpected).doesNotContain(500);
         }
     }
 

@@ -40,6 +40,8 @@ final class Load implements AutoCloseable {
     final AtomicInteger retries = new AtomicInteger();
     /** Status codes seen on a first try or a retry, other than the expected ones: what clients saw during the fault. */
     final Map<Integer, Integer> unexpected = new ConcurrentHashMap<>();
+    /** The first answer seen per unexpected status (where and what), so a failed assertion says what the client saw. */
+    final Map<Integer, String> firstUnexpected = new ConcurrentHashMap<>();
     volatile Throwable failure;
 
     Load(MotcuaSystem system, String label, int workerCount, int maxDossiers, Duration maxTime) {
@@ -125,6 +127,7 @@ final class Load implements AutoCloseable {
                     return r.body();
                 }
                 unexpected.merge(r.statusCode(), 1, Integer::sum);
+                firstUnexpected.putIfAbsent(r.statusCode(), url + " -> " + r.body());
                 if (r.statusCode() < 500) {
                     throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
                 }

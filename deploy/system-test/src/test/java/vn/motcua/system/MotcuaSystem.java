@@ -1,16 +1,14 @@
 package vn.motcua.system;
 
-import vn.motcua.testinfra.Dirs;
 import vn.motcua.testinfra.FreePorts;
-import vn.motcua.testinfra.JwtKeys;
 import vn.motcua.testinfra.KafkaBroker;
+import vn.motcua.testinfra.OidcTestServer;
 import vn.motcua.testinfra.PostgresServer;
 import vn.motcua.testinfra.ServiceProcess;
 import vn.motcua.testinfra.Tokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -31,33 +29,34 @@ final class MotcuaSystem implements AutoCloseable {
 
     final PostgresServer postgres;
     final KafkaBroker kafka;
+    final OidcTestServer oidc;
+    final OtlpCollector collector;
     final Tokens tokens;
     final ServiceProcess catalog;
     final ServiceProcess dossier;
     final ServiceProcess satisfaction;
     final ServiceProcess reporting;
-    private final Path keyDir;
 
     private MotcuaSystem(String label) throws IOException {
         Path root = Path.of(System.getProperty("motcua.root", "../..")).toAbsolutePath().normalize();
         Path logs = root.resolve("deploy/system-test/target/system-logs/" + label);
-        keyDir = Files.createTempDirectory("motcua-system-keys-");
-        JwtKeys keys = JwtKeys.inDirectory(keyDir);
-        tokens = new Tokens(keys);
+        oidc = OidcTestServer.start();
+        collector = OtlpCollector.start();
+        tokens = oidc.tokens();
         postgres = PostgresServer.startEphemeral();
         kafka = KafkaBroker.startEphemeral();
         String ratingKey = randomHex();
         int satisfactionPort = FreePorts.next();
         catalog = service("catalog-service", "catalog", root.resolve("catalog-service/catalog-app"), FreePorts.next(),
-                keys, logs, Map.of("motcua.seed.enabled", "true", "motcua.outbox.retention", "PT0S"), Map.of());
+                logs, Map.of("motcua.seed.enabled", "true", "motcua.outbox.retention", "PT0S"), Map.of());
         dossier = service("dossier-service", "dossier", root.resolve("dossier-service/dossier-app"), FreePorts.next(),
-                keys, logs, Map.of("motcua.overdue.scan-interval", "2s"), Map.of());
+                logs, Map.of("motcua.overdue.scan-interval", "2s"), Map.of());
         satisfaction = service("satisfaction-service", "satisfaction", root.resolve("satisfaction-service/satisfaction-app"),
-                satisfactionPort, keys, logs,
+                satisfactionPort, logs,
                 Map.of("motcua.rating.public-url", "http://127.0.0.1:" + satisfactionPort + "/api/v1/public/ratings/"),
                 Map.of("MOTCUA_RATING_TOKEN_SECRET", ratingKey));
         reporting = service("reporting-service", "reporting", root.resolve("reporting-service"), FreePorts.next(),
-                keys, logs, Map.of(), Map.of());
+                logs, Map.of(), Map.of());
     }
 
     /** Starts PostgreSQL, Kafka and the four services (the catalog first: the others read its topics). */
@@ -83,7 +82,7 @@ final class MotcuaSystem implements AutoCloseable {
         return List.of(catalog, dossier, satisfaction, reporting);
     }
 
-    private ServiceProcess service(String name, String role, Path module, int port, JwtKeys keys, Path logs,
+    private ServiceProcess service(String name, String role, Path module, int port, Path logs,
                                    Map<String, String> extra, Map<String, String> env) {
         postgres.createServiceDatabase(DATABASE, role, role);
         Map<String, String> p = new LinkedHashMap<>();
@@ -92,8 +91,9 @@ final class MotcuaSystem implements AutoCloseable {
         p.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE));
         p.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
         p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        p.put("mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString());
-        p.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
+        p.putAll(oidc.serviceConfig());
+        p.put("quarkus.log.console.json.enabled", "false");
+        p.put("motcua.otlp.endpoint", collector.endpoint());
         p.putAll(extra);
         return new ServiceProcess(name, module.resolve("target/quarkus-app/quarkus-run.jar"), port, p, env,
                 logs.resolve(name + ".log"), List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
@@ -115,8 +115,12 @@ final class MotcuaSystem implements AutoCloseable {
         try {
             kafka.close();
         } finally {
-            postgres.close();
-            Dirs.deleteRecursively(keyDir);
+            try {
+                postgres.close();
+            } finally {
+                oidc.close();
+                collector.close();
+            }
         }
     }
 
