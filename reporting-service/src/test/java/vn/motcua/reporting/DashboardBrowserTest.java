@@ -216,6 +216,18 @@ class DashboardBrowserTest {
         assertThat(b.findElement(By.tagName("header")).getText())
                 .contains("Xếp hạng 2/3 trong các đơn vị trực thuộc Tỉnh Thử Nghiệm");
         assertThat(b.findElement(By.tagName("main")).getText()).contains("Đơn vị không có đơn vị trực thuộc.");
+
+        // signing out ends the session here and at the provider, which is asked to come back to the signed-out page
+        b.findElement(By.id("dang-xuat")).click();
+        assertThat(b.getCurrentUrl()).contains("/protocol/openid-connect/end-session")
+                .contains("post_logout_redirect_uri=" + java.net.URLEncoder.encode(app + "dashboard/signed-out",
+                        java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(b.manage().getCookieNamed("q_session_dashboard")).isNull();
+        b.get(app + "dashboard/signed-out");
+        assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("Bạn đã đăng xuất khỏi bảng điều hành");
+        // the dashboard asks for the sign-in again
+        b.get(app + "dashboard?unit=" + P + "&period=2026-10");
+        assertThat(b.findElements(By.id("username"))).hasSize(1);
     }
 
     @Test

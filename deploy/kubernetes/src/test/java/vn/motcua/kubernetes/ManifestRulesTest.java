@@ -130,7 +130,11 @@ class ManifestRulesTest {
             ObjectNode kafka = Manifests.named(objects, "Kafka", "motcua");
             assertThat(config.at("/data/KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(
                     "motcua-kafka-bootstrap:" + kafka.at("/spec/kafka/listeners/0/port").asInt());
-            assertThat(config.at("/data/MOTCUA_JWT_PUBLIC_KEY").asText()).startsWith("file:/etc/motcua/jwt/");
+            // tokens are verified against the provider's discovery document over HTTPS, for motcua's audience
+            assertThat(config.at("/data/MOTCUA_OIDC_URL").asText()).as(service).startsWith("https://");
+            assertThat(config.at("/data/MOTCUA_OIDC_AUDIENCE").asText()).as(service).isEqualTo("motcua");
+            assertThat(ServiceConfig.shared()).contains("${MOTCUA_OIDC_URL:", "${MOTCUA_OIDC_AUDIENCE:",
+                    "${OTEL_EXPORTER_OTLP_ENDPOINT:");
         }
         expectedRoles.add(ServiceConfig.of("reporting-service").getProperty("motcua.reporting.analyst-role"));
         assertThat(rolePasswordSecrets.keySet()).isEqualTo(expectedRoles);
@@ -194,11 +198,17 @@ class ManifestRulesTest {
                             if (to.has("podSelector") && matches(to.at("/podSelector/matchLabels"), kafkaLabels)) {
                                 egress.add("kafka:" + port.path("port").asInt());
                             }
+                            if (to.has("namespaceSelector") && !to.has("podSelector")) {
+                                egress.add(to.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText()
+                                        + ":" + port.path("port").asInt());
+                            }
                         }
                     }
                     if (!rule.has("to")) {
-                        // a rule without destinations opens its ports to everywhere
-                        assertThat(rule.path("ports").findValuesAsText("port")).as(service + " egress anywhere").containsOnly("53");
+                        // a rule without destinations opens its ports to everywhere: DNS, and HTTPS to the identity
+                        // provider, which may run anywhere
+                        assertThat(rule.path("ports").findValuesAsText("port")).as(service + " egress anywhere").isSubsetOf("53", "443");
+                        rule.path("ports").forEach(port -> egress.add("anywhere:" + port.path("port").asInt()));
                     }
                 }
                 for (JsonNode rule : p.at("/spec/ingress")) {
@@ -206,7 +216,9 @@ class ManifestRulesTest {
                     rule.path("from").forEach(f -> ingressFromNamespaces.add(f.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText()));
                 }
             }
-            assertThat(egress).as(service).containsExactlyInAnyOrder("postgres:5432", "kafka:9092");
+            assertThat(egress).as(service).contains("postgres:5432", "kafka:9092", "anywhere:443", "monitoring:4318");
+            assertThat(egress).as(service).allMatch(e -> Set.of("postgres:5432", "kafka:9092", "anywhere:443",
+                    "monitoring:4318", "kube-system:53", "anywhere:53").contains(e));
             assertThat(ingressFromNamespaces).as(service).containsExactlyInAnyOrder("ingress-nginx", "monitoring");
         }
     }

@@ -24,6 +24,16 @@ final class ServiceConfig {
         return Manifests.ROOT.resolve(MODULES.get(service));
     }
 
+    /** The runtime configuration every service shares (service-support's microprofile-config.properties). */
+    static String shared() {
+        try {
+            return Files.readString(Manifests.ROOT.resolve(
+                    "deploy/service-support/src/main/resources/META-INF/microprofile-config.properties"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Properties of(String service) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(module(service).resolve("src/main/resources/application.properties"),

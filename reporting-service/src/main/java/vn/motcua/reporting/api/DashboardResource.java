@@ -87,6 +87,30 @@ public class DashboardResource {
                         .build());
     }
 
+    /**
+     * Where the identity provider sends the browser after {@code /dashboard/logout} (the OIDC tenant's logout path,
+     * which ends the session cookie and the provider's session): a page that says so, readable without signing in.
+     */
+    @GET
+    @Path("signed-out")
+    @jakarta.annotation.security.PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page shown after signing out of the dashboard")
+    public Response signedOut() {
+        String html = """
+                <!DOCTYPE html>
+                <html lang="vi">
+                <head><meta charset="utf-8"><title>Đã đăng xuất</title></head>
+                <body>
+                <h1>Bạn đã đăng xuất khỏi bảng điều hành</h1>
+                <p><a href="/dashboard">Đăng nhập lại</a></p>
+                </body>
+                </html>
+                """;
+        return Response.ok(html, MediaType.TEXT_HTML + ";charset=UTF-8").header("Content-Security-Policy", CSP)
+                .header("Cache-Control", "no-store").build();
+    }
+
     /** The months of the period's year, up to the current month when that year is still running. */
     static List<Period> months(Period p, LocalDate today) {
         int year = p.firstDay().getYear();

@@ -69,6 +69,7 @@ public final class LocalRealm {
         realm.put("realm", REALM).put("enabled", true).put("displayName", "motcua (local)")
                 .put("accessTokenLifespan", ACCESS_TOKEN_SECONDS).put("sslRequired", "none")
                 .put("bruteForceProtected", true);
+        userProfile(realm);
         ArrayNode roles = realm.putObject("roles").putArray("realm");
         for (String r : ROLES) {
             roles.addObject().put("name", r).put("description", "motcua role " + r);
@@ -139,10 +140,32 @@ public final class LocalRealm {
         units.forEach(u::add);
     }
 
+    /**
+     * Keycloak's declarative user profile: the four standard attributes, none of them asked of the user at sign-in
+     * (an account with a missing one would be "not fully set up" and get no token), and the other attributes kept
+     * as they are: {@code unit} and {@code units}, which become the tokens' claims.
+     */
+    private static void userProfile(ObjectNode realm) {
+        ObjectNode config = JSON.createObjectNode();
+        ArrayNode attributes = config.putArray("attributes");
+        for (String name : List.of("username", "email", "firstName", "lastName")) {
+            ObjectNode a = attributes.addObject().put("name", name).put("displayName", "${" + name + "}");
+            ObjectNode permissions = a.putObject("permissions");
+            permissions.putArray("view").add("admin").add("user");
+            permissions.putArray("edit").add("admin");
+        }
+        // administrators set them; users can neither see nor change their own unit
+        config.put("unmanagedAttributePolicy", "ADMIN_EDIT");
+        ObjectNode provider = realm.putObject("components").putArray("org.keycloak.userprofile.UserProfileProvider")
+                .addObject().put("providerId", "declarative-user-profile");
+        provider.putObject("subComponents");
+        provider.putObject("config").putArray("kc.user.profile.config").add(config.toString());
+    }
+
     private static void user(ArrayNode users, String username, String name, String role, String unit,
                              Secrets secrets) {
         ObjectNode u = users.addObject();
-        u.put("username", username).put("enabled", true).put("firstName", name).put("lastName", "")
+        u.put("username", username).put("enabled", true).put("firstName", name).put("lastName", username)
                 .put("email", username + "@motcua.local").put("emailVerified", true);
         u.putArray("credentials").addObject().put("type", "password").put("value", secrets.userPassword())
                 .put("temporary", false);
