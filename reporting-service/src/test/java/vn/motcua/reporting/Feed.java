@@ -144,6 +144,12 @@ public final class Feed implements AutoCloseable {
             this.code = code;
         }
 
+        /** Takes the next version without publishing it: an event that never arrives. */
+        public DossierStream skip() {
+            ++version;
+            return this;
+        }
+
         public DossierStream publish(DossierEvent event) {
             DossierEventEnvelope env = DossierEventEnvelope.of(UUID.randomUUID(), id, code, ++version,
                     POSITION.getAndIncrement(), event.at(), event);

@@ -22,6 +22,16 @@ public final class Sql {
     private Sql() {
     }
 
+    /** A statement that returns no rows (DDL, for example), as the superuser. */
+    public static void execute(MotcuaTestInfra.Handles infra, String sql) {
+        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), PostgresServer.SUPERUSER, "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The first column of the first row, as a number (a count). */
     public static long count(MotcuaTestInfra.Handles infra, String sql, Object... params) {
         List<Map<String, Object>> rows = rows(infra, sql, params);

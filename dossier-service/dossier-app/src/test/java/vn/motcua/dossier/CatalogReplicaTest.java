@@ -93,8 +93,9 @@ class CatalogReplicaTest {
                 "{\"eventType\": \"ProcedurePublished\", \"eventId\": \"" + UUID.randomUUID()
                         + "\", \"occurredAt\": \"2026-02-01T00:00:00Z\", \"schemaVersion\": 1}");
         int partition = 0;
-        for (String p : poison) {
-            send(CatalogTopics.PROCEDURES, partition, key, p.getBytes(StandardCharsets.UTF_8));
+        // each under a key of its own: a poison record parks its key's later records (they wait behind it)
+        for (int i = 0; i < poison.size(); i++) {
+            send(CatalogTopics.PROCEDURES, partition, key + "-" + i, poison.get(i).getBytes(StandardCharsets.UTF_8));
         }
         UUID good = UUID.randomUUID();
         send(DossierTestSupport.procedure(good, Instant.parse("2026-02-01T00:00:00Z"), code,
@@ -102,10 +103,14 @@ class CatalogReplicaTest {
 
         awaitProcessed(good);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                TopicReader.read(infra.kafka().bootstrapServers(), DLQ, m -> key.equals(m.key())).size()
+                TopicReader.read(infra.kafka().bootstrapServers(), DLQ, m -> m.key() != null && m.key().startsWith(key)).size()
                         >= poison.size());
-        assertThat(TopicReader.read(infra.kafka().bootstrapServers(), DLQ, m -> key.equals(m.key())))
-                .extracting(TopicReader.Message::value).containsExactlyElementsOf(poison);
+        List<TopicReader.Message> dead = TopicReader.read(infra.kafka().bootstrapServers(), DLQ, m -> m.key() != null && m.key().startsWith(key));
+        assertThat(dead).extracting(TopicReader.Message::value).containsExactlyElementsOf(poison);
+        assertThat(dead).allSatisfy(m -> assertThat(m.headers())
+                .containsEntry("motcua-dlq-consumer", "dossier-service.catalog-replica")
+                .containsEntry("motcua-dlq-topic", CatalogTopics.PROCEDURES)
+                .containsKeys("motcua-dlq-reason", "motcua-dlq-offset", "motcua-dlq-error-class"));
 
         JsonPath receipt = DossierTestSupport.received(officer, DossierTestSupport.receive(code, POLICE, "ONLINE"));
         assertThat(receipt.getString("dossier.procedure.nameVi")).isEqualTo("Thủ tục công bố sau bản ghi lỗi");
@@ -151,6 +156,21 @@ class CatalogReplicaTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void everyColumnTakesTheLongestValueTheContractsAllow() {
+        int code = vn.motcua.catalog.events.CatalogLimits.CODE_MAX;
+        java.util.List<vn.motcua.testinfra.ContractColumns.Rule> rules = java.util.List.of(
+                vn.motcua.testinfra.ContractColumns.Rule.width("dossier_view", "dossier_code",
+                        vn.motcua.dossier.events.DossierLimits.DOSSIER_CODE_MAX, "a dossier code"),
+                vn.motcua.testinfra.ContractColumns.Rule.width("dossier_view|dossier_code_counter",
+                        "procedure_code|receiving_unit|competent_unit|current_unit|unit_code", code, "a catalog code"),
+                vn.motcua.testinfra.ContractColumns.Rule.optional("dossier_view", "procedure_name",
+                        vn.motcua.catalog.events.CatalogLimits.PROCEDURE_NAME_MAX, "a procedure name"),
+                // a commitment's key is its unit's and its procedure's codes
+                vn.motcua.testinfra.ContractColumns.Rule.width("catalog_replica", "record_key", 2 * code + 1, "a catalog key"));
+        assertThat(vn.motcua.testinfra.ContractColumns.violations(infra, "dossier", rules)).isEmpty();
     }
 
     private void awaitProcessed(UUID eventId) {

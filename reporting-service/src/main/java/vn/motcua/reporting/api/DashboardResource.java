@@ -179,7 +179,7 @@ public class DashboardResource {
         List<LateRow> steps = new ArrayList<>();
         for (FigureQueries.LateStep s : late) {
             Instant until = s.endedAt() != null ? s.endedAt().toInstant() : w.end();
-            steps.add(new LateRow(s.dossierCode(), "reception".equals(s.stepName()) ? "Tiếp nhận" : s.stepName(),
+            steps.add(new LateRow(s.dossierCode(), "reception".equals(s.stepName()) ? "Tiếp nhận" : s.stepName() == null ? "(bước không tên)" : s.stepName(),
                     name(tree, s.unitCode()), DashboardFormat.time(s.startedAt()), DashboardFormat.time(s.deadline()),
                     s.endedAt() == null ? "chưa kết thúc" : DashboardFormat.time(s.endedAt()),
                     DashboardFormat.delay(Duration.between(s.deadline().toInstant(), until))));

@@ -50,16 +50,9 @@ public class CatalogProjection implements Projection {
     }
 
     @Override
-    public void apply(Connection c, String sfx, List<ConsumerRecord<byte[], byte[]>> records, DeadLetters dlq)
-            throws SQLException {
+    public void apply(Connection c, String sfx, List<ConsumerRecord<byte[], byte[]>> records) throws SQLException {
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            Optional<CatalogEvent> read;
-            try {
-                read = codec.read(r.value());
-            } catch (RuntimeException e) {
-                dlq.send(name(), r, e);
-                continue;
-            }
+            Optional<CatalogEvent> read = codec.read(r.value()); // malformed: throws, the record is dead-lettered
             if (read.isEmpty()) {
                 continue; // a type this version does not know: ignored, as the contract asks
             }
@@ -88,7 +81,8 @@ public class CatalogProjection implements Projection {
                     ps.setString(3, CalendarCache.JSON.writeValueAsString(e.calendar()));
                     ps.executeUpdate();
                 } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-                    dlq.send(name(), r, ex);
+                    throw new IllegalArgumentException("calendar " + e.calendar().year() + " cannot be written: "
+                            + ex.getOriginalMessage(), ex);
                 }
             }
         }

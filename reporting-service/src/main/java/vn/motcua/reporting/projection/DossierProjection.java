@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.dossier.events.DossierEventCodec;
+import vn.motcua.consumer.OutOfOrderEvent;
 import vn.motcua.dossier.events.DossierEventEnvelope;
 import vn.motcua.dossier.events.DossierTopics;
 import vn.motcua.duedate.Timeliness;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -88,34 +90,51 @@ public class DossierProjection implements Projection {
     }
 
     @Override
-    public void apply(Connection c, String sfx, List<ConsumerRecord<byte[], byte[]>> records, DeadLetters dlq)
-            throws SQLException {
+    public void apply(Connection c, String sfx, List<ConsumerRecord<byte[], byte[]>> records) throws SQLException {
+        // each record: its event, or (a type this version does not know) only its place in the stream
         List<DossierEventEnvelope> events = new ArrayList<>(records.size());
+        List<DossierEventCodec.StreamPosition> positions = new ArrayList<>(records.size());
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            try {
-                codec.read(r.value()).ifPresent(events::add);
-            } catch (RuntimeException e) {
-                dlq.send(name(), r, e);
+            Optional<DossierEventEnvelope> read = codec.read(r.value()); // malformed: throws, dead-lettered
+            if (read.isPresent()) {
+                events.add(read.get());
+                positions.add(new DossierEventCodec.StreamPosition(read.get().dossierId(), read.get().version()));
+            } else {
+                codec.position(r.value()).ifPresent(p -> {
+                    events.add(null);
+                    positions.add(p);
+                });
             }
         }
-        if (events.isEmpty()) {
+        if (positions.isEmpty()) {
             return;
         }
-        Map<UUID, DossierFact> facts = load(c, sfx, events.stream().map(DossierEventEnvelope::dossierId).distinct().toList());
+        Map<UUID, DossierFact> facts = load(c, sfx, positions.stream().map(DossierEventCodec.StreamPosition::dossierId)
+                .distinct().toList());
         Map<UUID, DossierFact> changed = new LinkedHashMap<>();
         WorkingCalendar calendar = calendars.calendar();
-        for (DossierEventEnvelope e : events) {
-            DossierFact f = facts.get(e.dossierId());
+        for (int i = 0; i < positions.size(); i++) {
+            DossierEventEnvelope e = events.get(i);
+            DossierEventCodec.StreamPosition at = positions.get(i);
+            DossierFact f = facts.get(at.dossierId());
+            if (f != null && at.version() <= f.lastVersion) {
+                continue; // delivered again
+            }
+            long last = f == null ? 0 : f.lastVersion;
+            if (at.version() != last + 1) {
+                // a version before it is missing (its stream must start with the reception): parked, not guessed
+                throw new OutOfOrderEvent(e != null ? e.dossierCode() : at.dossierId().toString(), at.version(), last);
+            }
+            if (e == null) {
+                if (f != null) {
+                    f.lastVersion = at.version(); // a newer type, skipped: its version still counts
+                    changed.put(f.dossierId, f);
+                }
+                continue;
+            }
             if (f == null) {
                 f = new DossierFact(e.dossierId(), e.dossierCode());
                 facts.put(e.dossierId(), f);
-            }
-            if (e.version() <= f.lastVersion) {
-                continue; // delivered again
-            }
-            if (f.lastVersion == 0 && !(e.data() instanceof vn.motcua.dossier.domain.DossierEvent.Received)
-                    && !(e.data() instanceof vn.motcua.dossier.domain.DossierEvent.RefusedAtReception)) {
-                continue; // a stream must start with its reception; nothing to attach this event to
             }
             f.apply(e.version(), e.data(), calendar, apologyLead);
             changed.put(f.dossierId, f);

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A projection of one or more topics into tables of the schema "reporting". It applies a batch of records inside
- * the caller's transaction, which also writes the checkpoint; a record it cannot read goes to the dead-letter topic
- * and is skipped. The same code fills the live tables and, during a rebuild, their "_rebuild" twins.
+ * the caller's transaction, which also writes the checkpoint. A record it cannot apply makes it throw: the runner
+ * then finds that record, parks and dead-letters it (with the rest of its stream) and applies the others. The same
+ * code fills the live tables and, during a rebuild, their "_rebuild" twins.
  */
 public interface Projection {
 
@@ -26,10 +27,10 @@ public interface Projection {
 
     /**
      * Applies records in offset order per partition. {@code suffix} is "" for the live tables, "_rebuild" during a
-     * rebuild. Throws SQLException only for database failures (the batch is retried).
+     * rebuild. Throws for a record it cannot read or apply (malformed, refused by the database, out of order: see
+     * {@link vn.motcua.consumer.Failure}); a transient database failure makes the runner retry the batch.
      */
-    void apply(Connection c, String suffix, List<ConsumerRecord<byte[], byte[]>> records, DeadLetters deadLetters)
-            throws SQLException;
+    void apply(Connection c, String suffix, List<ConsumerRecord<byte[], byte[]>> records) throws SQLException;
 
     /** Called after a live batch committed (for in-memory caches built from the tables). */
     default void afterCommit(List<ConsumerRecord<byte[], byte[]>> records) {

@@ -20,7 +20,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
+import vn.motcua.consumer.Consumers;
+import vn.motcua.consumer.Failure;
+import vn.motcua.consumer.ParkedStore;
+
 import javax.sql.DataSource;
+import java.sql.Savepoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,7 +55,7 @@ public class ProjectionRunner implements Runnable {
     private final String checkpoint;
     private final Long lockId;
     private final DataSource dataSource;
-    private final DeadLetters deadLetters;
+    private final Consumers consumers;
     private final Map<String, Object> consumerConfig;
     private final Counter applied;
     /** Asked after every batch; true stops the runner (a rebuild that has caught up). */
@@ -58,11 +63,12 @@ public class ProjectionRunner implements Runnable {
     private volatile Runnable caughtUp = () -> { };
     private volatile boolean running = true;
     private volatile Thread thread;
+    private volatile String waiting;
     private long eventsApplied;
     private final Tracer tracer;
 
     public ProjectionRunner(Projection projection, String suffix, Long lockId, DataSource dataSource,
-                            DeadLetters deadLetters, String bootstrap, int maxPollRecords, MeterRegistry metrics,
+                            Consumers consumers, String bootstrap, int maxPollRecords, MeterRegistry metrics,
                             BooleanSupplier done, OpenTelemetry telemetry) {
         this.tracer = telemetry.getTracer("motcua-reporting-projection");
         this.projection = projection;
@@ -70,7 +76,7 @@ public class ProjectionRunner implements Runnable {
         this.checkpoint = checkpointName(projection, suffix);
         this.lockId = lockId;
         this.dataSource = dataSource;
-        this.deadLetters = deadLetters;
+        this.consumers = consumers;
         this.done = done;
         this.consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -110,6 +116,11 @@ public class ProjectionRunner implements Runnable {
         }
     }
 
+    /** Why the projection waits (a transient failure it retries), or null when it is going. */
+    public String waiting() {
+        return waiting;
+    }
+
     public long eventsApplied() {
         return eventsApplied;
     }
@@ -139,11 +150,14 @@ public class ProjectionRunner implements Runnable {
                         return;
                     }
                     backoff = 500;
+                    waiting = null;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (Exception e) {
+                    // only a transient failure gets here: the database or the broker is away
                     LOG.warnf("%s: batch failed, retrying in %d ms: %s", checkpoint, backoff, e.toString());
+                    waiting = e.toString();
                     try {
                         Thread.sleep(backoff);
                     } catch (InterruptedException ie) {
@@ -186,7 +200,7 @@ public class ProjectionRunner implements Runnable {
                 }
                 polled.forEach(records::add);
                 spans = applySpans(records);
-                projection.apply(c, suffix, records, deadLetters);
+                apply(c, records);
                 Map<TopicPartition, Long> next = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
@@ -208,6 +222,64 @@ public class ProjectionRunner implements Runnable {
         }
         return true;
     }
+
+    /**
+     * Applies a batch so that no record can stop the projection: records of a parked stream wait behind it; if the
+     * batch fails for a record's sake (not the database's), each record is tried alone, under a savepoint, and the
+     * ones that fail are parked and dead-lettered with the rest of their stream while the others are applied.
+     */
+    private void apply(Connection c, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+        String consumer = projection.name();
+        List<String> streams = records.stream().map(ParkedStore::stream).distinct().toList();
+        Map<String, Long> held = consumers.held(consumer, streams).await().atMost(PARKING);
+        List<ConsumerRecord<byte[], byte[]>> free = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Long from = held.get(ParkedStore.where(r));
+            if (from != null && r.offset() >= from) {
+                consumers.holdBack(consumer, r).await().atMost(PARKING);
+            } else {
+                free.add(r);
+            }
+        }
+        if (free.isEmpty()) {
+            return;
+        }
+        Savepoint whole = c.setSavepoint();
+        try {
+            projection.apply(c, suffix, free);
+            return;
+        } catch (Exception e) {
+            if (Failure.isTransient(e)) {
+                throw e;
+            }
+            c.rollback(whole);
+            LOG.infof("%s: a batch of %d failed (%s); applying its records one by one", checkpoint, free.size(),
+                    Failure.of(e).reason());
+        }
+        Set<String> failed = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> r : free) {
+            if (failed.contains(ParkedStore.where(r))) {
+                consumers.holdBack(consumer, r).await().atMost(PARKING);
+                continue;
+            }
+            Savepoint one = c.setSavepoint();
+            try {
+                projection.apply(c, suffix, List.of(r));
+                c.releaseSavepoint(one);
+            } catch (Exception e) {
+                Failure why = Failure.of(e);
+                if (why.isTransient()) {
+                    throw e;
+                }
+                c.rollback(one);
+                consumers.park(consumer, r, why).await().atMost(PARKING);
+                failed.add(ParkedStore.where(r));
+            }
+        }
+    }
+
+    /** How long parking a record (and its dead letter's acknowledgement) may take before the batch is retried. */
+    private static final Duration PARKING = Duration.ofSeconds(60);
 
     /**
      * One span per record: the apply continues the trace of the command that produced the event (its

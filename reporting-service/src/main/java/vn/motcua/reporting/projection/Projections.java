@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import vn.motcua.consumer.Consumers;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -45,7 +46,7 @@ public class Projections {
 
     private final Map<String, Projection> projections = new LinkedHashMap<>();
     private final DataSource dataSource;
-    private final DeadLetters deadLetters;
+    private final Consumers consumers;
     private final MeterRegistry metrics;
     private final Clock clock;
     private final String bootstrap;
@@ -58,7 +59,8 @@ public class Projections {
     private final Map<String, RebuildStatus> rebuilds = new ConcurrentHashMap<>();
 
     public Projections(CatalogProjection catalog, DossierProjection dossiers, SatisfactionProjection satisfaction,
-                       DataSource dataSource, DeadLetters deadLetters, MeterRegistry metrics, Clock clock,
+                       DataSource dataSource, Consumers consumers, MeterRegistry metrics, Clock clock,
+                       @ConfigProperty(name = "motcua.reporting.dead-letter-topic") String deadLetterTopic,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                        @ConfigProperty(name = "motcua.reporting.max-poll-records", defaultValue = "2000") int maxPollRecords,
                        @ConfigProperty(name = "motcua.reporting.projections.enabled", defaultValue = "true") boolean enabled,
@@ -70,13 +72,43 @@ public class Projections {
             projections.put(p.name(), p);
         }
         this.dataSource = dataSource;
-        this.deadLetters = deadLetters;
+        this.consumers = consumers;
+        for (Projection p : projections.values()) {
+            consumers.register(p.name(), deadLetterTopic, record -> replayOne(p, record));
+        }
         this.metrics = metrics;
         this.clock = clock;
         this.bootstrap = bootstrap;
         this.maxPollRecords = maxPollRecords;
         this.enabled = enabled;
         this.analystRole = analystRole;
+    }
+
+    /**
+     * A parked record applied again (an admin's replay): alone, to the live tables, in a transaction that holds the
+     * projection's lock so the live runner waits meanwhile. Its checkpoint has moved past it already.
+     */
+    private io.smallrye.mutiny.Uni<Void> replayOne(Projection p, org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record) {
+        return io.smallrye.mutiny.Uni.createFrom().<Void>item(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                        ps.setLong(1, p.lockId());
+                        ps.execute();
+                    }
+                    p.apply(c, "", List.of(record));
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            p.afterCommit(List.of(record));
+            return null;
+        }).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
     }
 
     public Map<String, Projection> all() {
@@ -121,7 +153,7 @@ public class Projections {
     }
 
     private ProjectionRunner runner(Projection p, String suffix) {
-        return new ProjectionRunner(p, suffix, suffix.isEmpty() ? p.lockId() : null, dataSource, deadLetters,
+        return new ProjectionRunner(p, suffix, suffix.isEmpty() ? p.lockId() : null, dataSource, consumers,
                 bootstrap, maxPollRecords, metrics, () -> false,
                 suffix.isEmpty() ? telemetry : io.opentelemetry.api.OpenTelemetry.noop());
     }
@@ -176,7 +208,7 @@ public class Projections {
     private void replay(Projection p, Instant started) throws SQLException {
         prepare(p);
         boolean[] swapped = {false};
-        ProjectionRunner runner = new ProjectionRunner(p, "_rebuild", null, dataSource, deadLetters, bootstrap,
+        ProjectionRunner runner = new ProjectionRunner(p, "_rebuild", null, dataSource, consumers, bootstrap,
                 maxPollRecords, metrics, () -> swapped[0] = trySwap(p), io.opentelemetry.api.OpenTelemetry.noop());
         long t0 = System.nanoTime();
         runner.run(); // on this thread: returns once swapped

@@ -45,16 +45,9 @@ public class SatisfactionProjection implements Projection {
     }
 
     @Override
-    public void apply(Connection c, String sfx, List<ConsumerRecord<byte[], byte[]>> records, DeadLetters dlq)
-            throws SQLException {
+    public void apply(Connection c, String sfx, List<ConsumerRecord<byte[], byte[]>> records) throws SQLException {
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            Optional<SatisfactionEventEnvelope> read;
-            try {
-                read = codec.read(r.value());
-            } catch (RuntimeException e) {
-                dlq.send(name(), r, e);
-                continue;
-            }
+            Optional<SatisfactionEventEnvelope> read = codec.read(r.value()); // malformed: throws, dead-lettered
             if (read.isEmpty() || !firstTime(c, sfx, read.get())) {
                 continue;
             }

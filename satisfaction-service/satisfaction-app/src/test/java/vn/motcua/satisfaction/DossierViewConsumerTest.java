@@ -29,7 +29,8 @@ import static vn.motcua.satisfaction.SatisfactionTestSupport.as;
 
 /**
  * The dossier view is fed at least once: a redelivered event changes nothing, and a record that is not a dossier
- * event goes to the dead-letter topic while the events behind it are still applied.
+ * event goes to the dead-letter topic while the other dossiers' events behind it are still applied (its own
+ * dossier's wait behind it: ParkedStreamsTest).
  */
 @QuarkusTest
 @WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "satisfaction"))
@@ -90,20 +91,27 @@ class DossierViewConsumerTest {
                         + " \"dossierId\": \"" + key + "\", \"dossierCode\": \"X-1\", \"version\": 1, \"position\": 1,"
                         + " \"occurredAt\": \"2026-11-27T01:00:00Z\", \"recordedAt\": \"2026-11-27T01:00:00Z\","
                         + " \"data\": {\"channel\": \"COUNTER\"}}");
+        // each poison record under a key of its own: each is a dossier's first record, so each is dead-lettered
+        List<String> keys = new java.util.ArrayList<>();
         for (String p : poison) {
-            SatisfactionTestSupport.send(infra, DossierTopics.EVENTS, key, p.getBytes(StandardCharsets.UTF_8));
+            String k = keys.isEmpty() ? key : UUID.randomUUID().toString();
+            keys.add(k);
+            SatisfactionTestSupport.send(infra, DossierTopics.EVENTS, k, p.getBytes(StandardCharsets.UTF_8));
         }
-        // a good event with the same key: same partition, behind the poison
-        var d = new GoodDossier(UUID.fromString(key));
+        // a good event of another dossier, on the same topic behind the poison
+        var d = new GoodDossier(UUID.randomUUID());
         d.publishReceived(now.minus(Duration.ofHours(2)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count(infra,
                 "select count(*) from satisfaction.dossier_view where dossier_id = ?", d.id) == 1);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                TopicReader.read(infra.kafka().bootstrapServers(), DLQ, m -> key.equals(m.key())).size()
+                TopicReader.read(infra.kafka().bootstrapServers(), DLQ, m -> keys.contains(m.key())).size()
                         >= poison.size());
-        assertThat(TopicReader.read(infra.kafka().bootstrapServers(), DLQ, m -> key.equals(m.key())))
-                .extracting(TopicReader.Message::value).containsExactlyElementsOf(poison);
+        List<TopicReader.Message> dead = TopicReader.read(infra.kafka().bootstrapServers(), DLQ, m -> keys.contains(m.key()));
+        assertThat(dead).extracting(TopicReader.Message::value).containsExactlyElementsOf(poison);
+        assertThat(dead).allSatisfy(m -> assertThat(m.headers())
+                .containsEntry("motcua-dlq-consumer", "satisfaction-service.dossier-view")
+                .containsKeys("motcua-dlq-reason", "motcua-dlq-offset", "motcua-dlq-error-class"));
     }
 
     /** A dossier whose id is chosen by the test, published with dossier-service's codec. */

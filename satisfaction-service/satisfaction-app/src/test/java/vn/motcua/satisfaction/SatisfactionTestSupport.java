@@ -141,7 +141,7 @@ public final class SatisfactionTestSupport {
 
     /** One dossier's event stream, published event by event. */
     public static final class Dossier {
-        public final UUID id = UUID.randomUUID();
+        public final UUID id;
         public final String code;
         public final String receivingUnit;
         public final String competentUnit;
@@ -149,6 +149,11 @@ public final class SatisfactionTestSupport {
         private int version;
 
         Dossier(MotcuaTestInfra.Handles infra, String receivingUnit, String competentUnit) {
+            this(infra, UUID.randomUUID(), receivingUnit, competentUnit);
+        }
+
+        Dossier(MotcuaTestInfra.Handles infra, UUID id, String receivingUnit, String competentUnit) {
+            this.id = id;
             this.infra = infra;
             this.receivingUnit = receivingUnit;
             this.competentUnit = competentUnit;
@@ -186,10 +191,23 @@ public final class SatisfactionTestSupport {
 
         public Dossier publish(DossierEvent event) {
             version++;
-            DossierEventEnvelope envelope = DossierEventEnvelope.of(UUID.randomUUID(), id, code, version,
+            return publishAs(version, event);
+        }
+
+        /** Publishes an event under a version of the test's choosing (out of order, say). */
+        public Dossier publishAs(int v, DossierEvent event) {
+            DossierEventEnvelope envelope = DossierEventEnvelope.of(UUID.randomUUID(), id, code, v,
                     POSITION.incrementAndGet(), event.at(), event);
             send(infra, DossierTopics.EVENTS, envelope.key(), DOSSIER_CODEC.write(envelope));
             return this;
+        }
+
+        /** The reception, with the procedure code of the test's choosing. */
+        public Dossier receivedFor(String procedureCode, Instant at) {
+            return publish(new DossierEvent.Received(code, new Types.ProcedureTerms(procedureCode, 1,
+                    "Cấp thẻ căn cước", ProcessingTime.workingDays(7), null, "PARTLY_ONLINE", false), receivingUnit,
+                    competentUnit, Types.Channel.COUNTER, null, List.of("Tờ khai"), at, at, "can.bo.mot.cua",
+                    "ND118-2025", new Types.Due(at.plus(Duration.ofDays(7)), null), at, at.plus(Duration.ofHours(4)), null));
         }
 
         public Dossier awaitState(String state) {

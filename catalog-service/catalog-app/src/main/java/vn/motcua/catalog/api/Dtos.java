@@ -24,7 +24,7 @@ import java.util.Set;
 
 /** Request bodies of the catalog API. Responses reuse the published snapshot types where they fit. */
 public final class Dtos {
-    static final String CODE = "[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}";
+    static final String CODE = vn.motcua.catalog.events.CatalogLimits.CODE; // declared once, with the contract
 
     private Dtos() {
     }
@@ -43,7 +43,7 @@ public final class Dtos {
 
     public record UnitInput(
             @NotBlank @Pattern(regexp = CODE) String code,
-            @NotBlank @Size(max = 300) String nameVi,
+            @NotBlank @Size(max = vn.motcua.catalog.events.CatalogLimits.UNIT_NAME_MAX) String nameVi,
             @NotNull UnitType type,
             @Pattern(regexp = CODE) String parentCode,
             @NotNull LocalDate validFrom,
@@ -66,7 +66,7 @@ public final class Dtos {
 
     public record ProcedureInput(
             @NotBlank @Pattern(regexp = CODE) String code,
-            @NotBlank @Size(max = 1000) String nameVi,
+            @NotBlank @Size(max = vn.motcua.catalog.events.CatalogLimits.PROCEDURE_NAME_MAX) String nameVi,
             @NotBlank @Pattern(regexp = CODE) String fieldCode,
             @NotNull ProcedureLevel level,
             @NotEmpty Set<@NotNull UnitType> competentUnitTypes,

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -65,7 +66,7 @@ public class ImportResource {
 
     public record ImportedDossier(
             @NotBlank @Size(max = 200) String sourceId,
-            @NotBlank @Size(max = 60) String code,
+            @NotBlank @Pattern(regexp = vn.motcua.dossier.events.DossierLimits.DOSSIER_CODE) String code,
             @NotNull @Valid Requests.Receive reception,
             @Size(max = 200) String receivingOfficer,
             @Size(max = 100) List<@Valid @NotNull HistoryEntry> history) {

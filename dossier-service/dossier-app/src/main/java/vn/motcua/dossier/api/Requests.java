@@ -25,7 +25,7 @@ public final class Requests {
     private Requests() {
     }
 
-    static final String UNIT_CODE = "[0-9A-Za-z.\\-]{3,40}";
+    static final String UNIT_CODE = vn.motcua.catalog.events.CatalogLimits.CODE; // the catalog's, declared once
     static final String UNIT_MSG = "must be a unit code such as 000.00.20.H40 (mã đơn vị không hợp lệ)";
 
     @Schema(description = "The applicant (người nộp hồ sơ). Personal data: visible to the dossier's units only.")
@@ -42,7 +42,7 @@ public final class Requests {
 
     @Schema(description = "Receive a complete dossier (tiếp nhận hồ sơ): it gets a code, a receipt secret and a due date.")
     public record Receive(
-            @NotBlank(message = "is required (mã thủ tục là bắt buộc)") @Size(max = 40) String procedureCode,
+            @NotBlank(message = "is required (mã thủ tục là bắt buộc)") @Size(max = vn.motcua.catalog.events.CatalogLimits.CODE_MAX) String procedureCode,
             @NotBlank(message = "is required (đơn vị tiếp nhận là bắt buộc)") @Pattern(regexp = UNIT_CODE, message = UNIT_MSG) String receivingUnit,
             @NotBlank(message = "is required (đơn vị giải quyết là bắt buộc)") @Pattern(regexp = UNIT_CODE, message = UNIT_MSG) String competentUnit,
             @NotNull(message = "is required: COUNTER, ONLINE or POSTAL (hình thức nộp là bắt buộc)") Channel channel,
@@ -54,7 +54,7 @@ public final class Requests {
 
     @Schema(description = "Refuse a dossier at reception (từ chối tiếp nhận): it is recorded, never timed.")
     public record RefuseAtReception(
-            @NotBlank(message = "is required (mã thủ tục là bắt buộc)") @Size(max = 40) String procedureCode,
+            @NotBlank(message = "is required (mã thủ tục là bắt buộc)") @Size(max = vn.motcua.catalog.events.CatalogLimits.CODE_MAX) String procedureCode,
             @NotBlank(message = "is required (đơn vị tiếp nhận là bắt buộc)") @Pattern(regexp = UNIT_CODE, message = UNIT_MSG) String receivingUnit,
             @Pattern(regexp = UNIT_CODE, message = UNIT_MSG) String competentUnit,
             @NotNull(message = "is required: COUNTER, ONLINE or POSTAL (hình thức nộp là bắt buộc)") Channel channel,
@@ -76,7 +76,7 @@ public final class Requests {
     @Schema(description = "Hand the dossier over to another unit or step (phiếu chuyển xử lý), with that step's deadline")
     public record Transfer(
             @NotBlank(message = "is required (đơn vị nhận là bắt buộc)") @Pattern(regexp = UNIT_CODE, message = UNIT_MSG) String toUnit,
-            @Size(max = 200) String stepName,
+            @Size(max = vn.motcua.dossier.events.DossierLimits.STEP_NAME_MAX) String stepName,
             @Size(max = 200) String officer,
             @Schema(description = "The step's own deadline (hạn xử lý của bước)") Instant stepDeadline) {
     }

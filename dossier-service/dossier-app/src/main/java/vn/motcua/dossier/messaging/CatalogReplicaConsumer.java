@@ -4,36 +4,47 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import vn.motcua.consumer.Consumers;
 import vn.motcua.catalog.events.CatalogEvent;
 import vn.motcua.catalog.events.CatalogEventCodec;
 import vn.motcua.dossier.store.ProcessedEventEntity;
 import vn.motcua.dossier.store.ReplicaEntity;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Keeps the local catalog replica: the latest snapshot per key of each compacted catalog topic. Exactly-once in
  * effect: the processed-event row is written in the transaction that changes the replica, so a redelivery changes
- * nothing. An older snapshot never replaces a newer one. A record that is not a catalog event is nacked and goes to
- * the dead-letter topic; a database outage is retried (it must not send good events there).
+ * nothing. An older snapshot never replaces a newer one. Records reach it through {@link Consumers}: one that is not
+ * a catalog event is dead-lettered and parked with the rest of its key's records; a database outage is retried.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // registered before the first record, so the admin API lists it from the start
 public class CatalogReplicaConsumer {
     static final String CONSUMER = "dossier-service.catalog-replica";
-    private static final Logger LOG = Logger.getLogger(CatalogReplicaConsumer.class);
 
     private final CatalogEventCodec codec = new CatalogEventCodec();
     private final Clock clock;
+    private final Consumers consumers;
 
-    public CatalogReplicaConsumer(Clock clock) {
+    public CatalogReplicaConsumer(Clock clock, Consumers consumers,
+                                  @ConfigProperty(name = "mp.messaging.incoming.catalog.dead-letter-queue.topic") String deadLetterTopic) {
         this.clock = clock;
+        this.consumers = consumers;
+        consumers.register(CONSUMER, deadLetterTopic, this::apply);
     }
 
     @Incoming("catalog")
-    public Uni<Void> consume(byte[] payload) {
+    public Uni<Void> consume(ConsumerRecord<byte[], byte[]> record) {
+        return consumers.consume(CONSUMER, record);
+    }
+
+    /** Applies one record (live or replayed); throws for a record that is not a catalog event. */
+    Uni<Void> apply(ConsumerRecord<byte[], byte[]> record) {
+        byte[] payload = record.value();
         Optional<CatalogEvent> read = codec.read(payload); // malformed: throws, the record goes to the DLQ
         if (read.isEmpty()) {
             return Uni.createFrom().voidItem(); // a newer event type this version does not know
@@ -48,9 +59,7 @@ public class CatalogReplicaConsumer {
             throw new CatalogEventCodec.MalformedEventException(event.getClass().getSimpleName()
                     + " without its snapshot: " + e.getMessage());
         }
-        return Panache.withTransaction(() -> apply(event, new String(payload, java.nio.charset.StandardCharsets.UTF_8)))
-                .onFailure().invoke(e -> LOG.warnf("catalog replica: %s; retrying", e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+        return Panache.withTransaction(() -> apply(event, new String(payload, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private Uni<Void> apply(CatalogEvent event, String json) {

@@ -127,6 +127,27 @@ public final class DossierEventCodec {
     }
 
 
+    /** Where a record sits in its dossier's stream, whatever its type. */
+    public record StreamPosition(UUID dossierId, long version) {
+    }
+
+    /**
+     * The dossier and version of a record of any type, known to this reader or not (empty when the record does not
+     * say): a consumer that skips a newer type still counts its version, so the next event is not taken for a gap.
+     */
+    public Optional<StreamPosition> position(byte[] json) {
+        try {
+            JsonNode node = mapper.readTree(json);
+            if (node == null || !node.path("dossierId").isTextual() || !node.path("version").canConvertToLong()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StreamPosition(UUID.fromString(node.get("dossierId").asText()),
+                    node.get("version").asLong()));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The envelope's fields as they arrive; {@code data} is read separately, by the type it names. */
     record Wire(UUID eventId, String type, int schemaVersion, UUID dossierId, String dossierCode,
                         long version, long position, Instant occurredAt, Instant recordedAt) {

@@ -21,7 +21,7 @@ import java.util.Set;
 /** Request bodies. Levels are 1 (very unsatisfied) to 5 (very satisfied). */
 public final class Requests {
     /** The national dossier code format: unit code, date YYMMDD, sequence. */
-    static final String DOSSIER_CODE = "[A-Za-z0-9.]{3,32}-\\d{6}-\\d{1,8}";
+    static final String DOSSIER_CODE = vn.motcua.dossier.events.DossierLimits.DOSSIER_CODE; // the producer's, declared once
     static final String CODE = "[A-Z0-9][A-Z0-9_-]{0,31}";
 
     private Requests() {

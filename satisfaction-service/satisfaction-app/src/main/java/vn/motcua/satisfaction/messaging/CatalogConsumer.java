@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import vn.motcua.consumer.Consumers;
 import vn.motcua.catalog.events.CatalogEvent;
 import vn.motcua.catalog.events.CatalogEventCodec;
 import vn.motcua.catalog.events.UnitSnapshot;
@@ -14,7 +16,6 @@ import vn.motcua.satisfaction.store.ProcessedEventEntity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,19 +25,29 @@ import java.util.Optional;
  * records to the dead-letter topic, database errors retried.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // registered before the first record, so the admin API lists it from the start
 public class CatalogConsumer {
     static final String CONSUMER = "satisfaction-service.catalog";
-    private static final Logger LOG = Logger.getLogger(CatalogConsumer.class);
 
     private final CatalogEventCodec codec = new CatalogEventCodec();
     private final Clock clock;
+    private final Consumers consumers;
 
-    public CatalogConsumer(Clock clock) {
+    public CatalogConsumer(Clock clock, Consumers consumers,
+                           @ConfigProperty(name = "mp.messaging.incoming.catalog.dead-letter-queue.topic") String deadLetterTopic) {
         this.clock = clock;
+        this.consumers = consumers;
+        consumers.register(CONSUMER, deadLetterTopic, this::apply);
     }
 
     @Incoming("catalog")
-    public Uni<Void> consume(byte[] payload) {
+    public Uni<Void> consume(ConsumerRecord<byte[], byte[]> record) {
+        return consumers.consume(CONSUMER, record);
+    }
+
+    /** Applies one record (live or replayed); throws for a record that is not a catalog event. */
+    Uni<Void> apply(ConsumerRecord<byte[], byte[]> record) {
+        byte[] payload = record.value();
         Optional<CatalogEvent> read = codec.read(payload);
         if (read.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -56,9 +67,7 @@ public class CatalogConsumer {
         return Panache.withTransaction(() -> ProcessedEventEntity.<ProcessedEventEntity>findById(event.eventId())
                         .chain(done -> done != null ? Uni.createFrom().voidItem()
                                 : (unit != null ? unit(event, unit) : calendar(calendar, json))
-                                .chain(() -> mark(event).persist().replaceWithVoid())))
-                .onFailure().invoke(t -> LOG.warnf("catalog: %s; retrying", t.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+                                .chain(() -> mark(event).persist().replaceWithVoid())));
     }
 
     private Uni<Void> unit(CatalogEvent event, UnitSnapshot unit) {

@@ -13,18 +13,23 @@ import vn.motcua.satisfaction.domain.DossierInfo;
 import vn.motcua.satisfaction.store.DossierViewEntity;
 import vn.motcua.satisfaction.store.Locks;
 import vn.motcua.satisfaction.store.ProcessedEventEntity;
+import vn.motcua.consumer.Consumers;
+import vn.motcua.consumer.OutOfOrderEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Keeps the local dossier view from dossier events, and decides the ratings that waited for a dossier's return in
  * the same transaction. Exactly once in effect: the processed-event row commits with the change, so a redelivered
- * event changes nothing; an event older than the view's version is ignored too. A record that is not a dossier
- * event goes to the dead-letter topic; a database outage is retried, never dead-lettered.
+ * event changes nothing; an event older than the view's version is ignored too, and one that is not the next
+ * version is parked until the missing one is applied. Records reach it through {@link Consumers}: a record it
+ * cannot apply is dead-lettered and parked with the rest of its dossier's stream; a database outage is retried.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // registered before the first record, so the admin API lists it from the start
 public class DossierViewConsumer {
     static final String CONSUMER = "satisfaction-service.dossier-view";
     private static final Logger LOG = Logger.getLogger(DossierViewConsumer.class);
@@ -32,22 +37,39 @@ public class DossierViewConsumer {
     private final DossierEventCodec codec = new DossierEventCodec();
     private final Ratings ratings;
     private final Clock clock;
+    private final Consumers consumers;
 
-    public DossierViewConsumer(Ratings ratings, Clock clock) {
+    public DossierViewConsumer(Ratings ratings, Clock clock, Consumers consumers,
+                               @ConfigProperty(name = "mp.messaging.incoming.dossier-events.dead-letter-queue.topic") String deadLetterTopic) {
         this.ratings = ratings;
         this.clock = clock;
+        this.consumers = consumers;
+        consumers.register(CONSUMER, deadLetterTopic, this::apply);
     }
 
     @Incoming("dossier-events")
-    public Uni<Void> consume(byte[] payload) {
-        Optional<DossierEventEnvelope> read = codec.read(payload); // malformed: throws, the record goes to the DLQ
+    public Uni<Void> consume(ConsumerRecord<byte[], byte[]> record) {
+        return consumers.consume(CONSUMER, record);
+    }
+
+    /** Applies one record (live or replayed); throws for a record that is not a dossier event. */
+    Uni<Void> apply(ConsumerRecord<byte[], byte[]> record) {
+        Optional<DossierEventEnvelope> read = codec.read(record.value());
         if (read.isEmpty()) {
-            return Uni.createFrom().voidItem(); // a newer event type this version does not know
+            // a newer event type this version does not know: skipped, but its version counts
+            return codec.position(record.value()).map(p -> Panache.withTransaction(() -> skipped(p)))
+                    .orElse(Uni.createFrom().voidItem());
         }
         DossierEventEnvelope e = read.get();
-        return Panache.withTransaction(() -> apply(e))
-                .onFailure().invoke(t -> LOG.warnf("dossier view: %s; retrying", t.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+        return Panache.withTransaction(() -> apply(e));
+    }
+
+    private Uni<Void> skipped(DossierEventCodec.StreamPosition p) {
+        return DossierViewEntity.<DossierViewEntity>findById(p.dossierId()).invoke(view -> {
+            if (view != null && p.version() == view.lastVersion + 1) {
+                view.lastVersion = p.version();
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> apply(DossierEventEnvelope e) {
@@ -69,6 +91,10 @@ public class DossierViewConsumer {
     private Uni<Void> update(DossierViewEntity existing, DossierEventEnvelope e) {
         if (existing != null && e.version() <= existing.lastVersion) {
             return Uni.createFrom().voidItem(); // already applied (a replay under new event ids, say)
+        }
+        long last = existing == null ? 0 : existing.lastVersion;
+        if (e.version() != last + 1) {
+            throw new OutOfOrderEvent(e.dossierCode(), e.version(), last);
         }
         DossierViewEntity v = existing != null ? existing : new DossierViewEntity();
         if (existing == null) {
