@@ -10,7 +10,10 @@ import vn.motcua.testinfra.ServiceProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import vn.motcua.testinfra.Sql;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 import static io.restassured.RestAssured.given;
@@ -90,6 +93,93 @@ class FaultToleranceTest {
             assertThat(load.unexpected.keySet()).as("statuses other than success seen by clients (first of each: %s)",
                     load.firstUnexpected).doesNotContain(500);
         }
+    }
+
+    /**
+     * Records no consumer can apply, in the middle of the load: a record that is not JSON on every topic a service
+     * consumes, and results returned by post while two consumers' databases refuse that (a check constraint stands in
+     * for a column too narrow for a legal value). Every service stays ready, the load goes through, the poison is
+     * dead-lettered, the refused dossiers wait in order; after the fix an operator's replay makes everything reconcile.
+     */
+    @Test
+    void poisonRecordsOnEveryTopicAndEventsTheDatabaseRefusesMidLoad() throws Exception {
+        String refuse = " check (return_channel is distinct from 'POSTAL')";
+        Sql.execute(system.postgres, MotcuaSystem.DATABASE, "alter table satisfaction.dossier_view add constraint test_no_postal" + refuse);
+        Sql.execute(system.postgres, MotcuaSystem.DATABASE, "alter table reporting.dossier_fact add constraint test_no_postal" + refuse);
+        Map<String, List<String>> deadLetterTopics = Map.of(
+                "motcua.dossier.events.v1", List.of("motcua.satisfaction.dossier-view.dlq.v1", "motcua.reporting.dlq.v1"),
+                "motcua.satisfaction.events.v1", List.of("motcua.reporting.dlq.v1"),
+                "motcua.catalog.units.v1", List.of("motcua.dossier.catalog-replica.dlq.v1", "motcua.satisfaction.catalog.dlq.v1", "motcua.reporting.dlq.v1"),
+                "motcua.catalog.procedures.v1", List.of("motcua.dossier.catalog-replica.dlq.v1", "motcua.reporting.dlq.v1"),
+                "motcua.catalog.commitments.v1", List.of("motcua.dossier.catalog-replica.dlq.v1", "motcua.reporting.dlq.v1"),
+                "motcua.catalog.calendars.v1", List.of("motcua.dossier.catalog-replica.dlq.v1", "motcua.satisfaction.catalog.dlq.v1", "motcua.reporting.dlq.v1"));
+        Map<String, String> poisonKeys = new java.util.TreeMap<>();
+        Load postal;
+        try (Load load = new Load(system, "poison", WORKERS, DOSSIERS_PER_TEST, Duration.ofMinutes(4))) {
+            load.awaitCompleted(10, Duration.ofSeconds(60));
+            Instant t0 = Instant.now();
+            try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                    "bootstrap.servers", system.kafka.bootstrapServers()),
+                    new org.apache.kafka.common.serialization.StringSerializer(),
+                    new org.apache.kafka.common.serialization.StringSerializer())) {
+                for (String topic : deadLetterTopics.keySet()) {
+                    String key = "poison-" + java.util.UUID.randomUUID();
+                    poisonKeys.put(topic, key);
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, "{not json")).get();
+                }
+            }
+            postal = new Load(system, "postal", 1, 3, Duration.ofMinutes(4), "POSTAL");
+            postal.awaitCompleted(3, Duration.ofSeconds(90));
+            postal.close();
+
+            // every poison record is a dead letter of every consumer of its topic; nobody stopped
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                for (var e : deadLetterTopics.entrySet()) {
+                    for (String dlq : e.getValue()) {
+                        assertThat(vn.motcua.testinfra.TopicReader.read(system.kafka.bootstrapServers(), dlq,
+                                m -> poisonKeys.get(e.getKey()).equals(m.key()))).as(e.getKey() + " -> " + dlq).hasSize(1);
+                    }
+                }
+            });
+            for (ServiceProcess service : new ServiceProcess[]{system.catalog, system.dossier, system.satisfaction, system.reporting}) {
+                given().get(service.baseUrl() + "/q/health/ready").then().statusCode(200);
+            }
+            // the refused returns wait, each with its dossier, in both services
+            String admin = system.tokens.admin();
+            Set<String> refused = new java.util.TreeSet<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                refused.clear();
+                refused.addAll(parkedStreams(system.satisfaction, "satisfaction-service.dossier-view", admin, "DEAD_LETTER"));
+                assertThat(refused).hasSize(3);
+                assertThat(parkedStreams(system.reporting, "dossiers", admin, "DEAD_LETTER")).isEqualTo(refused);
+            });
+
+            // the fix, then the operator's replay of each refused dossier
+            Sql.execute(system.postgres, MotcuaSystem.DATABASE, "alter table satisfaction.dossier_view drop constraint test_no_postal");
+            Sql.execute(system.postgres, MotcuaSystem.DATABASE, "alter table reporting.dossier_fact drop constraint test_no_postal");
+            for (String stream : refused) {
+                given().auth().oauth2(admin).post(system.satisfaction.baseUrl() + "/api/v1/admin/consumers/"
+                        + "satisfaction-service.dossier-view/streams/" + stream + "/replay").then().statusCode(200)
+                        .body("stillParked", org.hamcrest.Matchers.equalTo(0));
+                given().auth().oauth2(admin).post(system.reporting.baseUrl() + "/api/v1/admin/consumers/dossiers/streams/"
+                        + stream + "/replay").then().statusCode(200).body("stillParked", org.hamcrest.Matchers.equalTo(0));
+            }
+            accepted.addAll(postal.returned);
+            ballots.addAll(postal.rated);
+            report("a poison record on every consumed topic, and 3 returns refused by two consumers' databases until"
+                    + " fixed and replayed", load, t0);
+        }
+    }
+
+    /** The streams a consumer has parked records of, with the given cause. */
+    private static Set<String> parkedStreams(ServiceProcess service, String consumer, String admin, String cause) {
+        List<Map<String, Object>> rows = given().auth().oauth2(admin).queryParam("limit", 500)
+                .get(service.baseUrl() + "/api/v1/admin/consumers/" + consumer + "/parked").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        Set<String> out = new java.util.TreeSet<>();
+        rows.stream().filter(r -> cause.equals(r.get("cause")) && !String.valueOf(r.get("stream")).startsWith("poison-"))
+                .forEach(r -> out.add(String.valueOf(r.get("stream"))));
+        return out;
     }
 
     /** Lets the load finish, waits for the system to be quiet, then checks that everything reconciles. */

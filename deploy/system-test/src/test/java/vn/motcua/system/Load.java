@@ -29,6 +29,7 @@ final class Load implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
 
     private final MotcuaSystem system;
+    private final String returnChannel;
     private final String officer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -45,6 +46,12 @@ final class Load implements AutoCloseable {
     volatile Throwable failure;
 
     Load(MotcuaSystem system, String label, int workerCount, int maxDossiers, Duration maxTime) {
+        this(system, label, workerCount, maxDossiers, maxTime, "COUNTER");
+    }
+
+    /** A load whose results are returned by {@code returnChannel} (COUNTER, POSTAL). */
+    Load(MotcuaSystem system, String label, int workerCount, int maxDossiers, Duration maxTime, String returnChannel) {
+        this.returnChannel = returnChannel;
         this.system = system;
         this.officer = system.tokens.officer(UNIT);
         this.deadline = System.nanoTime() + maxTime.toNanos();
@@ -99,7 +106,7 @@ final class Load implements AutoCloseable {
         }
         String code = m.group(1);
         call(d + "/" + code + "/result", "{\"outcome\":\"GRANTED\"}", key + "/result", 200);
-        call(d + "/" + code + "/return", "{\"channel\":\"COUNTER\"}", key + "/return", 200);
+        call(d + "/" + code + "/return", "{\"channel\":\"" + returnChannel + "\"}", key + "/return", 200);
         returned.add(code);
         call(system.satisfaction.baseUrl() + "/api/v1/ratings", "{\"channel\":\"PAPER\",\"dossierCode\":\"" + code
                 + "\",\"ballotNumber\":\"F-" + key + "\",\"overall\":" + (1 + Math.abs(key.hashCode()) % 5)

@@ -94,7 +94,9 @@ final class Reconciliation {
         long storeEvents = Sql.count(pg, db, "select count(*) from dossier.dossier_event");
         Set<String> storeKeys = Sql.rows(pg, db, "select dossier_id::text || '/' || version as k from dossier.dossier_event")
                 .stream().map(r -> (String) r.get("k")).collect(Collectors.toSet());
-        List<TopicReader.Message> dossierRecords = TopicReader.readAll(system.kafka.bootstrapServers(), DOSSIER_TOPIC);
+        // the poison records a test put on the topics (keys "poison-...") are no one's events
+        List<TopicReader.Message> dossierRecords = TopicReader.readAll(system.kafka.bootstrapServers(), DOSSIER_TOPIC)
+                .stream().filter(Reconciliation::notPoison).toList();
         Set<String> topicKeys = dossierRecords.stream().map(m -> {
             JsonNode e = read(m.value());
             return e.path("dossierId").asText() + "/" + e.path("version").asLong();
@@ -107,7 +109,7 @@ final class Reconciliation {
         Set<String> kept = ids(Sql.rows(pg, db,
                 "select id::text as id from satisfaction.rating where status <> 'PENDING'"));
         Set<String> topicRatings = TopicReader.readAll(system.kafka.bootstrapServers(), SATISFACTION_TOPIC).stream()
-                .map(m -> read(m.value()))
+                .filter(Reconciliation::notPoison).map(m -> read(m.value()))
                 .filter(e -> e.path("type").asText().equals("RatingRecorded") || e.path("type").asText().equals("BallotInvalid"))
                 .map(e -> e.path("data").path("ratingId").asText()).collect(Collectors.toSet());
         Set<String> reported = ids(Sql.rows(pg, db, "select rating_id::text as id from reporting.rating_fact"));
@@ -115,6 +117,10 @@ final class Reconciliation {
         long pendingRatings = Sql.count(pg, db, "select count(*) from satisfaction.rating where status = 'PENDING'");
         return new Snapshot(store, storeEvents, storeKeys, topicKeys, dossierRecords.size(), satisfaction, reporting,
                 dossierPending, kept, topicRatings, reported, satisfactionPending, pendingRatings);
+    }
+
+    static boolean notPoison(TopicReader.Message m) {
+        return m.key() == null || !m.key().startsWith("poison-");
     }
 
     private static Map<String, Long> versions(List<Map<String, Object>> rows) {

@@ -24,7 +24,12 @@ public final class Sql {
 
     /** A statement that returns no rows (DDL, for example), as the superuser. */
     public static void execute(MotcuaTestInfra.Handles infra, String sql) {
-        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), PostgresServer.SUPERUSER, "");
+        execute(infra.postgres(), infra.database(), sql);
+    }
+
+    /** A statement that returns no rows, on one database of a server, as the superuser. */
+    public static void execute(PostgresServer server, String database, String sql) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(database), PostgresServer.SUPERUSER, "");
              java.sql.Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (java.sql.SQLException e) {
