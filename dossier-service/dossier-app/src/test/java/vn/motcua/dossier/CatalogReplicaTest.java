@@ -159,6 +159,20 @@ class CatalogReplicaTest {
     }
 
     @Test
+    void aProcedureWithTheLongestNameTheCatalogAllowsIsReceivedLikeAnyOther() {
+        String code = newProcedureCode();
+        // 1,000 characters of Vietnamese (CatalogLimits.PROCEDURE_NAME_MAX): once a 500 on every reception
+        String name = ("Cấp giấy chứng nhận đủ điều kiện hoạt động dịch vụ " + "ư".repeat(1000))
+                .substring(0, vn.motcua.catalog.events.CatalogLimits.PROCEDURE_NAME_MAX);
+        UUID eventId = UUID.randomUUID();
+        send(DossierTestSupport.procedure(eventId, Instant.parse("2026-02-01T00:00:00Z"), code, name,
+                ProcessingTime.workingDays(5)));
+        awaitProcessed(eventId);
+        JsonPath receipt = DossierTestSupport.received(officer, DossierTestSupport.receive(code, POLICE, "ONLINE"));
+        assertThat(receipt.getString("dossier.procedure.nameVi")).isEqualTo(name);
+    }
+
+    @Test
     void everyColumnTakesTheLongestValueTheContractsAllow() {
         int code = vn.motcua.catalog.events.CatalogLimits.CODE_MAX;
         java.util.List<vn.motcua.testinfra.ContractColumns.Rule> rules = java.util.List.of(

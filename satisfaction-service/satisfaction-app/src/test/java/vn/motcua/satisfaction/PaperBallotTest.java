@@ -47,6 +47,16 @@ class PaperBallotTest {
     }
 
     @Test
+    void aDossierOfAUnitWithTheLongestCodeTheCatalogAllowsIsRatedLikeAnyOther() {
+        // hyphens and 64 characters, as the catalog and dossier-service accept them (CatalogLimits)
+        String unit = ("XA-NGHI-LOC." + UUID.randomUUID().toString().toUpperCase() + "-".repeat(64))
+                .substring(0, vn.motcua.catalog.events.CatalogLimits.CODE_MAX);
+        var d = SatisfactionTestSupport.dossier(infra, unit, unit).returnedAt(returnedAt);
+        as(infra.tokens().officer(unit)).body(paper(d.code, ballot(), 5, returnedAt.plusSeconds(60)))
+                .post("/api/v1/ratings").then().statusCode(201).body("status", equalTo("VALID"));
+    }
+
+    @Test
     void aBallotWithoutAnOverallMarkIsKeptAndCountedAsInvalid() {
         // a unit of its own, so that its figures are this test's alone
         String unit = SatisfactionTestSupport.freshUnit();
@@ -115,7 +125,7 @@ class PaperBallotTest {
                 .body("violations[0].field", equalTo("collectedAt"));
         assertProblem(as(officer).body(paper(d.code, ballot(), 4, now.plus(Duration.ofDays(1)))).post("/api/v1/ratings"),
                 400, "invalid-input");
-        assertProblem(as(officer).body(paper("not-a-code", ballot(), 4, returnedAt)).post("/api/v1/ratings"), 400, null);
+        assertProblem(as(officer).body(paper("not a code!", ballot(), 4, returnedAt)).post("/api/v1/ratings"), 400, null);
         assertProblem(as(officer).body(Map.of("channel", "FAX", "dossierCode", d.code, "overall", 3))
                 .post("/api/v1/ratings"), 400, null);
 
