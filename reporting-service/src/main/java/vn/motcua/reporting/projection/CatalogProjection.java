@@ -46,7 +46,7 @@ public class CatalogProjection implements Projection {
 
     @Override
     public long lockId() {
-        return 0x4D43_5250_0001L;
+        return vn.motcua.support.AdvisoryLock.REPORTING_CATALOG_PROJECTION.id();
     }
 
     @Override

@@ -86,7 +86,7 @@ public class DossierProjection implements Projection {
 
     @Override
     public long lockId() {
-        return 0x4D43_5250_0002L;
+        return vn.motcua.support.AdvisoryLock.REPORTING_DOSSIER_PROJECTION.id();
     }
 
     @Override

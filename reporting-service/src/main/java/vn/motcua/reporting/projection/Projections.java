@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class Projections {
     private static final Logger LOG = Logger.getLogger(Projections.class);
-    private static final long REBUILD_LOCK = 0x4D43_5250_00FFL;
+    private static final long REBUILD_LOCK = vn.motcua.support.AdvisoryLock.REPORTING_REBUILD_OFFSET.id();
 
     /** What a rebuild is doing, for the REST status. */
     public record RebuildStatus(String projection, String state, Instant startedAt, Instant finishedAt,

@@ -41,7 +41,7 @@ public class SatisfactionProjection implements Projection {
 
     @Override
     public long lockId() {
-        return 0x4D43_5250_0003L;
+        return vn.motcua.support.AdvisoryLock.REPORTING_SATISFACTION_PROJECTION.id();
     }
 
     @Override

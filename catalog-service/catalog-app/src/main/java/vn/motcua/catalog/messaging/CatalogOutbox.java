@@ -17,7 +17,7 @@ import java.util.Map;
 @ApplicationScoped
 public class CatalogOutbox {
     /** Identifies the catalog relay's advisory lock. */
-    private static final long LOCK_ID = 0x6d6f7463_00000001L;
+    private static final long LOCK_ID = vn.motcua.support.AdvisoryLock.CATALOG_OUTBOX_RELAY.id();
 
     private final OutboxRelay relay;
 

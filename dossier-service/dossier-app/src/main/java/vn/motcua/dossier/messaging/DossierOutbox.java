@@ -17,7 +17,7 @@ import java.util.List;
 @ApplicationScoped
 public class DossierOutbox {
     /** Identifies the dossier relay's advisory lock. */
-    private static final long LOCK_ID = 0x6d6f7463_00000002L;
+    private static final long LOCK_ID = vn.motcua.support.AdvisoryLock.DOSSIER_OUTBOX_RELAY.id();
 
     private final OutboxRelay relay;
 

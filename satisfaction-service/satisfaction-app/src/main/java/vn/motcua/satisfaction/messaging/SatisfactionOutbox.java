@@ -17,7 +17,7 @@ import java.util.List;
 @ApplicationScoped
 public class SatisfactionOutbox {
     /** Identifies the satisfaction relay's advisory lock. */
-    private static final long LOCK_ID = 0x6d6f7463_00000003L;
+    private static final long LOCK_ID = vn.motcua.support.AdvisoryLock.SATISFACTION_OUTBOX_RELAY.id();
 
     private final OutboxRelay relay;
 

@@ -14,7 +14,7 @@ public final class Locks {
     /** Call inside a transaction; the lock is released when it ends. */
     public static Uni<Void> dossier(String dossierCode) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select 1 from pg_advisory_xact_lock(hashtextextended(:k, 7))", Integer.class)
+                        "select 1 from pg_advisory_xact_lock(hashtextextended(:k, " + vn.motcua.support.AdvisoryLock.SATISFACTION_DOSSIER_SEED.id() + "))", Integer.class)
                 .setParameter("k", "rating:" + dossierCode).getSingleResult()).replaceWithVoid();
     }
 }
