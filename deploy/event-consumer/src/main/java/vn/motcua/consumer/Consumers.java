@@ -225,6 +225,16 @@ public class Consumers {
         return c;
     }
 
+    /** For consumers that retry on their own (reporting's batch runner): it waits on a transient failure. */
+    public void waiting(String consumer, String reason) {
+        require(consumer).status().waiting(reason);
+    }
+
+    /** ... and goes on again. */
+    public void going(String consumer) {
+        require(consumer).status().going();
+    }
+
     public boolean knows(String consumer) {
         return registered.containsKey(consumer);
     }

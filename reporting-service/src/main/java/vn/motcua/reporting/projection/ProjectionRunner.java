@@ -150,6 +150,9 @@ public class ProjectionRunner implements Runnable {
                         return;
                     }
                     backoff = 500;
+                    if (waiting != null && consumers.knows(projection.name())) {
+                        consumers.going(projection.name());
+                    }
                     waiting = null;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -158,6 +161,9 @@ public class ProjectionRunner implements Runnable {
                     // only a transient failure gets here: the database or the broker is away
                     LOG.warnf("%s: batch failed, retrying in %d ms: %s", checkpoint, backoff, e.toString());
                     waiting = e.toString();
+                    if (consumers.knows(projection.name())) {
+                        consumers.waiting(projection.name(), Failure.of(e).reason());
+                    }
                     try {
                         Thread.sleep(backoff);
                     } catch (InterruptedException ie) {
