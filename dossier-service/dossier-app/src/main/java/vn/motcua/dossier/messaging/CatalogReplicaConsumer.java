@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.motcua.consumer.Consumers;
 import vn.motcua.catalog.events.CatalogEvent;
 import vn.motcua.catalog.events.CatalogEventCodec;
-import vn.motcua.dossier.store.ProcessedEventEntity;
+import vn.motcua.consumer.ProcessedEvent;
 import vn.motcua.dossier.store.ReplicaEntity;
 
 import java.time.Clock;
@@ -63,15 +63,7 @@ public class CatalogReplicaConsumer {
     }
 
     private Uni<Void> apply(CatalogEvent event, String json) {
-        return ProcessedEventEntity.<ProcessedEventEntity>findById(event.eventId()).chain(done -> {
-            if (done != null) {
-                return Uni.createFrom().voidItem();
-            }
-            ProcessedEventEntity mark = new ProcessedEventEntity();
-            mark.eventId = event.eventId();
-            mark.consumer = CONSUMER;
-            mark.processedAt = clock.instant();
-            return ReplicaEntity.<ReplicaEntity>findById(new ReplicaEntity.Key(event.topic(), event.key()))
+        return ProcessedEvent.once(event.eventId(), CONSUMER, clock.instant(), () -> ReplicaEntity.<ReplicaEntity>findById(new ReplicaEntity.Key(event.topic(), event.key()))
                     .chain(row -> {
                         if (row != null && row.occurredAt.isAfter(event.occurredAt())) {
                             return Uni.createFrom().voidItem(); // late copy of an older snapshot
@@ -84,8 +76,6 @@ public class CatalogReplicaConsumer {
                         r.occurredAt = event.occurredAt();
                         r.payload = json;
                         return row != null ? Uni.createFrom().voidItem() : r.persist().replaceWithVoid();
-                    })
-                    .chain(() -> mark.persist().replaceWithVoid());
-        });
+                    }));
     }
 }

@@ -12,7 +12,7 @@ import vn.motcua.catalog.events.CatalogEventCodec;
 import vn.motcua.catalog.events.UnitSnapshot;
 import vn.motcua.satisfaction.store.CalendarYearEntity;
 import vn.motcua.satisfaction.store.CatalogUnitEntity;
-import vn.motcua.satisfaction.store.ProcessedEventEntity;
+import vn.motcua.consumer.ProcessedEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,10 +64,8 @@ public class CatalogConsumer {
             throw new CatalogEventCodec.MalformedEventException(event.getClass().getSimpleName() + " without its snapshot");
         }
         String json = new String(payload, StandardCharsets.UTF_8);
-        return Panache.withTransaction(() -> ProcessedEventEntity.<ProcessedEventEntity>findById(event.eventId())
-                        .chain(done -> done != null ? Uni.createFrom().voidItem()
-                                : (unit != null ? unit(event, unit) : calendar(calendar, json))
-                                .chain(() -> mark(event).persist().replaceWithVoid())));
+        return Panache.withTransaction(() -> ProcessedEvent.once(event.eventId(), CONSUMER, clock.instant(),
+                () -> unit != null ? unit(event, unit) : calendar(calendar, json)));
     }
 
     private Uni<Void> unit(CatalogEvent event, UnitSnapshot unit) {
@@ -99,13 +97,5 @@ public class CatalogConsumer {
             c.payload = json;
             return row != null ? Uni.createFrom().voidItem() : c.persist().replaceWithVoid();
         });
-    }
-
-    private ProcessedEventEntity mark(CatalogEvent event) {
-        ProcessedEventEntity mark = new ProcessedEventEntity();
-        mark.eventId = event.eventId();
-        mark.consumer = CONSUMER;
-        mark.processedAt = clock.instant();
-        return mark;
     }
 }

@@ -12,7 +12,7 @@ import vn.motcua.satisfaction.app.Ratings;
 import vn.motcua.satisfaction.domain.DossierInfo;
 import vn.motcua.satisfaction.store.DossierViewEntity;
 import vn.motcua.satisfaction.store.Locks;
-import vn.motcua.satisfaction.store.ProcessedEventEntity;
+import vn.motcua.consumer.ProcessedEvent;
 import vn.motcua.consumer.Consumers;
 import vn.motcua.consumer.OutOfOrderEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,19 +73,9 @@ public class DossierViewConsumer {
     }
 
     private Uni<Void> apply(DossierEventEnvelope e) {
-        return ProcessedEventEntity.<ProcessedEventEntity>findById(e.eventId()).chain(done -> {
-            if (done != null) {
-                return Uni.createFrom().voidItem();
-            }
-            ProcessedEventEntity mark = new ProcessedEventEntity();
-            mark.eventId = e.eventId();
-            mark.consumer = CONSUMER;
-            mark.processedAt = clock.instant();
-            return Locks.dossier(e.dossierCode())
-                    .chain(() -> DossierViewEntity.<DossierViewEntity>findById(e.dossierId()))
-                    .chain(view -> update(view, e))
-                    .chain(() -> mark.persist().replaceWithVoid());
-        });
+        return ProcessedEvent.once(e.eventId(), CONSUMER, clock.instant(), () -> Locks.dossier(e.dossierCode())
+                .chain(() -> DossierViewEntity.<DossierViewEntity>findById(e.dossierId()))
+                .chain(view -> update(view, e)));
     }
 
     private Uni<Void> update(DossierViewEntity existing, DossierEventEnvelope e) {
