@@ -173,6 +173,19 @@ class CatalogReplicaTest {
     }
 
     @Test
+    void everySchemaValidUnitAndProcedureAtTheEdgesIsInTheReplicaAndNoneIsParked() {
+        java.util.List<vn.motcua.catalog.events.CatalogEvent> events = new java.util.ArrayList<>();
+        events.addAll(vn.motcua.catalog.events.CatalogEventEdges.units().sampleStream().limit(30).toList());
+        events.addAll(vn.motcua.catalog.events.CatalogEventEdges.procedures().sampleStream().limit(30).toList());
+        for (vn.motcua.catalog.events.CatalogEvent e : events) {
+            send(e);
+        }
+        vn.motcua.testinfra.Consumed.awaitKeysNoneParked(infra, "dossier",
+                "select record_key from dossier.catalog_replica where record_key = any(?::text[])",
+                events.stream().map(vn.motcua.catalog.events.CatalogEvent::key).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void everyColumnTakesTheLongestValueTheContractsAllow() {
         int code = vn.motcua.catalog.events.CatalogLimits.CODE_MAX;
         java.util.List<vn.motcua.testinfra.ContractColumns.Rule> rules = java.util.List.of(

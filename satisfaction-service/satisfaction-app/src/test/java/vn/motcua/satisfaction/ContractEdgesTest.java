@@ -36,4 +36,17 @@ class ContractEdgesTest {
                 s -> s.records().size()));
         vn.motcua.testinfra.Consumed.awaitAppliedNoneParked(infra, "satisfaction", "dossier_view", expected);
     }
+
+    @Test
+    void everySchemaValidUnitAtTheEdgesIsInTheCatalogViewAndNoneIsParked() {
+        vn.motcua.catalog.events.CatalogEventCodec codec = new vn.motcua.catalog.events.CatalogEventCodec();
+        List<vn.motcua.catalog.events.CatalogEvent> units = vn.motcua.catalog.events.CatalogEventEdges.units()
+                .sampleStream().limit(60).toList();
+        for (vn.motcua.catalog.events.CatalogEvent u : units) {
+            SatisfactionTestSupport.send(infra, u.topic(), u.key(), codec.write(u));
+        }
+        vn.motcua.testinfra.Consumed.awaitKeysNoneParked(infra, "satisfaction",
+                "select code from satisfaction.catalog_unit where code = any(?::text[])",
+                units.stream().map(vn.motcua.catalog.events.CatalogEvent::key).collect(Collectors.toSet()));
+    }
 }

@@ -52,8 +52,8 @@ public final class DossierEventEdges {
         Arbitrary<String> words = Arbitraries.of("Cấp", "giấy", "phép", "xây", "dựng", "nhà", "ở", "riêng", "lẻ",
                 "đăng ký", "khai sinh", "Đắk Lắk", "Thừa Thiên Huế", "ưu tiên", "😀", "🏛️", "📄", "—", "“trích lục”");
         Arbitrary<String> sentence = words.list().ofMinSize(1).ofMaxSize(30).map(w -> String.join(" ", w));
-        return Arbitraries.oneOf(sentence.map(s -> cut(s, max)),
-                Arbitraries.just(fill("Thủ tục 🏛️ cấp đổi, cấp lại giấy chứng nhận ", max)),
+        return Arbitraries.oneOf(sentence.map(s -> vn.motcua.contract.CodePoints.cut(s, max)),
+                Arbitraries.just(vn.motcua.contract.CodePoints.fill("Thủ tục 🏛️ cấp đổi, cấp lại giấy chứng nhận ", max)),
                 Arbitraries.just("Đ"));
     }
 
@@ -120,18 +120,5 @@ public final class DossierEventEdges {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String cut(String s, int maxCodePoints) {
-        return s.codePointCount(0, s.length()) <= maxCodePoints ? s
-                : s.substring(0, s.offsetByCodePoints(0, maxCodePoints));
-    }
-
-    private static String fill(String unit, int maxCodePoints) {
-        StringBuilder b = new StringBuilder();
-        while (b.codePointCount(0, b.length()) < maxCodePoints) {
-            b.append(unit);
-        }
-        return cut(b.toString(), maxCodePoints);
     }
 }
