@@ -17,7 +17,7 @@ class CatalogEventEdgesTest {
         return net.jqwik.api.Arbitraries.oneOf(CatalogEventEdges.units(), CatalogEventEdges.procedures());
     }
 
-    @Property(tries = 300)
+    @Property(tries = 2000)
     void everyEdgeEventIsSchemaValidAndReadsBack(@ForAll("events") CatalogEvent e) {
         byte[] json = CODEC.write(e);
         assertThat(SCHEMA.validate(json)).as(new String(json, java.nio.charset.StandardCharsets.UTF_8)).isEmpty();

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -161,8 +160,7 @@ class ContractExamplesTest {
 
     private static void collect(JsonNode node, String prefix, Set<String> out) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
                 out.add(path);
                 collect(field.getValue(), path, out);

@@ -16,7 +16,7 @@ class DossierEventEdgesTest {
         return DossierEventEdges.streams();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 2000)
     void everyEdgeRecordIsSchemaValidAndReadsBack(@ForAll("streams") DossierEventEdges.Stream s) {
         for (byte[] r : s.records()) {
             assertThat(SCHEMA.validate(r)).as(new String(r, java.nio.charset.StandardCharsets.UTF_8)).isEmpty();

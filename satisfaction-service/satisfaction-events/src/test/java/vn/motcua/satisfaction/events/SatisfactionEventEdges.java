@@ -45,13 +45,15 @@ public final class SatisfactionEventEdges {
                 });
         Arbitrary<SatisfactionEventEnvelope> invalid = Combinators.combine(unitCodes(), channels(), instants(),
                         Arbitraries.of("INCOMPLETE", "MULTIPLE_MARKS", "UNREADABLE", "OTHER", "TORN_BALLOT"),
-                        Arbitraries.strings().ofMaxLength(500).injectNull(0.5))
+                        Arbitraries.of("Phiếu bị rách", "Không đánh dấu mức chung 😐", "Đánh dấu hai mức “4” và “5”", "x".repeat(500))
+                                .injectNull(0.5))
                 .as((unit, channel, at, reason, text) -> SatisfactionEventEnvelope.of(UUID.randomUUID(),
                         UUID.randomUUID(), unit + "-261127-0002", unit, at,
                         new SatisfactionEvent.BallotInvalid(UUID.randomUUID(), channel, "INVALID", reason, text, null, at)));
         Arbitrary<SatisfactionEventEnvelope> unknownDossier = Combinators.combine(channels(), instants(),
-                        Arbitraries.strings().withChars("abcXYZ019 .-/").ofMinLength(1).ofMaxLength(200))
-                .as((channel, at, typed) -> SatisfactionEventEnvelope.of(UUID.randomUUID(), null, typed, null, at,
+                        Arbitraries.strings().withChars("abcXYZ019 .-/").ofMinLength(0).ofMaxLength(199))
+                // as typed from a ballot, spaces and slashes included (never blank: the contract requires a code)
+                .as((channel, at, typed) -> SatisfactionEventEnvelope.of(UUID.randomUUID(), null, "B" + typed, null, at,
                         new SatisfactionEvent.BallotInvalid(UUID.randomUUID(), channel, "REFUSED", "DOSSIER_UNKNOWN",
                                 null, "B-1", at)));
         return Arbitraries.oneOf(ratings, invalid, unknownDossier);

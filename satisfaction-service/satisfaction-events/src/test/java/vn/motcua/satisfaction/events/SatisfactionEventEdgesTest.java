@@ -17,7 +17,7 @@ class SatisfactionEventEdgesTest {
         return SatisfactionEventEdges.envelopes();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 2000)
     void everyEdgeEnvelopeIsSchemaValidAndReadsBack(@ForAll("envelopes") SatisfactionEventEnvelope e) {
         byte[] json = CODEC.write(e);
         assertThat(SCHEMA.validate(new String(json, java.nio.charset.StandardCharsets.UTF_8)))
