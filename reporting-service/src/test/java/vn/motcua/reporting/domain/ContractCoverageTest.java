@@ -22,14 +22,50 @@ class ContractCoverageTest {
         return Arrays.stream(sealed.getPermittedSubclasses()).map(Class::getSimpleName).collect(Collectors.toSet());
     }
 
+    static final Set<String> FOLDED = Set.of("Received", "RefusedAtReception", "RefusedAfterAppraisal",
+            "SupplementRequested", "SupplementSupplied", "Transferred", "PaymentRequested", "PaymentRecorded", "Processed",
+            "Overdue", "Apologized", "DueDateChanged", "Returned", "Stopped", "Withdrawn");
+    static final Set<String> IGNORED = Set.of("Consulted"); // a question to another unit: no figure depends on it
+
     @Test
     void everyDossierEventTypeIsFoldedIntoTheFactOrIgnoredOnPurpose() {
-        Set<String> folded = Set.of("Received", "RefusedAtReception", "RefusedAfterAppraisal", "SupplementRequested",
-                "SupplementSupplied", "Transferred", "PaymentRequested", "PaymentRecorded", "Processed", "Overdue",
-                "Apologized", "DueDateChanged", "Returned", "Stopped", "Withdrawn");
-        Set<String> ignored = Set.of("Consulted"); // a question to another unit: no figure depends on it
         assertThat(permitted(DossierEvent.class)).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.Stream.concat(folded.stream(), ignored.stream()).toList());
+                java.util.stream.Stream.concat(FOLDED.stream(), IGNORED.stream()).toList());
+    }
+
+    /**
+     * What the list above claims, checked on the fact itself: in the contract's example streams, each event of a
+     * folded type changes the fact folded so far, each event of an ignored type leaves it as it was.
+     */
+    @Test
+    void aFoldedTypeChangesTheFactAndAnIgnoredTypeLeavesItAsItWas() {
+        vn.motcua.duedate.WorkingCalendar calendar = vn.motcua.duedate.WorkingCalendar.of(java.util.List.of());
+        Set<String> seen = new java.util.TreeSet<>();
+        for (java.util.List<DossierEvent> stream : vn.motcua.dossier.events.DossierEventEdges.exampleStreams()) {
+            for (int i = 0; i < stream.size(); i++) {
+                DossierFact before = fold(stream.subList(0, i), calendar);
+                DossierFact after = fold(stream.subList(0, i + 1), calendar);
+                String type = stream.get(i).getClass().getSimpleName();
+                seen.add(type);
+                var compared = assertThat(after).as("%s after %s", type, stream.subList(0, i).stream()
+                        .map(e -> e.getClass().getSimpleName()).toList())
+                        .usingRecursiveComparison().ignoringFields("lastVersion");
+                if (FOLDED.contains(type)) {
+                    compared.isNotEqualTo(before);
+                } else {
+                    compared.isEqualTo(before);
+                }
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(permitted(DossierEvent.class));
+    }
+
+    private static DossierFact fold(java.util.List<DossierEvent> events, vn.motcua.duedate.WorkingCalendar calendar) {
+        DossierFact f = new DossierFact(java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"), "X-1");
+        for (int v = 0; v < events.size(); v++) {
+            f.apply(v + 1, events.get(v), calendar, 1);
+        }
+        return f;
     }
 
     @Test

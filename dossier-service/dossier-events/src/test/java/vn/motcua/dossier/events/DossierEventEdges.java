@@ -102,6 +102,29 @@ public final class DossierEventEdges {
                 });
     }
 
+    /**
+     * The contract examples as realistic streams, one per dossier, in order (together every event type at least
+     * once), for consumers' coverage tests.
+     */
+    public static List<List<DossierEvent>> exampleStreams() {
+        java.util.Map<UUID, List<DossierEventEnvelope>> byDossier = new java.util.LinkedHashMap<>();
+        for (DossierEventEnvelope e : DossierEventFixtures.oneOfEach()) {
+            byDossier.computeIfAbsent(e.dossierId(), k -> new ArrayList<>()).add(e);
+        }
+        List<List<DossierEvent>> out = new ArrayList<>();
+        for (List<DossierEventEnvelope> envelopes : byDossier.values()) {
+            List<DossierEvent> stream = new ArrayList<>();
+            envelopes.stream().sorted(java.util.Comparator.comparingLong(DossierEventEnvelope::version))
+                    .forEach(e -> stream.add(e.data()));
+            // the examples show one event per type; a stream starts with its reception
+            if (!(stream.get(0) instanceof DossierEvent.Received) && !(stream.get(0) instanceof DossierEvent.RefusedAtReception)) {
+                stream.add(0, DossierEventFixtures.received());
+            }
+            out.add(stream);
+        }
+        return out;
+    }
+
     /** A dossier code of the unit's code, the day and a number: the longest when the unit's is. */
     static String dossierCode(String unit) {
         String code = unit + "-261127-" + (1 + Math.abs(UUID.randomUUID().hashCode() % 9999));
