@@ -85,6 +85,9 @@ public final class Dossier {
         if (command instanceof MarkOverdue c) {
             return markOverdue(s, c);
         }
+        if (command instanceof DossierCommand.RecordNotice c) {
+            return Notices.record(s, c);
+        }
         requireNotBefore(s, command.at());
         if (command instanceof RequestSupplement c) {
             return requestSupplement(s, c, ctx);
@@ -181,6 +184,7 @@ public final class Dossier {
                     "the personal identification number has exactly 12 digits",
                     "số định danh cá nhân phải gồm đúng 12 chữ số");
         }
+        Notices.requireReachable(c.applicant());
         return List.of(new DossierEvent.RefusedAtReception(c.dossierCode(), c.procedure(), c.receivingUnit(),
                 c.competentUnit(), c.channel(), c.applicant(), c.submittedAt(), c.at(), c.officer(), c.reason()));
     }
@@ -205,6 +209,7 @@ public final class Dossier {
                     "the personal identification number has exactly 12 digits",
                     "số định danh cá nhân phải gồm đúng 12 chữ số");
         }
+        Notices.requireReachable(applicant);
         if (submittedAt != null && submittedAt.isAfter(at)) {
             throw RuleViolation.input("submitted-after-received", "submittedAt",
                     "the dossier cannot be submitted after it was received", "thời điểm nộp không thể sau thời điểm tiếp nhận");
@@ -239,8 +244,12 @@ public final class Dossier {
                     "yêu cầu bổ sung phải trong " + rules.supplementWindowWorkingDays()
                             + " ngày làm việc kể từ ngày tiếp nhận (hạn cuối " + lastDay + ")");
         }
+        if (c.supplyBy() != null && c.supplyBy().isBefore(ctx.day(c.at()))) {
+            throw RuleViolation.input("supply-by", "supplyBy", "the date to bring the documents by is in the past",
+                    "hạn bổ sung hồ sơ đã qua");
+        }
         return List.of(new DossierEvent.SupplementRequested(unitOr(c.unitCode(), s), c.officer(),
-                List.copyOf(c.missing()), s.supplementRequests() + 1, c.at()));
+                List.copyOf(c.missing()), s.supplementRequests() + 1, c.at(), c.supplyBy()));
     }
 
     private static List<DossierEvent> supplySupplement(DossierState s, SupplySupplement c, Context ctx) {

@@ -25,8 +25,11 @@ public sealed interface DossierCommand {
                              String reason) implements DossierCommand {
     }
 
-    record RequestSupplement(String unitCode, String officer, List<String> missing, Instant at)
+    record RequestSupplement(String unitCode, String officer, List<String> missing, Instant at, LocalDate supplyBy)
             implements DossierCommand {
+        public RequestSupplement(String unitCode, String officer, List<String> missing, Instant at) {
+            this(unitCode, officer, missing, at, null);
+        }
     }
 
     record SupplySupplement(List<String> documents, Instant at) implements DossierCommand {
@@ -69,5 +72,10 @@ public sealed interface DossierCommand {
 
     /** Issued by the overdue watcher when the due instant has passed. */
     record MarkOverdue(Instant at) implements DossierCommand {
+    }
+
+    /** Issued by the notification sender after a notice's last attempt (delivered or given up). */
+    record RecordNotice(Types.NoticeKind kind, Types.NoticeChannel channel, int forVersion, boolean delivered,
+                        int attempts, Instant at) implements DossierCommand {
     }
 }

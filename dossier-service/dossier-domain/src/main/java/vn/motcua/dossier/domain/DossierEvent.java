@@ -4,6 +4,8 @@ import vn.motcua.dossier.domain.Types.Applicant;
 import vn.motcua.dossier.domain.Types.Channel;
 import vn.motcua.dossier.domain.Types.Due;
 import vn.motcua.dossier.domain.Types.DueChangeReason;
+import vn.motcua.dossier.domain.Types.NoticeChannel;
+import vn.motcua.dossier.domain.Types.NoticeKind;
 import vn.motcua.dossier.domain.Types.Outcome;
 import vn.motcua.dossier.domain.Types.ProcedureTerms;
 import vn.motcua.dossier.domain.Types.ReturnChannel;
@@ -36,8 +38,13 @@ public sealed interface DossierEvent {
     record RefusedAfterAppraisal(String unitCode, String officer, String reason, Instant at) implements DossierEvent {
     }
 
-    record SupplementRequested(String unitCode, String officer, List<String> missing, int requestNumber, Instant at)
-            implements DossierEvent {
+    /** {@code supplyBy}: the date the desk asked the applicant to bring the documents by, when it set one. */
+    record SupplementRequested(String unitCode, String officer, List<String> missing, int requestNumber, Instant at,
+                               java.time.LocalDate supplyBy) implements DossierEvent {
+        public SupplementRequested(String unitCode, String officer, List<String> missing, int requestNumber,
+                                   Instant at) {
+            this(unitCode, officer, missing, requestNumber, at, null);
+        }
     }
 
     record SupplementSupplied(List<String> documents, Instant at) implements DossierEvent {
@@ -86,5 +93,13 @@ public sealed interface DossierEvent {
     }
 
     record Withdrawn(String reason, Instant at) implements DossierEvent {
+    }
+
+    /**
+     * The applicant was told (or could not be told) of the event at {@code forVersion}: a delivery receipt, appended
+     * by the notification sender after its last attempt. No state of the dossier depends on it.
+     */
+    record ApplicantNotified(NoticeKind kind, NoticeChannel channel, int forVersion, boolean delivered, int attempts,
+                             Instant at) implements DossierEvent {
     }
 }

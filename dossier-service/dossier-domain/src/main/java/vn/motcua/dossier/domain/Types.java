@@ -20,6 +20,29 @@ public final class Types {
 
     public enum Outcome { GRANTED, DENIED }
 
+    /** How the applicant chose to be told (none: the desk tells them on paper or by phone). */
+    public enum NoticeChannel { EMAIL, SMS, NONE }
+
+    /**
+     * What the desk tells the applicant, with the form of Circular 01/2018/TT-VPCP (as amended) it stands for; a
+     * notice is sent for each of these events of a live dossier (DOMAIN.md §8).
+     */
+    public enum NoticeKind {
+        RECEIPT("01"), SUPPLEMENT_REQUEST("02"), REFUSAL("03"), APOLOGY("04"), STOP("05"), RESULT_READY(null),
+        RETURNED(null);
+
+        private final String form;
+
+        NoticeKind(String form) {
+            this.form = form;
+        }
+
+        /** The number of the form the notice stands for, or null when the law names no form (result ready). */
+        public String form() {
+            return form;
+        }
+    }
+
     /** What a due-date change was caused by. */
     public enum DueChangeReason { SUPPLEMENT_RESTART, PAYMENT_PAUSE, APOLOGY }
 
@@ -53,10 +76,15 @@ public final class Types {
     }
 
     /** The applicant. {@code personalId} is the 12-digit personal identification number (VNeID). */
-    public record Applicant(String fullName, String personalId, String phone, String email) {
+    public record Applicant(String fullName, String personalId, String phone, String email, NoticeChannel notifyBy) {
         public Applicant {
             Objects.requireNonNull(fullName, "fullName");
             Objects.requireNonNull(personalId, "personalId");
+        }
+
+        /** An applicant who did not say how to be told: {@link Notices#channelOf} chooses from the contacts given. */
+        public Applicant(String fullName, String personalId, String phone, String email) {
+            this(fullName, personalId, phone, email, null);
         }
     }
 

@@ -46,7 +46,9 @@ public enum DossierEventType {
     STOPPED("DossierStopped", DossierEvent.Stopped.class,
             "reason", "at"),
     WITHDRAWN("DossierWithdrawn", DossierEvent.Withdrawn.class,
-            "at");
+            "at"),
+    APPLICANT_NOTIFIED("DossierApplicantNotified", DossierEvent.ApplicantNotified.class,
+            "kind", "channel", "forVersion", "delivered", "attempts", "at");
 
     /** Version 1 of every type; an additive change may raise it, a breaking one is a new type or topic. */
     public static final int SCHEMA_VERSION = 1;

@@ -88,6 +88,8 @@ public final class DossierEventEdges {
                     }
                     if (shape >= 2) {
                         events.add(new DossierEvent.Processed(unit, who, Types.Outcome.GRANTED, null, at));
+                        events.add(new DossierEvent.ApplicantNotified(Types.NoticeKind.RESULT_READY,
+                                Types.NoticeChannel.SMS, events.size(), shape == 2, Integer.MAX_VALUE, at));
                     }
                     if (shape >= 3) {
                         events.add(new DossierEvent.Returned(Types.ReturnChannel.COUNTER, at));

@@ -17,6 +17,9 @@ import vn.motcua.dossier.domain.DossierEvent.SupplementRequested;
 import vn.motcua.dossier.domain.DossierEvent.SupplementSupplied;
 import vn.motcua.dossier.domain.DossierEvent.Transferred;
 import vn.motcua.dossier.domain.DossierEvent.Withdrawn;
+import vn.motcua.dossier.domain.DossierEvent.ApplicantNotified;
+import vn.motcua.dossier.domain.Types.NoticeChannel;
+import vn.motcua.dossier.domain.Types.NoticeKind;
 import vn.motcua.dossier.domain.Types.Applicant;
 import vn.motcua.dossier.domain.Types.Channel;
 import vn.motcua.dossier.domain.Types.Due;
@@ -172,6 +175,11 @@ final class DossierEventFixtures {
                 Instant.parse("2026-11-26T04:25:00Z"));
     }
 
+    static ApplicantNotified applicantNotified() {
+        return new ApplicantNotified(NoticeKind.APOLOGY, NoticeChannel.EMAIL, 9, true, 1,
+                Instant.parse("2026-12-03T08:00:04Z"));
+    }
+
     // ------------------------------------------------------------------ envelopes
 
     /** One envelope per type, in the order of {@link DossierEventType}. */
@@ -195,7 +203,8 @@ final class DossierEventFixtures {
                 envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60013", DOSSIER_A, CODE_A, 6, 100_989, dueDateChanged()),
                 envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60014", DOSSIER_A, CODE_A, 13, 103_002, returned()),
                 envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60015", DOSSIER_D, CODE_D, 4, 102_377, stopped()),
-                envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60016", DOSSIER_E, CODE_E, 2, 101_250, withdrawn()));
+                envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60016", DOSSIER_E, CODE_E, 2, 101_250, withdrawn()),
+                envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60017", DOSSIER_A, CODE_A, 10, 102_119, applicantNotified()));
     }
 
     /** {@link #oneOfEach()} plus variants with the nullable fields null, other units and a procedure without deadline. */
@@ -227,7 +236,9 @@ final class DossierEventFixtures {
                 apology, payment,
                 new Returned(ReturnChannel.COUNTER, Instant.parse("2026-12-11T03:45:00Z")),
                 new Returned(ReturnChannel.ONLINE, Instant.parse("2026-12-11T03:45:00Z")),
-                new Withdrawn(null, Instant.parse("2026-11-26T04:25:00Z")));
+                new Withdrawn(null, Instant.parse("2026-11-26T04:25:00Z")),
+                new ApplicantNotified(NoticeKind.RETURNED, NoticeChannel.SMS, 14, false, 8,
+                        Instant.parse("2026-12-12T03:45:00Z")));
         List<DossierEventEnvelope> all = new ArrayList<>(oneOfEach());
         long position = 200_000;
         for (DossierEvent event : variants) {

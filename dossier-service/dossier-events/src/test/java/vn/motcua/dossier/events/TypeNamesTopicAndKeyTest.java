@@ -40,7 +40,7 @@ class TypeNamesTopicAndKeyTest {
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder(DossierEvent.class.getPermittedSubclasses());
         assertThat(Arrays.stream(DossierEventType.values()).map(DossierEventType::typeName))
-                .doesNotHaveDuplicates().hasSize(16);
+                .doesNotHaveDuplicates().hasSize(17);
     }
 
     @ParameterizedTest
