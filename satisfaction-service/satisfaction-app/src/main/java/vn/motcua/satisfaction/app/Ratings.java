@@ -13,7 +13,7 @@ import vn.motcua.satisfaction.domain.CriteriaSet;
 import vn.motcua.satisfaction.domain.DossierInfo;
 import vn.motcua.satisfaction.domain.RatingRules;
 import vn.motcua.satisfaction.domain.RatingRules.Outcome;
-import vn.motcua.satisfaction.domain.RatingTokens;
+import vn.motcua.satisfaction.events.RatingTokens;
 import vn.motcua.satisfaction.domain.Scale;
 import vn.motcua.satisfaction.events.BallotStatus;
 import vn.motcua.satisfaction.events.InvalidReason;

@@ -1,4 +1,4 @@
-package vn.motcua.satisfaction.domain;
+package vn.motcua.satisfaction.events;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Rating link tokens: the dossier id and a keyed MAC of it, in URL-safe Base64 (38 characters). Nothing is stored:
+ * Rating link tokens (satisfaction-service's to issue and check; dossier-service puts them in the "returned" notice): the dossier id and a keyed MAC of it, in URL-safe Base64 (38 characters). Nothing is stored:
  * the same dossier always gets the same token (a QR code printed on a receipt stays valid after any rebuild), and
  * only the holder of the key can make one, so a token cannot be guessed from a dossier id.
  */

@@ -1,4 +1,4 @@
-package vn.motcua.satisfaction.domain;
+package vn.motcua.satisfaction.events;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
