@@ -1,6 +1,6 @@
 -- The analyst views: a stable, documented contract for SQL and BI tools (README "Analyst views"). Columns may be
 -- added; none is renamed or removed without a new view name. Re-created after every projection rebuild.
-drop view if exists v_unit_month, v_rating, v_dossier_step, v_dossier, v_procedure, v_unit;
+drop view if exists v_notice, v_unit_month, v_rating, v_dossier_step, v_dossier, v_procedure, v_unit;
 
 -- units of the catalog tree
 create view v_unit as
@@ -17,8 +17,13 @@ select dossier_id, dossier_code, procedure_code, procedure_version, time_unit, l
        due_reception_at, due_reception_date, due_record_at, due_record_date, national_due_at, national_due_date,
        rescheduled_due_at, rescheduled_due_date, supplement_requests, apology_at, apology_unit, apology_timely,
        overdue_at, completed_at, completion_kind, outcome, record_timeliness, national_timeliness, used_amount,
-       used_ratio, returned_at, return_channel, withdrawn_at, current_unit
+       used_ratio, returned_at, return_channel, withdrawn_at, current_unit, apology_informed_at
 from dossier_fact;
+
+-- what the applicant was told and whether it reached them (no address: that stays in dossier-service)
+create view v_notice as
+select d.dossier_code, n.for_version, n.kind, n.channel, n.competent_unit, n.delivered, n.attempts, n.at
+from notice_fact n join dossier_fact d on d.dossier_id = n.dossier_id;
 
 -- the process control sheet: each handling step with its deadline
 create view v_dossier_step as
@@ -59,7 +64,7 @@ do $$
 begin
     if exists (select 1 from pg_roles where rolname = '${analystRole}') then
         execute format('grant usage on schema %I to %I', current_schema(), '${analystRole}');
-        execute format('grant select on v_unit, v_procedure, v_dossier, v_dossier_step, v_rating, v_unit_month to %I',
+        execute format('grant select on v_unit, v_procedure, v_dossier, v_dossier_step, v_rating, v_unit_month, v_notice to %I',
                        '${analystRole}');
     end if;
 end

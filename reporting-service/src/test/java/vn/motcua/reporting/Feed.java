@@ -204,6 +204,12 @@ public final class Feed implements AutoCloseable {
             return publish(new DossierEvent.Apologized(unitAtFault, "quá tải", newDue, at));
         }
 
+        /** A notice's receipt about the event at {@code forVersion} of this stream. */
+        public DossierStream notified(Instant at, Types.NoticeKind kind, int forVersion, boolean delivered) {
+            return publish(new DossierEvent.ApplicantNotified(kind, Types.NoticeChannel.EMAIL, forVersion, delivered,
+                    delivered ? 1 : 10, at));
+        }
+
         public DossierStream processed(Instant at) {
             return publish(new DossierEvent.Processed(competentUnit, "can.bo", Types.Outcome.GRANTED, "KQ", at));
         }

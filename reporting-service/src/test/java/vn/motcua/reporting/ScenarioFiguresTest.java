@@ -100,6 +100,10 @@ class ScenarioFiguresTest {
     record Rating(Instant at, int overall, boolean complaint) {
     }
 
+    /** A notice to the applicant about the case's event of that kind, delivered or given up at {@code at}. */
+    record Notice(Instant at, Types.NoticeKind kind, boolean delivered) {
+    }
+
     /** One dossier: what happened to it and when. */
     static final class Case {
         final String code;
@@ -122,6 +126,7 @@ class ScenarioFiguresTest {
         Types.ReturnChannel returnChannel;
         Instant withdrawnAt;
         final List<Rating> ratings = new ArrayList<>();
+        final List<Notice> notices = new ArrayList<>();
         Instant invalidBallotAt;
 
         Case(String code, String unit, Types.Channel channel, Proc proc, Types.ProcedureTerms terms, String at,
@@ -164,6 +169,11 @@ class ScenarioFiguresTest {
             return this;
         }
 
+        Case told(String t, Types.NoticeKind kind, boolean delivered) {
+            notices.add(new Notice(vn(t), kind, delivered));
+            return this;
+        }
+
         Case rated(String t, int overall, boolean complaint) {
             ratings.add(new Rating(vn(t), overall, complaint));
             return this;
@@ -183,16 +193,19 @@ class ScenarioFiguresTest {
     static final List<Case> SCENARIO = List.of(
             // D1: early, on time, late (overdue, no apology), late but apologized in time and rescheduled
             dossier("A1", D1, Types.Channel.ONLINE, PA, "2026-10-05T09:00", "2026-10-12")
-                    .processed("2026-10-08T10:00").returned("2026-10-09T10:00", Types.ReturnChannel.ONLINE)
+                    .processed("2026-10-08T10:00").told("2026-10-08T10:01", Types.NoticeKind.RESULT_READY, true)
+                    .returned("2026-10-09T10:00", Types.ReturnChannel.ONLINE)
                     .rated("2026-10-09T12:00", 5, false),
             dossier("A2", D1, Types.Channel.COUNTER, PA, "2026-10-06T10:00", "2026-10-13")
+                    .told("2026-10-06T18:00", Types.NoticeKind.RECEIPT, false)
                     .processed("2026-10-13T15:00").returned("2026-10-14T09:00", Types.ReturnChannel.COUNTER)
                     .rated("2026-10-14T12:00", 4, false),
             new Case("A3", D1, Types.Channel.POSTAL, PB, PB.committed(7), "2026-10-07T09:00", "2026-10-16")
                     .overdue("2026-10-16").processed("2026-10-20T10:00")
                     .returned("2026-10-21T10:00", Types.ReturnChannel.POSTAL).rated("2026-10-22T12:00", 2, false),
             dossier("A4", D1, Types.Channel.ONLINE, PA, "2026-10-08T09:00", "2026-10-15")
-                    .apology("2026-10-13T10:00", "2026-10-20").processed("2026-10-19T16:00")
+                    .apology("2026-10-13T10:00", "2026-10-20").told("2026-10-13T10:02", Types.NoticeKind.APOLOGY, true)
+                    .processed("2026-10-19T16:00")
                     .returned("2026-10-20T10:00", Types.ReturnChannel.ONLINE).rated("2026-10-21T12:00", 3, true),
             // in progress at the end of October, completed early in November
             new Case("A5", D1, Types.Channel.COUNTER, PB, PB.committed(7), "2026-10-29T10:00", "2026-11-09")
@@ -325,6 +338,9 @@ class ScenarioFiguresTest {
         }
         for (Rating r : c.ratings) {
             steps.add(new Step(r.at(), x -> x.rated(r.at(), r.overall(), r.complaint())));
+        }
+        for (Notice notice : c.notices) {
+            steps.add(new Step(notice.at(), x -> x.notified(notice.at(), notice.kind(), 1, notice.delivered())));
         }
         if (c.invalidBallotAt != null) {
             steps.add(new Step(c.invalidBallotAt, x -> x.invalidBallot(c.invalidBallotAt)));
@@ -501,6 +517,10 @@ class ScenarioFiguresTest {
         m.put("lateOrOverdue", lateOrOverdue);
         m.put("apologizedInTime", apologized);
         m.put("apologyMissing", lateOrOverdue.and(apologized.negate()));
+        Predicate<Case> informed = c -> c.notices.stream().anyMatch(n -> n.kind() == Types.NoticeKind.APOLOGY
+                && n.delivered() && n.at().isBefore(end));
+        m.put("apologizedInformed", apologized.and(informed));
+        m.put("apologizedNotInformed", apologized.and(informed.negate()));
         Map<String, Set<String>> out = new LinkedHashMap<>();
         m.forEach((name, p) -> out.put(name, own.stream().filter(p).map(c -> c.code)
                 .collect(Collectors.toCollection(TreeSet::new))));
@@ -511,7 +531,7 @@ class ScenarioFiguresTest {
     static final List<String> DRILL_DOWN = List.of("received", "receivedOnline", "receivedPostal",
             "receivedFullyOnlineProcedure", "refusedAtReception", "withdrawn", "completed", "early", "onTime", "late",
             "inProgress", "overdueOpen", "nationalOnTime", "nationalLate", "returned", "returnedPostal",
-            "lateOrOverdue", "apologizedInTime", "apologyMissing");
+            "lateOrOverdue", "apologizedInTime", "apologyMissing", "apologizedInformed", "apologizedNotInformed");
 
     /** What the scorecard should say. Decimals are exact here; the comparison says where rounding may differ. */
     record Expected(Map<String, Long> counts, Map<String, BigDecimal> figures, Map<String, BigDecimal> d766,
@@ -526,7 +546,7 @@ class ScenarioFiguresTest {
         for (String k : List.of("received", "receivedOnline", "receivedPostal", "receivedOnlineFullyOnlineProc",
                 "refusedAtReception", "withdrawn", "completed", "early", "onTime", "late", "inProgress", "overdueOpen",
                 "nationalOnTimeCompleted", "nationalNotDueInProgress", "returned", "returnedPostal", "lateOrOverdue",
-                "apologizedInTime")) {
+                "apologizedInTime", "apologizedInformed")) {
             counts.put(k, n.get(k));
         }
         counts.put("receivedFullyOnlineProc", n.get("receivedFullyOnlineProcedure"));
@@ -540,6 +560,9 @@ class ScenarioFiguresTest {
         counts.put("satisfied", ratings.stream().filter(r -> r.overall() >= 4).count());
         counts.put("dislikedOrComplained", ratings.stream().filter(r -> r.overall() <= 2 || r.complaint()).count());
         counts.put("invalidBallots", own.stream().filter(c -> w.contains(c.invalidBallotAt)).count());
+        List<Notice> notices = own.stream().flatMap(c -> c.notices.stream()).filter(x -> w.contains(x.at())).toList();
+        counts.put("noticesSent", (long) notices.size());
+        counts.put("noticesDelivered", notices.stream().filter(Notice::delivered).count());
         // procedures in force on the last day that the unit's type handles, and those with a commitment then
         long pairs = 0;
         long committed = 0;
@@ -559,6 +582,8 @@ class ScenarioFiguresTest {
         f.put("lateRate", pct(counts.get("late"), done));
         f.put("nationalOnTimeRate", pct(n.get("nationalOnTime"), handled));
         f.put("apologyCoverage", pct(counts.get("apologizedInTime"), counts.get("lateOrOverdue")));
+        f.put("apologyInformedCoverage", pct(counts.get("apologizedInformed"), counts.get("lateOrOverdue")));
+        f.put("noticeDeliveryRate", pct(counts.get("noticesDelivered"), counts.get("noticesSent")));
         f.put("onlineRate", pct(counts.get("receivedOnline"), counts.get("received")));
         f.put("fullyOnlineRate", pct(counts.get("receivedOnlineFullyOnlineProc"), counts.get("receivedFullyOnlineProc")));
         f.put("postalReceivedRate", pct(counts.get("receivedPostal"), counts.get("received")));

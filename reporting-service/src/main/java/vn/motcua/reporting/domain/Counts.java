@@ -33,6 +33,9 @@ import java.math.BigDecimal;
  * @param invalidBallots           invalid, duplicate or refused ballots (counted apart)
  * @param procedures               procedures in force at period end that the units handle
  * @param proceduresCommitted      of which with a shorter time committed, in force at period end
+ * @param apologizedInformed       of {@code apologizedInTime}, the applicant told of the apology by period end
+ * @param noticesSent              notices to applicants whose last attempt fell in the period (DOMAIN.md §8)
+ * @param noticesDelivered         of which delivered (accepted by the mail server or the SMS gateway)
  */
 public record Counts(long received, long receivedOnline, long receivedPostal, long receivedFullyOnlineProc,
                      long receivedOnlineFullyOnlineProc, long refusedAtReception, long withdrawn, long completed,
@@ -40,17 +43,17 @@ public record Counts(long received, long receivedOnline, long receivedPostal, lo
                      long nationalOnTimeCompleted, long nationalNotDueInProgress, long returned, long returnedPostal,
                      long lateOrOverdue, long apologizedInTime, BigDecimal usedRatioSum, long usedRatioCount,
                      long ratings, long satisfied, long dislikedOrComplained, long invalidBallots, long procedures,
-                     long proceduresCommitted) {
+                     long proceduresCommitted, long apologizedInformed, long noticesSent, long noticesDelivered) {
 
     public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, 0);
+            BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Counts withRatings(long ratings, long satisfied, long disliked, long invalid) {
         return new Counts(received, receivedOnline, receivedPostal, receivedFullyOnlineProc,
                 receivedOnlineFullyOnlineProc, refusedAtReception, withdrawn, completed, early, onTime, late,
                 inProgress, overdueOpen, nationalOnTimeCompleted, nationalNotDueInProgress, returned, returnedPostal,
                 lateOrOverdue, apologizedInTime, usedRatioSum, usedRatioCount, ratings, satisfied, disliked, invalid,
-                procedures, proceduresCommitted);
+                procedures, proceduresCommitted, apologizedInformed, noticesSent, noticesDelivered);
     }
 
     public Counts withProcedures(long procedures, long committed) {
@@ -58,6 +61,16 @@ public record Counts(long received, long receivedOnline, long receivedPostal, lo
                 receivedOnlineFullyOnlineProc, refusedAtReception, withdrawn, completed, early, onTime, late,
                 inProgress, overdueOpen, nationalOnTimeCompleted, nationalNotDueInProgress, returned, returnedPostal,
                 lateOrOverdue, apologizedInTime, usedRatioSum, usedRatioCount, ratings, satisfied,
-                dislikedOrComplained, invalidBallots, procedures, committed);
+                dislikedOrComplained, invalidBallots, procedures, committed, apologizedInformed, noticesSent,
+                noticesDelivered);
+    }
+
+    public Counts withNotices(long sent, long delivered) {
+        return new Counts(received, receivedOnline, receivedPostal, receivedFullyOnlineProc,
+                receivedOnlineFullyOnlineProc, refusedAtReception, withdrawn, completed, early, onTime, late,
+                inProgress, overdueOpen, nationalOnTimeCompleted, nationalNotDueInProgress, returned, returnedPostal,
+                lateOrOverdue, apologizedInTime, usedRatioSum, usedRatioCount, ratings, satisfied,
+                dislikedOrComplained, invalidBallots, procedures, proceduresCommitted, apologizedInformed, sent,
+                delivered);
     }
 }

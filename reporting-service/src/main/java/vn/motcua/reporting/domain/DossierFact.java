@@ -33,6 +33,10 @@ public final class DossierFact {
     }
 
     /** A wait for the applicant (supplement or payment); {@code to} is null while waiting. */
+    /** A notice's receipt: the applicant told (delivered) or not, about the event at {@code forVersion}. */
+    public record Notice(int forVersion, String kind, String channel, boolean delivered, int attempts, Instant at) {
+    }
+
     public record Wait(String kind, Instant from, Instant to) {
     }
 
@@ -76,6 +80,10 @@ public final class DossierFact {
     public Instant secondSupplementAt;
     public List<Wait> waits = new ArrayList<>();
     public Instant apologyAt;
+    /** When the applicant was first told of the apology (a delivered APOLOGY notice), or null. */
+    public Instant apologyInformedAt;
+    /** The notice receipts this batch folded, written once each to notice_fact (not read back: nothing folds them). */
+    public final List<Notice> newNotices = new ArrayList<>();
     public String apologyUnit;
     public Boolean apologyTimely;
     public Instant overdueAt;
@@ -178,6 +186,12 @@ public final class DossierFact {
         } else if (event instanceof DossierEvent.Withdrawn e) {
             withdrawnAt = e.at();
             endLastStep(e.at());
+        } else if (event instanceof DossierEvent.ApplicantNotified e) {
+            newNotices.add(new Notice(e.forVersion(), e.kind().name(), e.channel().name(), e.delivered(),
+                    e.attempts(), e.at()));
+            if (e.delivered() && e.kind() == Types.NoticeKind.APOLOGY && apologyInformedAt == null) {
+                apologyInformedAt = e.at();
+            }
         }
         // Consulted: no figure depends on it
     }

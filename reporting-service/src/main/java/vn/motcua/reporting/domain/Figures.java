@@ -12,7 +12,8 @@ public record Figures(
         BigDecimal nationalOnTimeRate, BigDecimal apologyCoverage,
         BigDecimal onlineRate, BigDecimal fullyOnlineRate, BigDecimal postalReceivedRate,
         BigDecimal postalReturnedRate, BigDecimal satisfactionRate, BigDecimal committedShorterShare,
-        BigDecimal averageTimeUsedOfLegal, BigDecimal circular01Score) {
+        BigDecimal averageTimeUsedOfLegal, BigDecimal circular01Score,
+        BigDecimal apologyInformedCoverage, BigDecimal noticeDeliveryRate) {
 
     public static Figures of(Counts c) {
         return new Figures(
@@ -29,7 +30,10 @@ public record Figures(
                 pct(c.proceduresCommitted(), c.procedures()),
                 c.usedRatioCount() == 0 ? null : c.usedRatioSum().multiply(BigDecimal.valueOf(100))
                         .divide(BigDecimal.valueOf(c.usedRatioCount()), 2, RoundingMode.HALF_UP),
-                circular01(c));
+                circular01(c),
+                // beside apology coverage: apologized in time and the applicant told of it (DOMAIN.md §8)
+                pct(c.apologizedInformed(), c.lateOrOverdue()),
+                pct(c.noticesDelivered(), c.noticesSent()));
     }
 
     /** Circular 01/2018: early 2, on time 1, late 0 per completed dossier; the mean, rounded to one decimal. */

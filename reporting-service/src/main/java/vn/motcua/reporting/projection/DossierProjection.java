@@ -56,7 +56,7 @@ public class DossierProjection implements Projection {
             "rescheduled_due_date", "last_due_change_at", "due_history", "supplement_requests",
             "second_supplement_at", "waits", "apology_at", "apology_unit", "apology_timely", "overdue_at",
             "completed_at", "completion_kind", "outcome", "record_timeliness", "national_timeliness", "used_amount",
-            "used_ratio", "returned_at", "return_channel", "withdrawn_at", "current_unit"};
+            "used_ratio", "returned_at", "return_channel", "withdrawn_at", "current_unit", "apology_informed_at"};
 
     private final DossierEventCodec codec = new DossierEventCodec();
     private final CalendarCache calendars;
@@ -81,7 +81,7 @@ public class DossierProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("dossier_fact", "dossier_step");
+        return List.of("dossier_fact", "dossier_step", "notice_fact");
     }
 
     @Override
@@ -223,6 +223,7 @@ public class DossierProjection implements Projection {
         f.returnChannel = rs.getString("return_channel");
         f.withdrawnAt = instant(rs, "withdrawn_at");
         f.currentUnit = rs.getString("current_unit");
+        f.apologyInformedAt = instant(rs, "apology_informed_at");
         return f;
     }
 
@@ -293,6 +294,7 @@ public class DossierProjection implements Projection {
                 ps.setString(++i, f.returnChannel);
                 ts(ps, ++i, f.withdrawnAt);
                 ps.setString(++i, f.currentUnit);
+                ts(ps, ++i, f.apologyInformedAt);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -318,6 +320,37 @@ public class DossierProjection implements Projection {
                 }
             }
             ps.executeBatch();
+        }
+        writeNotices(c, sfx, facts);
+    }
+
+    /** Notice receipts: one row each, by the unit that answers for the dossier, at the receipt's instant. */
+    private static void writeNotices(Connection c, String sfx, java.util.Collection<DossierFact> facts)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into notice_fact" + sfx
+                + " (dossier_id, for_version, kind, channel, competent_unit, delivered, attempts, at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (dossier_id, for_version, kind, channel) do update set"
+                // a failed notice sent again: one notice, counted where its latest receipt falls
+                + " delivered = notice_fact.delivered or excluded.delivered, attempts = excluded.attempts,"
+                + " at = excluded.at")) {
+            int rows = 0;
+            for (DossierFact f : facts) {
+                for (DossierFact.Notice n : f.newNotices) {
+                    ps.setObject(1, f.dossierId);
+                    ps.setInt(2, n.forVersion());
+                    ps.setString(3, n.kind());
+                    ps.setString(4, n.channel());
+                    ps.setString(5, f.competentUnit);
+                    ps.setBoolean(6, n.delivered());
+                    ps.setInt(7, n.attempts());
+                    ts(ps, 8, n.at());
+                    ps.addBatch();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                ps.executeBatch();
+            }
         }
     }
 

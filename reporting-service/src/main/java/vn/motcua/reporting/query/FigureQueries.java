@@ -57,6 +57,8 @@ public class FigureQueries {
         m.put("lateOrOverdue", "is_late_or_overdue");
         m.put("apologizedInTime", "is_late_or_overdue and is_apologized");
         m.put("apologyMissing", "is_late_or_overdue and not is_apologized");
+        m.put("apologizedInformed", "is_late_or_overdue and is_apologized and is_informed");
+        m.put("apologizedNotInformed", "is_late_or_overdue and is_apologized and not is_informed");
         return Map.copyOf(m);
     }
 
@@ -87,7 +89,8 @@ public class FigureQueries {
                          else nd.due >= $4 end) as is_nat_notdue_open,
                 (f.is_completed and f.record_timeliness = 'LATE')
                     or (f.is_in_progress and coalesce(f.overdue_at < $4, false)) as is_late_or_overdue,
-                coalesce(f.apology_timely and f.apology_at < $4, false) as is_apologized
+                coalesce(f.apology_timely and f.apology_at < $4, false) as is_apologized,
+                coalesce(f.apology_informed_at < $4, false) as is_informed
               from f
               left join lateral (
                 select case when f.last_due_change_at is null or f.last_due_change_at < $4 then f.national_due_at
@@ -122,6 +125,7 @@ public class FigureQueries {
               count(*) filter (where is_returned and return_channel = 'POSTAL') as returned_postal,
               count(*) filter (where is_late_or_overdue) as late_or_overdue,
               count(*) filter (where is_late_or_overdue and is_apologized) as apologized,
+              count(*) filter (where is_late_or_overdue and is_apologized and is_informed) as apologized_informed,
               coalesce(sum(used_ratio) filter (where is_completed and used_ratio is not null), 0) as used_sum,
               count(*) filter (where is_completed and used_ratio is not null) as used_count
             from x group by 1
@@ -158,7 +162,8 @@ public class FigureQueries {
                         r.getLong("on_time"), r.getLong("late"), r.getLong("in_progress"), r.getLong("overdue_open"),
                         r.getLong("nat_ontime_completed"), r.getLong("nat_notdue_open"), r.getLong("returned"),
                         r.getLong("returned_postal"), r.getLong("late_or_overdue"), r.getLong("apologized"),
-                        r.getBigDecimal("used_sum"), r.getLong("used_count"), 0, 0, 0, 0, 0, 0));
+                        r.getBigDecimal("used_sum"), r.getLong("used_count"), 0, 0, 0, 0, 0, 0,
+                        r.getLong("apologized_informed"), 0, 0));
             }
             return out;
         });
@@ -166,24 +171,42 @@ public class FigureQueries {
 
     /** Ratings per group: valid, satisfied (level 4–5), disliked (1–2) or complained, invalid ballots. */
     public Uni<Map<String, long[]>> ratings(Map<String, String> memberToGroup, Instant start, Instant end) {
+        return countsPerGroup(memberToGroup, start, end, """
+                select g.grp, count(*) filter (where r.valid) as ratings,
+                  count(*) filter (where r.valid and r.satisfied) as satisfied,
+                  count(*) filter (where r.valid and (r.disliked or r.complaint)) as disliked,
+                  count(*) filter (where not r.valid and r.status = 'INVALID') as invalid
+                from unnest($1::text[], $2::text[]) as g(unit_code, grp)
+                  join rating_fact r on r.unit_code = g.unit_code
+                where r.rated_at >= $3 and r.rated_at < $4 group by g.grp""",
+                "ratings", "satisfied", "disliked", "invalid");
+    }
+
+    /** Notices to applicants per group whose (latest) receipt fell in the period: {sent, delivered}. */
+    public Uni<Map<String, long[]>> notices(Map<String, String> memberToGroup, Instant start, Instant end) {
+        return countsPerGroup(memberToGroup, start, end, """
+                select g.grp, count(*) as sent, count(*) filter (where n.delivered) as delivered
+                from unnest($1::text[], $2::text[]) as g(unit_code, grp)
+                  join notice_fact n on n.competent_unit = g.unit_code
+                where n.at >= $3 and n.at < $4 group by g.grp""", "sent", "delivered");
+    }
+
+    /** Runs a per-group count over a period ($1 units, $2 their groups, $3 start, $4 end): the columns, by group. */
+    private Uni<Map<String, long[]>> countsPerGroup(Map<String, String> memberToGroup, Instant start, Instant end,
+                                                   String sql, String... columns) {
         Tuple args = Tuple.of(memberToGroup.keySet().toArray(String[]::new),
                 memberToGroup.values().toArray(String[]::new), ts(start), ts(end));
-        return pool.preparedQuery("""
-                        select g.grp, count(*) filter (where r.valid) as ratings,
-                          count(*) filter (where r.valid and r.satisfied) as satisfied,
-                          count(*) filter (where r.valid and (r.disliked or r.complaint)) as disliked,
-                          count(*) filter (where not r.valid and r.status = 'INVALID') as invalid
-                        from unnest($1::text[], $2::text[]) as g(unit_code, grp)
-                          join rating_fact r on r.unit_code = g.unit_code
-                        where r.rated_at >= $3 and r.rated_at < $4 group by g.grp""")
-                .execute(args).map(rows -> {
-                    Map<String, long[]> out = new HashMap<>();
-                    for (Row r : rows) {
-                        out.put(r.getString("grp"), new long[]{r.getLong("ratings"), r.getLong("satisfied"),
-                                r.getLong("disliked"), r.getLong("invalid")});
-                    }
-                    return out;
-                });
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            Map<String, long[]> out = new HashMap<>();
+            for (Row r : rows) {
+                long[] values = new long[columns.length];
+                for (int i = 0; i < columns.length; i++) {
+                    values[i] = r.getLong(columns[i]);
+                }
+                out.put(r.getString("grp"), values);
+            }
+            return out;
+        });
     }
 
     /** Procedures the units handle on a day, and how many of them have a shorter committed time then. */

@@ -111,14 +111,14 @@ public class Reports {
         return tree.values().stream().filter(u -> parent.equals(u.parentCode())).toList();
     }
 
-    /** Counts of every group, dossiers plus ratings plus procedure commitments. */
+    /** Counts of every group, dossiers plus ratings plus procedure commitments plus notices to applicants. */
     public Uni<Map<String, Counts>> counts(Map<String, String> members, Window w, FigureQueries.GroupBy by) {
         Uni<Map<String, Counts>> dossiers = queries.counts(members, w.start(), w.end(), by);
         if (by != FigureQueries.GroupBy.UNIT_GROUP) {
             return dossiers;
         }
         return Uni.combine().all().unis(dossiers, queries.ratings(members, w.start(), w.end()),
-                        queries.commitments(members, lastDay(w)))
+                        queries.commitments(members, lastDay(w)), queries.notices(members, w.start(), w.end()))
                 .asTuple().map(t -> {
                     Map<String, Counts> out = new LinkedHashMap<>();
                     for (String g : new java.util.LinkedHashSet<>(members.values())) {
@@ -130,6 +130,10 @@ public class Reports {
                         long[] pc = t.getItem3().get(g);
                         if (pc != null) {
                             c = c.withProcedures(pc[0], pc[1]);
+                        }
+                        long[] n = t.getItem4().get(g);
+                        if (n != null) {
+                            c = c.withNotices(n[0], n[1]);
                         }
                         out.put(g, c);
                     }

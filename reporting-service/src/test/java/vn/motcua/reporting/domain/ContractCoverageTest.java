@@ -24,7 +24,7 @@ class ContractCoverageTest {
 
     static final Set<String> FOLDED = Set.of("Received", "RefusedAtReception", "RefusedAfterAppraisal",
             "SupplementRequested", "SupplementSupplied", "Transferred", "PaymentRequested", "PaymentRecorded", "Processed",
-            "Overdue", "Apologized", "DueDateChanged", "Returned", "Stopped", "Withdrawn");
+            "Overdue", "Apologized", "DueDateChanged", "Returned", "Stopped", "Withdrawn", "ApplicantNotified");
     static final Set<String> IGNORED = Set.of("Consulted"); // a question to another unit: no figure depends on it
 
     @Test

@@ -13,7 +13,7 @@ class Decision766Test {
                          long overdueOpen, long natOnTime, long natNotDue, long ratings, long disliked) {
         return new Counts(received, online, 0, 0, 0, 0, 0, completed, early, onTime, late, inProgress, overdueOpen,
                 natOnTime, natNotDue, 0, 0, late + overdueOpen, 0, BigDecimal.ZERO, 0, ratings, ratings - disliked,
-                disliked, 0, 0, 0);
+                disliked, 0, 0, 0, 0, 0, 0);
     }
 
     @Test
