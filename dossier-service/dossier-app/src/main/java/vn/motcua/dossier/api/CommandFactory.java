@@ -34,7 +34,7 @@ public final class CommandFactory {
     public static Function<DossierState, DossierCommand> command(Object body, String type, Instant at, String officer) {
         return switch (type) {
             case "supplement-requests" -> s -> new DossierCommand.RequestSupplement(s.currentUnit(), officer,
-                    ((Requests.RequestSupplement) body).missing(), at);
+                    ((Requests.RequestSupplement) body).missing(), at, ((Requests.RequestSupplement) body).supplyBy());
             case "supplements" -> s -> new DossierCommand.SupplySupplement(
                     ((Requests.SupplySupplement) body).documents(), at);
             case "transfers" -> {
@@ -76,6 +76,6 @@ public final class CommandFactory {
     }
 
     static Types.Applicant applicant(Requests.ApplicantIn a) {
-        return new Types.Applicant(a.fullName().trim(), a.personalId(), a.phone(), a.email());
+        return new Types.Applicant(a.fullName().trim(), a.personalId(), a.phone(), a.email(), a.notifyBy());
     }
 }

@@ -294,6 +294,11 @@ public class DossierResource {
     // ------------------------------------------------------------------ helpers
 
     Caller caller() {
+        return callerOf(jwt);
+    }
+
+    /** The caller a token names: its subject, roles (groups) and the units it acts for ({@code unit}, {@code units}). */
+    static Caller callerOf(org.eclipse.microprofile.jwt.JsonWebToken jwt) {
         Set<String> units = new HashSet<>();
         Object unit = jwt.getClaim("unit");
         if (unit != null) {

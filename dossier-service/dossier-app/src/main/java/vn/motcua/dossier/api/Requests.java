@@ -37,7 +37,9 @@ public final class Requests {
             String personalId,
             @Pattern(regexp = "(\\+84|0)[0-9]{9,10}", message = "must be a Vietnamese phone number such as 0912345678 (số điện thoại không hợp lệ)")
             String phone,
-            @Email(message = "must be an e-mail address (địa chỉ thư điện tử không hợp lệ)") @Size(max = 200) String email) {
+            @Email(message = "must be an e-mail address (địa chỉ thư điện tử không hợp lệ)") @Size(max = 200) String email,
+            @Schema(description = "How the applicant wants to be told of the receipt, a supplement request, a refusal, an apology, a stop and the result (cách nhận thông báo): EMAIL, SMS or NONE (the desk tells them). Default: e-mail if an address is given, else SMS if a phone is given, else none.")
+            vn.motcua.dossier.domain.Types.NoticeChannel notifyBy) {
     }
 
     @Schema(description = "Receive a complete dossier (tiếp nhận hồ sơ): it gets a code, a receipt secret and a due date.")
@@ -66,7 +68,9 @@ public final class Requests {
     @Schema(description = "Ask the applicant for missing documents (yêu cầu bổ sung, hoàn thiện hồ sơ)")
     public record RequestSupplement(
             @NotEmpty(message = "must list what is missing (phải nêu giấy tờ cần bổ sung)") @Size(max = 50)
-            List<@NotBlank @Size(max = 500) String> missing) {
+            List<@NotBlank @Size(max = 500) String> missing,
+            @Schema(description = "The date the applicant is asked to bring the documents by (hạn bổ sung); told to them in the notice")
+            LocalDate supplyBy) {
     }
 
     @Schema(description = "The applicant brought the missing documents; the processing time restarts")

@@ -10,6 +10,8 @@ import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierCommand;
 import vn.motcua.dossier.domain.DossierEvent;
 import vn.motcua.dossier.domain.DossierState;
+import vn.motcua.dossier.domain.Notices;
+import vn.motcua.dossier.domain.Types;
 import vn.motcua.dossier.domain.RuleSet;
 import vn.motcua.dossier.domain.RuleViolation;
 import vn.motcua.dossier.store.DossierStore;
@@ -50,6 +52,8 @@ public class DossierCommands {
     private final Clock clock;
     private final List<RuleSet> ruleSets;
     private final ObjectMapper json;
+    private final vn.motcua.dossier.store.NoticeStore notices;
+    private final boolean noticesEnabled;
     private final SecureRandom random = new SecureRandom();
 
     /** A command's answer: what the REST layer sends, and what a retry with the same key gets again. */
@@ -65,7 +69,11 @@ public class DossierCommands {
     }
 
     public DossierCommands(DossierStore store, CatalogReplica catalog, ViewProjector projector, Clock clock,
-                           RulesConfig rules, ObjectMapper json) {
+                           RulesConfig rules, ObjectMapper json, vn.motcua.dossier.store.NoticeStore notices,
+                           @org.eclipse.microprofile.config.inject.ConfigProperty(name = "motcua.notices.enabled",
+                                   defaultValue = "false") boolean noticesEnabled) {
+        this.notices = notices;
+        this.noticesEnabled = noticesEnabled;
         this.store = store;
         this.catalog = catalog;
         this.projector = projector;
@@ -102,7 +110,7 @@ public class DossierCommands {
                             Dossier.Context ctx = context(calendar);
                             List<DossierEvent> events = decide(DossierState.NEW, c, ctx);
                             UUID id = UUID.randomUUID();
-                            return appendAndProject(id, code, 0, DossierState.NEW, events, null, now)
+                            return appendAndProject(id, code, 0, DossierState.NEW, events, null, now, secret)
                                     .map(state -> {
                                         Views.DossierView view = view(id, events.size(), state, true, ctx, null);
                                         Object body = state.status() == vn.motcua.dossier.domain.Types.Status.REFUSED_AT_RECEPTION
@@ -139,7 +147,7 @@ public class DossierCommands {
                 List<DossierEvent> events = withOverdueFirst(stream.state(), c, ctx);
                 Instant now = clock.instant();
                 return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.state(), events,
-                        null, now).map(state -> {
+                        null, now, null).map(state -> {
                             int version = stream.version() + events.size();
                             return new Result(200, id, version,
                                     write(view(id, version, state, true, ctx, null)), false);
@@ -166,7 +174,7 @@ public class DossierCommands {
                             .replaceWith(false);
                 }
                 return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.state(), events,
-                        null, clock.instant()).replaceWith(true);
+                        null, clock.instant(), null).replaceWith(true);
             });
         })).onFailure(e -> e instanceof ProblemException p && "version-conflict".equals(p.code()))
                 .recoverWithItem(false);
@@ -210,7 +218,7 @@ public class DossierCommands {
                                 state = Dossier.evolve(state, e);
                             }
                         }
-                        return appendAndProject(id, code, 0, DossierState.NEW, all, sourceKey, clock.instant())
+                        return appendAndProject(id, code, 0, DossierState.NEW, all, sourceKey, clock.instant(), null)
                                 .replaceWith(all.size());
                     }));
         });
@@ -247,8 +255,13 @@ public class DossierCommands {
         }
     }
 
+    /**
+     * Appends, projects the read table and, for a live dossier ({@code sourceKey} null: imported history tells
+     * nobody), writes the notices its events call for, all in the caller's transaction.
+     */
     private Uni<DossierState> appendAndProject(UUID id, String code, int version, DossierState before,
-                                               List<DossierEvent> events, String sourceKey, Instant now) {
+                                               List<DossierEvent> events, String sourceKey, Instant now,
+                                               String lookupSecret) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(before);
         }
@@ -257,9 +270,53 @@ public class DossierCommands {
             after = Dossier.evolve(after, e);
         }
         DossierState state = after;
+        List<vn.motcua.dossier.store.NoticeStore.NewNotice> toSend = sourceKey == null && noticesEnabled
+                ? noticesFor(id, code, version, events, state, lookupSecret) : List.of();
         return store.append(id, code, version, events, now)
                 .chain(() -> projector.project(id, state, version + events.size(), sourceKey, now))
+                .chain(() -> toSend.isEmpty() ? Uni.createFrom().voidItem() : notices.enqueue(toSend, now))
                 .replaceWith(state);
+    }
+
+    private static List<vn.motcua.dossier.store.NoticeStore.NewNotice> noticesFor(
+            UUID id, String code, int version, List<DossierEvent> events, DossierState state, String lookupSecret) {
+        Types.NoticeChannel channel = Notices.channelOf(state.applicant());
+        if (channel == Types.NoticeChannel.NONE) {
+            return List.of();
+        }
+        String to = Notices.recipient(state.applicant(), channel);
+        List<vn.motcua.dossier.store.NoticeStore.NewNotice> out = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            int v = version + i + 1;
+            Notices.forEvent(events.get(i)).ifPresent(kind -> out.add(new vn.motcua.dossier.store.NoticeStore.NewNotice(
+                    id, code, v, kind, channel, to, state.competentUnit(),
+                    kind == Types.NoticeKind.RECEIPT ? lookupSecret : null)));
+        }
+        return out;
+    }
+
+    /**
+     * Records a notice's last attempt: appends its receipt to the dossier's stream and closes the notice, in one
+     * transaction (so a receipt is appended once per notice, whichever sender instance got there).
+     *
+     * @return false when the notice was already closed
+     */
+    public Uni<Boolean> recordNotice(long noticeId, UUID dossierId, Types.NoticeKind kind, Types.NoticeChannel channel,
+                                     int forVersion, boolean delivered, int attempts, String detail) {
+        return Panache.withTransaction(() -> {
+            Instant now = clock.instant();
+            return notices.close(noticeId, delivered, attempts, detail, now).chain(closed -> {
+                if (!closed) {
+                    return Uni.createFrom().item(false);
+                }
+                return store.load(dossierId).chain(stream -> {
+                    List<DossierEvent> events = decide(stream.state(), new DossierCommand.RecordNotice(kind, channel,
+                            forVersion, delivered, attempts, now), null);
+                    return appendAndProject(dossierId, stream.state().dossierCode(), stream.version(), stream.state(),
+                            events, null, now, null).replaceWith(true);
+                });
+            });
+        });
     }
 
     public Dossier.Context context(WorkingCalendar calendar) {
