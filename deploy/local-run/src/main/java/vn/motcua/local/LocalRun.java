@@ -34,6 +34,11 @@ public final class LocalRun {
     static final int KEYCLOAK_PORT = 18080;
     static final int KEYCLOAK_MANAGEMENT_PORT = 18081;
     static final String DASHBOARD_URL = "http://127.0.0.1:8084/dashboard";
+    /** Where the applicant's notices go on a local run: a real SMTP server and the SMS gateway stand-in. */
+    static final int SMTP_PORT = 2525;
+    static final int IMAP_PORT = 3143;
+    static final int SMS_GATEWAY_PORT = 8088;
+    static final int SENT_VIEWER_PORT = 8089;
 
     /** A service of the system: where its runnable jar is and which port it listens on. */
     record Service(String name, String role, Path jar, int port, List<String> extraProperties) {
@@ -46,6 +51,9 @@ public final class LocalRun {
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private LocalIssuer localIssuer;
+    private vn.motcua.testinfra.MailServer mail;
+    private vn.motcua.testinfra.SmsGatewayStandIn sms;
+    private com.sun.net.httpserver.HttpServer sentViewer;
     /** Where the services discover the identity provider, and how this run gets its tokens. */
     private String oidcUrl;
     private TokenSource tokens;
@@ -93,7 +101,12 @@ public final class LocalRun {
                         List.of("motcua.seed.enabled=true")),
                 new Service("dossier-service", "dossier",
                         root.resolve("dossier-service/dossier-app/target/quarkus-app/quarkus-run.jar"), 8082,
-                        List.of()),
+                        // notices to the applicant: to the local SMTP server and the SMS gateway stand-in
+                        List.of("motcua.notices.enabled=true", "quarkus.mailer.host=127.0.0.1",
+                                "quarkus.mailer.port=" + SMTP_PORT, "quarkus.mailer.from=motcua@motcua.local",
+                                "motcua.notices.sms.url=http://127.0.0.1:" + SMS_GATEWAY_PORT + "/sms/v1/messages",
+                                "motcua.notices.lookup-url=http://127.0.0.1:8082/api/v1/public/dossiers/{code}",
+                                "motcua.rating.public-url=http://127.0.0.1:8083/api/v1/public/ratings/")),
                 new Service("satisfaction-service", "satisfaction",
                         root.resolve("satisfaction-service/satisfaction-app/target/quarkus-app/quarkus-run.jar"), 8083,
                         // rating links point at this service's own public endpoint on a local run
@@ -110,6 +123,7 @@ public final class LocalRun {
         say("starting Kafka on 127.0.0.1:" + KAFKA_PORT + " (logs: " + home.resolve("kafka") + ")");
         kafka = KafkaBroker.startPersistent(home.resolve("kafka/logs"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         startIdentity();
+        startNoticeServers();
 
         List<Service> started = new ArrayList<>();
         for (Service s : services()) {
@@ -139,7 +153,8 @@ public final class LocalRun {
             // secrets go by environment, not on the command line where any process listing shows them
             ServiceProcess process = new ServiceProcess(s.name(), s.jar(), s.port(), properties,
                     Map.of("MOTCUA_RATING_TOKEN_SECRET", ratingLinkKey(),
-                            "MOTCUA_DASHBOARD_CLIENT_SECRET", secret(home.resolve("keys/keycloak-clients.secret"))),
+                            "MOTCUA_DASHBOARD_CLIENT_SECRET", secret(home.resolve("keys/keycloak-clients.secret")),
+                            "MOTCUA_SMS_API_KEY", smsKey()),
                     log, List.of("-Xms64m", "-Xmx384m"));
             processes.add(process);
             process.start(Duration.ofSeconds(180));
@@ -151,6 +166,10 @@ public final class LocalRun {
                 .append("  (superuser postgres; each service has its own role and schema)\n");
         out.append("Kafka       ").append(kafka.bootstrapServers()).append('\n');
         out.append("Identity    ").append(oidcUrl).append('\n');
+        out.append("Notices     what the applicants were told: http://127.0.0.1:").append(SENT_VIEWER_PORT)
+                .append("/mail and /sms (mail also by IMAP on 127.0.0.1:").append(IMAP_PORT)
+                .append(", user and password = the applicant's address; SMTP 127.0.0.1:").append(SMTP_PORT)
+                .append(", SMS gateway stand-in 127.0.0.1:").append(SMS_GATEWAY_PORT).append(")\n");
         for (Service s : started) {
             String base = "http://127.0.0.1:" + s.port();
             out.append(String.format("%-20s %s/q/swagger-ui   health: %s/q/health   metrics: %s/q/metrics%n",
@@ -245,6 +264,34 @@ public final class LocalRun {
                 + " grant connect on database " + DATABASE + " to motcua_analyst;");
     }
 
+    private String smsKey() throws IOException {
+        return secret(home.resolve("keys/sms-gateway.key"));
+    }
+
+    /**
+     * A real SMTP server (in memory: a restart empties it) and the SMS gateway stand-in, and a page listing what
+     * they received, so a local run shows what each applicant was told.
+     */
+    private void startNoticeServers() throws IOException {
+        say("starting the SMTP server on 127.0.0.1:" + SMTP_PORT + " and the SMS gateway stand-in on 127.0.0.1:"
+                + SMS_GATEWAY_PORT);
+        mail = vn.motcua.testinfra.MailServer.start(SMTP_PORT, IMAP_PORT);
+        sms = vn.motcua.testinfra.SmsGatewayStandIn.start(SMS_GATEWAY_PORT, smsKey());
+        sentViewer = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1",
+                SENT_VIEWER_PORT), 0);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, java.util.function.Supplier<Object>> pages = Map.of("/mail", mail::summaries, "/sms", sms::accepted);
+        pages.forEach((path, content) -> sentViewer.createContext(path, ex -> {
+            try (ex) {
+                byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(content.get());
+                ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+            }
+        }));
+        sentViewer.start();
+    }
+
     private String ratingLinkKey() throws IOException {
         return secret(home.resolve("keys/rating-link.key"));
     }
@@ -281,6 +328,12 @@ public final class LocalRun {
         if (localIssuer != null) {
             localIssuer.close();
             localIssuer = null;
+        }
+        if (sentViewer != null) {
+            sentViewer.stop(0);
+            sms.close();
+            mail.close();
+            sentViewer = null;
         }
         if (kafka != null) {
             kafka.stop();
