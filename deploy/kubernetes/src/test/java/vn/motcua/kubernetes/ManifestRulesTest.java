@@ -206,8 +206,9 @@ class ManifestRulesTest {
                     }
                     if (!rule.has("to")) {
                         // a rule without destinations opens its ports to everywhere: DNS, and HTTPS to the identity
-                        // provider, which may run anywhere
-                        assertThat(rule.path("ports").findValuesAsText("port")).as(service + " egress anywhere").isSubsetOf("53", "443");
+                        // provider, which may run anywhere; dossier-service also the province's mail relay
+                        assertThat(rule.path("ports").findValuesAsText("port")).as(service + " egress anywhere")
+                                .isSubsetOf(service.equals("dossier-service") ? List.of("53", "443", "587") : List.of("53", "443"));
                         rule.path("ports").forEach(port -> egress.add("anywhere:" + port.path("port").asInt()));
                     }
                 }
@@ -218,7 +219,11 @@ class ManifestRulesTest {
             }
             assertThat(egress).as(service).contains("postgres:5432", "kafka:9092", "anywhere:443", "monitoring:4318");
             assertThat(egress).as(service).allMatch(e -> Set.of("postgres:5432", "kafka:9092", "anywhere:443",
-                    "monitoring:4318", "kube-system:53", "anywhere:53").contains(e));
+                    "monitoring:4318", "kube-system:53", "anywhere:53").contains(e)
+                    || service.equals("dossier-service") && e.equals("anywhere:587"));
+            if (service.equals("dossier-service")) {
+                assertThat(egress).as("the applicant's e-mail goes to the mail relay").contains("anywhere:587");
+            }
             assertThat(ingressFromNamespaces).as(service).containsExactlyInAnyOrder("ingress-nginx", "monitoring");
         }
     }

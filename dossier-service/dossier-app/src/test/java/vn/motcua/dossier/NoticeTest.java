@@ -250,6 +250,31 @@ class NoticeTest {
     }
 
     @Test
+    void refusalsAndAStopAreToldWithTheirReason() {
+        String officer = infra.tokens().officer(POLICE);
+        String email = "tuchoi." + UUID.randomUUID().toString().substring(0, 8) + "@example.vn";
+        String phone = "07" + String.format("%08d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000_000L));
+        TestClock.CLOCK.setVietnam("2026-03-02T09:00");
+        Map<String, Object> refusal = new HashMap<>(dossier(email, null, null));
+        refusal.remove("documents");
+        refusal.put("reason", "Hồ sơ không thuộc thẩm quyền giải quyết của đơn vị");
+        String refusedCode = as(officer).body(refusal).post("/api/v1/dossiers/refusals").then().statusCode(201)
+                .extract().path("code");
+        String stoppedId = received(officer, dossier(null, phone, null)).getString("id");
+        String appraisedId = received(officer, dossier(email, null, null)).getString("id");
+        TestClock.CLOCK.setVietnam("2026-03-02T11:00");
+        command(officer, stoppedId, "stop", Map.of("reason", "Cong dan de nghi dung giai quyet")).then().statusCode(200);
+        command(officer, appraisedId, "refusal", Map.of("reason", "Ảnh chân dung không đạt yêu cầu"))
+                .then().statusCode(200);
+
+        await().atMost(WAIT).until(() -> mailTo(email).size() == 3 && smsTo(phone).size() == 2);
+        assertThat(mailTo(email)).filteredOn(m -> subject(m).startsWith("Phiếu từ chối")).extracting(NoticeTest::text)
+                .anySatisfy(t -> assertThat(t).contains(refusedCode, "Lý do: Hồ sơ không thuộc thẩm quyền", "Mẫu số 03"))
+                .anySatisfy(t -> assertThat(t).contains("Lý do: Ảnh chân dung không đạt yêu cầu"));
+        assertThat(smsTo(phone).get(1).text()).contains("dung xu ly ho so", "Ly do: Cong dan de nghi dung giai quyet");
+    }
+
+    @Test
     void noneIsAValidChoiceAndAChannelWithoutItsContactIsRefused() {
         String officer = infra.tokens().officer(POLICE);
         String email = "none." + UUID.randomUUID().toString().substring(0, 8) + "@example.vn";

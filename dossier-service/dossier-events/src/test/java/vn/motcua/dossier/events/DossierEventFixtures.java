@@ -112,7 +112,7 @@ final class DossierEventFixtures {
     static SupplementRequested supplementRequested() {
         return new SupplementRequested(PC06, "le.thi.mai",
                 List.of("Tờ khai thu nhận thông tin căn cước (mẫu CC01) có chữ ký của công dân"), 1,
-                Instant.parse("2026-11-24T03:00:00Z"));
+                Instant.parse("2026-11-24T03:00:00Z"), java.time.LocalDate.parse("2026-11-27"));
     }
 
     static SupplementSupplied supplementSupplied() {
