@@ -130,9 +130,22 @@ public class DossierCommands {
 
     // ------------------------------------------------------------------ existing dossiers
 
-    /** Runs a command on an existing dossier (by id or code). {@code ifMatch}: the version the caller read, or null. */
+    /**
+     * Runs a command on an existing dossier (by id or code). {@code ifMatch}: the version the caller read, or null.
+     * Without {@code ifMatch} the caller asked for no particular version: losing the append to another writer (a
+     * colleague, the overdue watcher, a notice's receipt) decides the command again on the newer stream, a few times,
+     * instead of answering 409; the rules still refuse what the newer state does not allow.
+     */
     public Uni<Result> execute(Caller caller, String ref, Integer ifMatch, Idempotency idem,
                                Function<DossierState, DossierCommand> command) {
+        Uni<Result> once = Uni.createFrom().deferred(() -> executeOnce(caller, ref, ifMatch, idem, command));
+        return ifMatch != null ? once
+                : once.onFailure(e -> e instanceof ProblemException p && "version-conflict".equals(p.code()))
+                .retry().atMost(3);
+    }
+
+    private Uni<Result> executeOnce(Caller caller, String ref, Integer ifMatch, Idempotency idem,
+                                    Function<DossierState, DossierCommand> command) {
         return idempotent(caller, idem, () -> resolve(ref).chain(id -> store.load(id).chain(stream -> {
             if (!stream.exists()) {
                 throw Caller.notFound(ref);

@@ -29,11 +29,11 @@ public class SmsChannel {
     private final Duration timeout;
 
     public SmsChannel(@ConfigProperty(name = "motcua.notices.sms.url") Optional<String> url,
-                      @ConfigProperty(name = "motcua.notices.sms.api-key", defaultValue = "") String apiKey,
+                      @ConfigProperty(name = "motcua.notices.sms.api-key") Optional<String> apiKey,
                       @ConfigProperty(name = "motcua.notices.sms.sender", defaultValue = "MOTCUA") String sender,
                       @ConfigProperty(name = "motcua.notices.sms.timeout", defaultValue = "PT10S") Duration timeout) {
         this.url = url;
-        this.apiKey = apiKey;
+        this.apiKey = apiKey.orElse("");
         this.sender = sender;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
