@@ -152,12 +152,8 @@ public final class DueDateCalculator {
     public Timeliness classify(Instant completedAt, DueDate due) {
         Objects.requireNonNull(completedAt, "completedAt");
         Objects.requireNonNull(due, "due");
-        if (due.dueAt().isEmpty() || due.dueDate().isEmpty()) {
-            return Timeliness.ON_TIME;
-        }
-        return due.time().isDayBased()
-                ? Timeliness.byDate(completedAt.atZone(calendar.zone()).toLocalDate(), due.dueDate().get())
-                : Timeliness.byInstant(completedAt, due.dueAt().get().toInstant());
+        return Timeliness.classify(completedAt, due.dueAt().map(java.time.ZonedDateTime::toInstant).orElse(null),
+                due.dueDate().orElse(null), due.time(), calendar.zone());
     }
 
     private void explainReception(List<String> out, ZonedDateTime received, ZonedDateTime start) {

@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WorkingCalendar {
 
+    /** Vietnam time, declared once in the due-date library (every service imports it from there). */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     // Beyond this many days without a working day the data is unusable (e.g. every day a weekend day).

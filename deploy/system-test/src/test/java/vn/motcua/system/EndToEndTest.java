@@ -39,6 +39,10 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
     static final String PROCEDURE = "E2E-001";
+    /** 1 working day by law; unit A commits to 180 working minutes (DOMAIN.md §6's headline case). */
+    static final String MINUTES_PROCEDURE = "E2E-180";
+    /** The dossier of that procedure: received Monday 3 August 2026 08:00, processed at 15:00 the same day. */
+    static final String MINUTES_CODE = Scenario.UNIT_A + "-260803-0990";
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
@@ -56,6 +60,7 @@ class EndToEndTest {
         system = MotcuaSystem.start("end-to-end");
         createProcedure();
         importTheLegacyMonths();
+        importTheMinutesDossier();
         paperBallots();
         liveDossier();
         awaitQuiet();
@@ -195,7 +200,7 @@ class EndToEndTest {
     void everyServiceAgreesWithTheEventStore() {
         Reconciliation.Snapshot s = Reconciliation.take(system);
         assertThat(s.differences()).isEmpty();
-        assertThat(s.storeLastVersion()).hasSize(stories.size() + 2);
+        assertThat(s.storeLastVersion()).hasSize(stories.size() + 3);
         assertThat(s.topicDuplicates()).isZero();
         assertThat(s.reportedRatings()).hasSize(5);
     }
@@ -210,6 +215,28 @@ class EndToEndTest {
                         "select count(*) from catalog.outbox where published_at is not null") == 0);
         assertThat(vn.motcua.testinfra.Sql.count(system.postgres, MotcuaSystem.DATABASE,
                 "select count(*) from catalog.outbox where published_at is null")).isZero();
+    }
+
+    // ------------------------------------------------------------------ one rule, one answer, in every service
+
+    @Test
+    void aDayProcedureCommittedInMinutesIsLateAfterTheDueInstantInDossierServiceReportingAndTheDrillDown() {
+        JsonNode dossier = body(given().auth().oauth2(system.tokens.admin())
+                .get(system.dossierUrl() + "/api/v1/dossiers/" + MINUTES_CODE).then().statusCode(200)
+                .extract().asString());
+        Instant due = Instant.parse(dossier.at("/dueOfRecord/at").asText());
+        Instant completed = Instant.parse(dossier.path("completedAt").asText());
+        // the premise: completed after the due instant, on the due date
+        assertThat(completed).isAfter(due);
+        assertThat(dossier.at("/dueOfRecord/date").asText()).isEqualTo("2026-08-03");
+        assertThat(completed.atZone(Scenario.VIETNAM).toLocalDate()).hasToString("2026-08-03");
+
+        assertThat(dossier.path("timeliness").asText()).as("dossier-service").isEqualTo("LATE");
+        JsonNode card = scorecard(Scenario.UNIT_A, "UNIT", "2026-08");
+        assertThat(card.at("/counts/completed").asLong()).isEqualTo(1);
+        assertThat(card.at("/counts/late").asLong()).as("reporting-service").isEqualTo(1);
+        assertThat(drillDown(Scenario.UNIT_A, "UNIT", "2026-08", "late")).as("the drill-down").containsExactly(MINUTES_CODE);
+        assertThat(drillDown(Scenario.UNIT_A, "UNIT", "2026-08", "onTime")).isEmpty();
     }
 
     // ------------------------------------------------------------------ driving the system
@@ -231,6 +258,38 @@ class EndToEndTest {
                         "level", "PROVINCE", "competentUnitTypes", List.of("PROVINCE_DEPARTMENT"),
                         "versions", List.of(version)))
                 .post(system.catalog.baseUrl() + "/api/v1/procedures").then().statusCode(201);
+        Map<String, Object> oneDay = new LinkedHashMap<>(version);
+        oneDay.put("legalTime", Map.of("amount", 1, "unit", "WORKING_DAYS"));
+        given().auth().oauth2(system.tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", MINUTES_PROCEDURE, "nameVi", "Chứng thực bản sao từ bản chính (kiểm thử)",
+                        "fieldCode", "E2E", "level", "PROVINCE", "competentUnitTypes", List.of("PROVINCE_DEPARTMENT"),
+                        "versions", List.of(oneDay)))
+                .post(system.catalog.baseUrl() + "/api/v1/procedures").then().statusCode(201);
+        given().auth().oauth2(system.tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("committedTime", Map.of("amount", 180, "unit", "WORKING_MINUTES"), "effectiveFrom", "2025-01-01"))
+                .put(system.catalog.baseUrl() + "/api/v1/units/" + Scenario.UNIT_A + "/commitments/" + MINUTES_PROCEDURE)
+                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    private void importTheMinutesDossier() {
+        Map<String, Object> reception = new LinkedHashMap<>();
+        reception.put("procedureCode", MINUTES_PROCEDURE);
+        reception.put("receivingUnit", Scenario.UNIT_A);
+        reception.put("competentUnit", Scenario.UNIT_A);
+        reception.put("channel", "COUNTER");
+        reception.put("applicant", Map.of("fullName", "Lê Văn Cường", "personalId", "040190099999", "phone", "0912345678"));
+        reception.put("documents", List.of("Bản chính giấy tờ cần chứng thực"));
+        reception.put("receivedAt", instant(LocalDateTime.of(2026, 8, 3, 8, 0)).toString());
+        Map<String, Object> batch = Map.of("sourceSystem", "legacy-one-stop", "dossiers", List.of(Map.of(
+                "sourceId", "minutes-1", "code", MINUTES_CODE, "reception", reception,
+                "history", List.of(Map.of("type", "result", "at", instant(LocalDateTime.of(2026, 8, 3, 15, 0)).toString(),
+                        "body", Map.of("outcome", "GRANTED"))))));
+        // the commitment reaches dossier-service's catalog replica through Kafka: retry until the due is in minutes
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode report = body(given().auth().oauth2(system.tokens.admin()).contentType(ContentType.JSON).body(batch)
+                    .post(system.dossierUrl() + "/api/v1/imports").then().statusCode(200).extract().asString());
+            return report.path("rejected").isEmpty();
+        });
     }
 
     private void importTheLegacyMonths() {

@@ -57,6 +57,8 @@ public final class DossierFact {
     public String timeUnit;
     public int legalAmount;
     public int appliedAmount;
+    /** The unit of the applied time (the commitment's when shorter): it decides how completion is compared. */
+    public String appliedUnit;
     public boolean committedShorter;
     public String onlineLevel;
     public String receivingUnit;
@@ -203,6 +205,7 @@ public final class DossierFact {
         timeUnit = p.legalTime().unit().name();
         legalAmount = p.legalTime().amount();
         appliedAmount = p.appliedTime().amount();
+        appliedUnit = p.appliedTime().unit().name();
         committedShorter = p.committedTime() != null;
         onlineLevel = p.onlineLevel();
     }
@@ -235,23 +238,16 @@ public final class DossierFact {
         completionKind = kind;
         endLastStep(at);
         ProcessingTime legal = new ProcessingTime(legalAmount, ProcessingTimeUnit.valueOf(timeUnit));
-        recordTimeliness = classify(legal, at, dueRecordAt, dueRecordDate, calendar);
+        // the time that set the due decides how to compare (the due-date library's rule, as dossier-service uses it);
+        // facts folded before applied_unit existed fall back to the legal time's unit until a rebuild
+        ProcessingTime applied = new ProcessingTime(appliedAmount,
+                ProcessingTimeUnit.valueOf(appliedUnit != null ? appliedUnit : timeUnit));
+        recordTimeliness = Timeliness.classify(at, dueRecordAt, dueRecordDate, applied, calendar.zone());
         nationalTimeliness = supplementRequests > 1 ? Timeliness.LATE
-                : classify(legal, at, nationalDueAt, nationalDueDate, calendar);
+                : Timeliness.classify(at, nationalDueAt, nationalDueDate, applied, calendar.zone());
         usedAmount = used(legal, calendar);
         usedRatio = usedAmount == null || legalAmount <= 0 ? null
                 : usedAmount.divide(BigDecimal.valueOf(legalAmount), 4, RoundingMode.HALF_UP);
-    }
-
-    /** Day-based procedures compare dates, office-time ones instants; without a due a dossier cannot be late. */
-    static Timeliness classify(ProcessingTime time, Instant completed, Instant dueAt, LocalDate dueDate,
-                               WorkingCalendar calendar) {
-        if (dueAt == null || dueDate == null) {
-            return Timeliness.ON_TIME;
-        }
-        return time.isDayBased()
-                ? Timeliness.byDate(completed.atZone(calendar.zone()).toLocalDate(), dueDate)
-                : Timeliness.byInstant(completed, dueAt);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record Period(Granularity granularity, LocalDate firstDay) {
 
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VIETNAM = vn.motcua.duedate.WorkingCalendar.VIETNAM;
 
     public enum Granularity { DAY, MONTH, QUARTER, YEAR }
 

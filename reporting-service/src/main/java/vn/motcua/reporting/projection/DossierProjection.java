@@ -56,7 +56,7 @@ public class DossierProjection implements Projection {
             "rescheduled_due_date", "last_due_change_at", "due_history", "supplement_requests",
             "second_supplement_at", "waits", "apology_at", "apology_unit", "apology_timely", "overdue_at",
             "completed_at", "completion_kind", "outcome", "record_timeliness", "national_timeliness", "used_amount",
-            "used_ratio", "returned_at", "return_channel", "withdrawn_at", "current_unit", "apology_informed_at"};
+            "used_ratio", "returned_at", "return_channel", "withdrawn_at", "current_unit", "apology_informed_at", "applied_unit"};
 
     private final DossierEventCodec codec = new DossierEventCodec();
     private final CalendarCache calendars;
@@ -224,6 +224,7 @@ public class DossierProjection implements Projection {
         f.withdrawnAt = instant(rs, "withdrawn_at");
         f.currentUnit = rs.getString("current_unit");
         f.apologyInformedAt = instant(rs, "apology_informed_at");
+        f.appliedUnit = rs.getString("applied_unit");
         return f;
     }
 
@@ -295,6 +296,7 @@ public class DossierProjection implements Projection {
                 ts(ps, ++i, f.withdrawnAt);
                 ps.setString(++i, f.currentUnit);
                 ts(ps, ++i, f.apologyInformedAt);
+                ps.setString(++i, f.appliedUnit);
                 ps.addBatch();
             }
             ps.executeBatch();

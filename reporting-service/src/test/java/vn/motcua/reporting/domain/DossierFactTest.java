@@ -50,6 +50,31 @@ class DossierFactTest {
                 vn("2026-10-05T17:00"), null);
     }
 
+    /**
+     * DOMAIN.md §6, the field's headline case: a procedure of 1 working day that the unit committed to do in 180
+     * minutes is judged by the instant (as dossier-service judges it): after the due instant is late, also on the
+     * due date. Reload the fact between events, as the projection does, so the applied unit must survive the row.
+     */
+    @Test
+    void aDayProcedureCommittedInMinutesIsLateAfterTheDueInstantOnTheDueDate() {
+        Types.ProcedureTerms minutes = new Types.ProcedureTerms("1.010052", 1, "Chứng thực bản sao",
+                ProcessingTime.workingDays(1), ProcessingTime.workingMinutes(180), "PARTLY_ONLINE", false);
+        Types.Due due = new Types.Due(vn("2026-10-05T12:00"), LocalDate.parse("2026-10-05"));
+        DossierFact f = given(new DossierEvent.Received("X-1", minutes, "R", "C", Types.Channel.COUNTER,
+                new Types.Applicant("A", "001099012345", null, null), List.of(), vn("2026-10-05T09:00"),
+                vn("2026-10-05T09:00"), "o", "ND118-2025", due, vn("2026-10-05T09:00"), vn("2026-10-05T15:00"), null));
+        assertThat(f.appliedUnit).isEqualTo("WORKING_MINUTES");
+        f.apply(2, new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ", vn("2026-10-05T15:00")),
+                WEEKENDS_ONLY, 1);
+        assertThat(f.recordTimeliness).as("completed 3 hours after the due instant, on the due date").isEqualTo(Timeliness.LATE);
+        assertThat(f.nationalTimeliness).isEqualTo(Timeliness.LATE);
+        assertThat(given(new DossierEvent.Received("X-1", minutes, "R", "C", Types.Channel.COUNTER,
+                        new Types.Applicant("A", "001099012345", null, null), List.of(), vn("2026-10-05T09:00"),
+                        vn("2026-10-05T09:00"), "o", "ND118-2025", due, vn("2026-10-05T09:00"), vn("2026-10-05T15:00"), null),
+                new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ", vn("2026-10-05T11:59"))).recordTimeliness)
+                .isEqualTo(Timeliness.EARLY);
+    }
+
     @Test
     void onTimeOnTheDueDateAndTimeUsedInWorkingDaysAgainstTheLegalTime() {
         DossierFact f = given(received(), new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ",

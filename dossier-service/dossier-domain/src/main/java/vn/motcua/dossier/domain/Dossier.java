@@ -493,12 +493,8 @@ public final class Dossier {
         if (completedAt == null) {
             throw new IllegalStateException("the dossier is not completed");
         }
-        if (!due.exists()) {
-            return Timeliness.ON_TIME;
-        }
-        return s.procedure().appliedTime().isDayBased()
-                ? Timeliness.byDate(ctx.day(completedAt), due.date())
-                : Timeliness.byInstant(completedAt, due.at());
+        return Timeliness.classify(completedAt, due.at(), due.date(), s.procedure().appliedTime(),
+                ctx.calendar().zone());
     }
 
     // ============================================================== helpers
