@@ -71,8 +71,12 @@ final class DossierSpec {
         assertThat(v.rule()).as("rule of the refusal (%s)", v.getMessage()).isEqualTo(rule);
         assertThat(v.getMessage()).isNotBlank();
         assertThat(v.messageVi()).isNotBlank();
-        // nothing appended: the history and the state it folds to are untouched
-        assertThat(Dossier.replay(history)).isEqualTo(before);
+        // decide returns events or throws, so a refusal appends nothing by construction (the state is an immutable
+        // record: comparing it with itself proved nothing). What can break is purity: the same command against the
+        // same state must be refused the same way every time, or a retry could pass where the first try failed.
+        Throwable again = catchThrowable(() -> Dossier.decide(before, command, context));
+        assertThat(again).as("deciding %s again", command).isInstanceOf(RuleViolation.class);
+        assertThat(((RuleViolation) again).rule()).isEqualTo(v.rule());
         return v;
     }
 
