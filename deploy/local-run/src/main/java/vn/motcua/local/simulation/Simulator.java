@@ -44,7 +44,7 @@ public final class Simulator {
     static final int IMPORTS_IN_FLIGHT = 2;
     static final int RATINGS_IN_FLIGHT = 3;
     static final String PROVINCE = "000.00.00.H40";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = vn.motcua.duedate.WorkingCalendar.VIETNAM;
     private static final String CATALOG = "http://127.0.0.1:8081";
     private static final String DOSSIERS = "http://127.0.0.1:8082";
     private static final String SATISFACTION = "http://127.0.0.1:8083";

@@ -66,7 +66,7 @@ public class PublicRatingResource {
             }
             return RatingEntity.<RatingEntity>list("dossierId = ?1 and status in ('VALID', 'PENDING')", dossierId)
                     .chain(existing -> criteriaSets.choose(null, null, view.competentUnit,
-                                    now.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate())
+                                    now.atZone(vn.motcua.duedate.WorkingCalendar.VIETNAM).toLocalDate())
                             .chain(set -> unitName(view.competentUnit).map(unitName -> {
                                 String[] state = state(view, existing, now);
                                 return new Views.RatingForm(view.dossierCode, view.procedureName, view.competentUnit,

@@ -42,7 +42,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Ratings {
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = vn.motcua.duedate.WorkingCalendar.VIETNAM;
     static final String ONE_VALID = "rating_one_valid_per_dossier";
     static final String BALLOT_NUMBER = "rating_ballot_number";
     private static final TypeReference<Map<String, Integer>> ANSWERS = new TypeReference<>() {

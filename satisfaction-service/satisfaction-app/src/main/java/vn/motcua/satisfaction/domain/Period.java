@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * 00:00 to its last day 24:00 local time.
  */
 public record Period(String label, LocalDate firstDay, LocalDate lastDay) {
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VIETNAM = vn.motcua.duedate.WorkingCalendar.VIETNAM;
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");

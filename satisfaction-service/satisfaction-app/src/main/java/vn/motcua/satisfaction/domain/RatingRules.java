@@ -26,7 +26,7 @@ import java.util.Objects;
  * </ul>
  */
 public final class RatingRules {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = vn.motcua.duedate.WorkingCalendar.VIETNAM;
 
     private final Duration window;
     private final Duration pendingGrace;
