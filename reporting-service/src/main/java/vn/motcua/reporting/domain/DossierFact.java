@@ -288,15 +288,10 @@ public final class DossierFact {
         }
     }
 
-    /** Sent at least {@code lead} working days before the due date: some working day lies in [sent day, due date). */
+    /** Sent at least {@code lead} working days before the due date of record. */
     static boolean apologySentInTime(Instant sentAt, LocalDate dueDate, WorkingCalendar calendar, int lead) {
-        LocalDate sent = sentAt.atZone(calendar.zone()).toLocalDate();
-        int workingDays = 0;
-        for (LocalDate d = sent; d.isBefore(dueDate); d = d.plusDays(1)) {
-            if (calendar.isWorkingDay(d)) {
-                workingDays++;
-            }
-        }
-        return workingDays >= lead;
+        // dossier-domain's rule, the one the apology command enforces
+        return vn.motcua.dossier.domain.Dossier.apologySentInTime(sentAt.atZone(calendar.zone()).toLocalDate(), dueDate,
+                lead, calendar);
     }
 }

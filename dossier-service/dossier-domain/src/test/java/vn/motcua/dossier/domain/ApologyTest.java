@@ -165,4 +165,30 @@ class ApologyTest {
         assertThat(outcome.classifyNational()).isEqualTo(Timeliness.LATE);
         assertThat(outcome.state().apologized()).isTrue();
     }
+
+    @Test
+    @DisplayName("in time = at least `lead` working days in [sent day, due date): every pair of days around Tết and 30/4")
+    void inTimeIsCountedInWorkingDaysTheSameWayForEveryPairOfDays() {
+        var calendar = TestCalendar.VIETNAM_2025;
+        LocalDate from = LocalDate.of(2025, 1, 20);
+        LocalDate to = LocalDate.of(2025, 5, 10);
+        int checked = 0;
+        for (LocalDate due = from; due.isBefore(to); due = due.plusDays(1)) {
+            if (!calendar.isWorkingDay(due)) {
+                continue; // a due date is a working day
+            }
+            for (LocalDate sent = due.minusDays(20); !sent.isAfter(due); sent = sent.plusDays(1)) {
+                for (int lead = 1; lead <= 3; lead++) {
+                    int workingDays = 0;
+                    for (LocalDate d = sent; d.isBefore(due); d = d.plusDays(1)) {
+                        workingDays += calendar.isWorkingDay(d) ? 1 : 0;
+                    }
+                    assertThat(Dossier.apologySentInTime(sent, due, lead, calendar))
+                            .as("sent %s, due %s, lead %d", sent, due, lead).isEqualTo(workingDays >= lead);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(4000);
+    }
 }
