@@ -605,7 +605,7 @@ class ProjectionBenchmark {
         marks.setAccessible(true);
         sums.setAccessible(true);
         String sql = marks.get(null) + ((String) sums.get(null)).formatted("grp");
-        vn.motcua.reporting.domain.Period p = vn.motcua.reporting.domain.Period.parse(period);
+        vn.motcua.duedate.Period p = vn.motcua.duedate.Period.parse(period);
         try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("set search_path = reporting");

@@ -1,7 +1,7 @@
 package vn.motcua.reporting.api;
 
 import io.quarkus.qute.TemplateExtension;
-import vn.motcua.reporting.domain.Period;
+import vn.motcua.duedate.Period;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.reporting.domain.Period;
+import vn.motcua.duedate.Period;
 import vn.motcua.reporting.query.FigureQueries;
 import vn.motcua.reporting.query.Reports;
 import vn.motcua.support.ProblemException;

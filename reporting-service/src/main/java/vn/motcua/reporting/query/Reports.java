@@ -6,7 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.reporting.domain.Counts;
 import vn.motcua.reporting.domain.Decision766;
 import vn.motcua.reporting.domain.Figures;
-import vn.motcua.reporting.domain.Period;
+import vn.motcua.duedate.Period;
 import vn.motcua.support.ProblemException;
 
 import java.math.BigDecimal;

@@ -27,7 +27,7 @@ import vn.motcua.satisfaction.app.Caller;
 import vn.motcua.satisfaction.app.Ratings;
 import vn.motcua.satisfaction.app.UnitFigures;
 import vn.motcua.satisfaction.domain.Ballot;
-import vn.motcua.satisfaction.domain.Period;
+import vn.motcua.duedate.Period;
 import vn.motcua.satisfaction.events.BallotStatus;
 import vn.motcua.satisfaction.events.InvalidReason;
 import vn.motcua.satisfaction.events.RatingChannel;
@@ -233,14 +233,19 @@ public class RatingResource {
     @Path("/units/{unit}/satisfaction")
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM, Caller.ANALYST})
     @Tag(name = "Figures")
-    @Operation(summary = "A unit's satisfaction figures for a month (2026-11), quarter (2026-Q4) or year (2026)")
+    @Operation(summary = "A unit's satisfaction figures for a day (2026-11-05), month (2026-11), quarter (2026-Q4) or year (2026)")
     public Uni<Views.UnitSatisfaction> unitFigures(@PathParam("unit") String unit,
                                                    @QueryParam("period") @NotNull String periodText) {
         Caller.of(jwt).requireRead(unit, "unit");
-        Period period = Period.parse(periodText).orElseThrow(() -> ProblemException.invalid("period",
-                "must be a month (2026-11), a quarter (2026-Q4) or a year (2026)",
-                "phải là tháng (2026-11), quý (2026-Q4) hoặc năm (2026)"));
-        return figures.of(unit, period).map(f -> new Views.UnitSatisfaction(unit, period.label(), period.start(),
+        Period period;
+        try {
+            period = Period.parse(periodText); // the one period grammar, reporting-service's too
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("period",
+                    "must be a day (2026-11-05), a month (2026-11), a quarter (2026-Q4) or a year (2026)",
+                    "phải là ngày (2026-11-05), tháng (2026-11), quý (2026-Q4) hoặc năm (2026)");
+        }
+        return figures.of(unit, period).map(f -> new Views.UnitSatisfaction(unit, period.toString(), period.start(),
                 period.end(), f.valid() + f.invalid(), f.valid(), f.invalid(), f.invalidByReason(), f.duplicates(),
                 f.refused(), f.pending(), f.satisfied(), UnitFigures.rate(f.satisfied(), f.valid()), f.validByChannel(),
                 f.averageByCriterion(), new Views.Complaints(f.complaintsOpened(), f.resolvedOnTime(), f.resolvedLate(),

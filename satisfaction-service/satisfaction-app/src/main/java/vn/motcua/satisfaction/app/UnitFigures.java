@@ -3,7 +3,7 @@ package vn.motcua.satisfaction.app;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.motcua.satisfaction.domain.Period;
+import vn.motcua.duedate.Period;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package vn.motcua.reporting.domain;
+package vn.motcua.duedate;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * A reporting period: a day, month, quarter or year of Vietnam time, from its first day 00:00 to its last day
- * 24:00 local time (DOMAIN.md section 6). Written as {@code 2026-10-05}, {@code 2026-10}, {@code 2026-Q4} or
+ * 24:00 local time (DOMAIN.md section 6). The one period grammar: reporting-service and satisfaction-service both parse
+ * with it. Written as {@code 2026-10-05}, {@code 2026-10}, {@code 2026-Q4} or
  * {@code 2026}.
  */
 public record Period(Granularity granularity, LocalDate firstDay) {
 
-    public static final ZoneId VIETNAM = vn.motcua.duedate.WorkingCalendar.VIETNAM;
+    public static final ZoneId VIETNAM = WorkingCalendar.VIETNAM;
 
     public enum Granularity { DAY, MONTH, QUARTER, YEAR }
 

@@ -1,4 +1,4 @@
-package vn.motcua.reporting.domain;
+package vn.motcua.duedate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
