@@ -198,7 +198,9 @@ class NoticeTest {
         List<SmsGatewayStandIn.Sms> texts = smsTo(phone);
         assertThat(texts.get(0).text()).contains("da tiep nhan ho so " + code, "Hen tra ket qua: 05/03/2026",
                 receipt.getString("lookupSecret"));
-        assertThat(texts.get(1).text()).contains("ho so " + code + " can bo sung: Anh chan dung".replace("Anh chan dung", "Ảnh chân dung"));
+        assertThat(texts.get(1).text()).contains("ho so " + code + " can bo sung: Anh chan dung");
+        assertThat(texts).allSatisfy(t -> assertThat(t.text()).as("SMS in the GSM alphabet: no diacritics")
+                .matches("[\\x20-\\x7E]+"));
         assertThat(NoticeServers.sms.duplicates()).as("no text reached the gateway twice").isZero();
         await().atMost(WAIT).until(() -> eventTypes(infra, id).stream().filter("DossierApplicantNotified"::equals).count() == 2);
         assertThat(rows(infra, "select attempts, state from dossier.notice where dossier_id = ?::uuid order by id", id))

@@ -96,7 +96,8 @@ public class NoticeTexts {
             throw new IllegalStateException("no template for " + kind + " by " + channel);
         }
         String text = template.data(data).render().strip();
-        return new Message(subject(kind, state.dossierCode()), text);
+        // brand-name SMS go in the GSM alphabet: 160 characters a part instead of 70, and every handset shows them
+        return new Message(subject(kind, state.dossierCode()), channel == NoticeChannel.SMS ? unaccented(text) : text);
     }
 
     static String subject(NoticeKind kind, String code) {
@@ -113,11 +114,18 @@ public class NoticeTexts {
     }
 
     private static String due(DossierState s) {
-        // day-based procedures are due by a date, hour-based ones by an instant (DOMAIN.md §3)
+        // day-based procedures (working or calendar days) are due by a date, hour- and minute-based ones by an
+        // instant: the applied time decides, as it does for the classification (DOMAIN.md §6)
         var due = s.currentDue();
-        boolean hours = s.procedure() != null && s.procedure().appliedTime() != null
-                && s.procedure().appliedTime().unit() != vn.motcua.duedate.ProcessingTimeUnit.WORKING_DAYS;
-        return hours || due.date() == null ? time(due.at()) : DATE.format(due.date());
+        boolean dayBased = s.procedure() == null || s.procedure().appliedTime() == null
+                || s.procedure().appliedTime().isDayBased();
+        return !dayBased || due.date() == null ? time(due.at()) : DATE.format(due.date());
+    }
+
+    /** Vietnamese without diacritics (đ as d), as brand-name SMS are written. */
+    static String unaccented(String text) {
+        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}+", "").replace('đ', 'd').replace('Đ', 'D');
     }
 
     private static String time(Instant at) {
