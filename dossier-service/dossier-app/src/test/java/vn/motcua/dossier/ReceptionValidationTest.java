@@ -59,6 +59,20 @@ class ReceptionValidationTest {
                         containsString("số định danh cá nhân"));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "applicant | \"Nguyễn Văn An\"",
+            "documents | {\"a\": 1}",
+            "applicant.fullName | [\"a\", \"b\"]"})
+    void givenWrongJsonTokenTypes_whenReceive_then400ProblemNamingTheField(String field, String json) {
+        String body = field.contains(".")
+                ? "{\"procedureCode\": \"2.000200\", \"applicant\": {\"fullName\": " + json + "}}"
+                : "{\"procedureCode\": \"2.000200\", \"" + field + "\": " + json + "}";
+        Response r = nothingAppended(() -> as(officer).body(body).post("/api/v1/dossiers"));
+        assertProblem(r, 400, "invalid-input").body("field", equalTo(field))
+                .body("detailVi", containsString("không phải JSON hợp lệ"));
+    }
+
     @Test
     void givenUnknownProcedure_whenReceive_then400OnProcedureCode() {
         Map<String, Object> body = DossierTestSupport.idCard();
