@@ -277,6 +277,32 @@ class NoticeTest {
     }
 
     @Test
+    void hostileOrCarelessInputToTheNoticeFieldsAndEndpointsIsRefusedWithProblemJson() {
+        String officer = infra.tokens().officer(POLICE);
+        TestClock.CLOCK.setVietnam("2026-03-02T09:00");
+        String id = received(officer, dossier(null, null, "NONE")).getString("id");
+        // a supplement to bring by a day already past, or a date that is not one
+        assertProblem(command(officer, id, "supplement-requests", Map.of("missing", List.of("Ảnh"), "supplyBy", "2026-03-01")),
+                400, "supply-by").body("violations[0].field", equalTo("supplyBy"));
+        assertProblem(command(officer, id, "supplement-requests", Map.of("missing", List.of("Ảnh"), "supplyBy", "06/03/2026")),
+                400, null);
+        assertThat(eventTypes(infra, id)).containsExactly("DossierReceived");
+        // the desk's endpoints: bad paths, queries and bodies, and callers without the role
+        as(officer).get("/api/v1/notices/not-a-number").then().statusCode(404);
+        as(officer).get("/api/v1/notices/999999999").then().statusCode(404)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        assertProblem(as(officer).queryParam("limit", 0).get("/api/v1/notices/failed"), 400, null);
+        assertProblem(as(officer).queryParam("limit", "2147483648").get("/api/v1/notices/failed"), 400, null);
+        assertProblem(as(officer).queryParam("unit", "x'; drop table notice;--").get("/api/v1/notices/failed"), 400, null);
+        assertProblem(as(officer).queryParam("unit", PC06 + "\u0000").get("/api/v1/notices/failed"), 400, null);
+        assertProblem(as(officer).queryParam("unit", COMMUNE).get("/api/v1/notices/failed"), 403, "not-your-unit");
+        as(infra.tokens().analyst()).get("/api/v1/notices/failed").then().statusCode(403);
+        given().get("/api/v1/notices/failed").then().statusCode(401);
+        assertProblem(as(officer).body("{\"recipient\": ").post("/api/v1/notices/1/resend"), 400, null);
+        assertProblem(as(officer).body("[1, 2]").post("/api/v1/notices/1/resend"), 400, null);
+    }
+
+    @Test
     void noneIsAValidChoiceAndAChannelWithoutItsContactIsRefused() {
         String officer = infra.tokens().officer(POLICE);
         String email = "none." + UUID.randomUUID().toString().substring(0, 8) + "@example.vn";

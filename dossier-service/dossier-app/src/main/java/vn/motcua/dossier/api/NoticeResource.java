@@ -2,8 +2,6 @@ package vn.motcua.dossier.api;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -73,7 +71,17 @@ public class NoticeResource {
     public List<NoticeView> failed(
             @QueryParam("unit") @Pattern(regexp = vn.motcua.catalog.events.CatalogLimits.CODE,
                     message = "must be a unit code such as 000.00.20.H40 (mã đơn vị không hợp lệ)") String unit,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) throws SQLException {
+            @QueryParam("limit") @DefaultValue("100") String limitText) throws SQLException {
+        // parsed here: a number JAX-RS cannot convert would be a 404, which tells a careless client nothing
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText.strip());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.invalid("limit", "must be a whole number from 1 to 1000", "phải là số nguyên từ 1 đến 1000");
+        }
         Caller caller = DossierResource.callerOf(jwt);
         Set<String> units;
         if (unit != null) {
