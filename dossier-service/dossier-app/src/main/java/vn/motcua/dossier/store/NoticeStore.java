@@ -166,14 +166,6 @@ public class NoticeStore {
         }
     }
 
-    public List<Notice> ofDossier(UUID dossierId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select * from notice where dossier_id = ? order by id")) {
-            ps.setObject(1, dossierId);
-            return list(ps);
-        }
-    }
-
     public java.util.Optional<Notice> byId(long id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select * from notice where id = ?")) {
