@@ -153,6 +153,7 @@ public final class LocalRun {
             // secrets go by environment, not on the command line where any process listing shows them
             ServiceProcess process = new ServiceProcess(s.name(), s.jar(), s.port(), properties,
                     Map.of("MOTCUA_RATING_TOKEN_SECRET", ratingLinkKey(),
+                            "MOTCUA_DOSSIER_DATA_KEY", secret(home.resolve("keys/dossier-data.key")),
                             "MOTCUA_DASHBOARD_CLIENT_SECRET", secret(home.resolve("keys/keycloak-clients.secret")),
                             "MOTCUA_SMS_API_KEY", smsKey()),
                     log, List.of("-Xms64m", "-Xmx384m"));

@@ -50,7 +50,7 @@ final class MotcuaSystem implements AutoCloseable {
         catalog = service("catalog-service", "catalog", root.resolve("catalog-service/catalog-app"), FreePorts.next(),
                 logs, Map.of("motcua.seed.enabled", "true", "motcua.outbox.retention", "PT0S"), Map.of());
         dossier = service("dossier-service", "dossier", root.resolve("dossier-service/dossier-app"), FreePorts.next(),
-                logs, Map.of("motcua.overdue.scan-interval", "2s"), Map.of());
+                logs, Map.of("motcua.overdue.scan-interval", "2s"), Map.of("MOTCUA_DOSSIER_DATA_KEY", randomHex()));
         satisfaction = service("satisfaction-service", "satisfaction", root.resolve("satisfaction-service/satisfaction-app"),
                 satisfactionPort, logs,
                 Map.of("motcua.rating.public-url", "http://127.0.0.1:" + satisfactionPort + "/api/v1/public/ratings/"),

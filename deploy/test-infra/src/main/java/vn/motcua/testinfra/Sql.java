@@ -78,4 +78,26 @@ public final class Sql {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Where each of {@code needles} stands in clear: every table of every schema of the database (the system catalogs
+     * aside) read row by row as text, the superuser's view of a copy of the database. Answers "schema.table" per needle
+     * found, for tests that personal data and secrets are only where they must be.
+     */
+    public static Map<String, List<String>> whereInClear(PostgresServer server, String database, List<String> needles) {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (Map<String, Object> t : rows(server, database, "select table_schema, table_name from information_schema.tables "
+                + "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema') "
+                + "order by 1, 2")) {
+            String table = "\"" + t.get("table_schema") + "\".\"" + t.get("table_name") + "\"";
+            for (String needle : needles) {
+                long hits = count(server, database, "select count(*) from " + table + " t where strpos(t::text, ?) > 0",
+                        needle);
+                if (hits > 0) {
+                    found.computeIfAbsent(needle, n -> new ArrayList<>()).add(t.get("table_schema") + "." + t.get("table_name"));
+                }
+            }
+        }
+        return found;
+    }
 }

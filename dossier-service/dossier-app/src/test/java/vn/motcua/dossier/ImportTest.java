@@ -41,8 +41,12 @@ class ImportTest {
     @MotcuaTestInfra.Infra
     MotcuaTestInfra.Handles infra;
 
+    /** Imported codes are national codes of the day of reception: a block of sequences per test, none shared. */
+    static final java.util.concurrent.atomic.AtomicInteger SEQUENCES = new java.util.concurrent.atomic.AtomicInteger(5000);
+
     String admin;
     String prefix;
+    final Map<String, String> codes = new HashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -156,6 +160,7 @@ class ImportTest {
         String live = DossierTestSupport.received(infra.tokens().officer(POLICE), DossierTestSupport.idCard())
                 .getString("code");
         Map<String, Object> taken = dossier("R", List.of());
+        reception(taken).put("receivedAt", vn("2026-03-02T08:00").toString());
         taken.put("code", live);
 
         JsonPath report = as(admin)
@@ -178,6 +183,65 @@ class ImportTest {
     }
 
     @Test
+    void givenCodesThatAreNotTheNationalCodeOfTheirUnitAndDay_whenImported_thenRejectedNamingTheCode() {
+        Map<String, Object> free = dossier("X1", List.of());
+        free.put("code", prefix + "-X1");
+        Map<String, Object> otherUnit = dossier("X2", List.of());
+        otherUnit.put("code", vn.motcua.dossier.domain.DossierCode.of(PC06, java.time.LocalDate.parse("2026-01-05"), 7001));
+        // received today, carrying tomorrow's first code: the live desk would hand that code out tomorrow
+        Map<String, Object> tomorrows = dossier("X3", List.of());
+        reception(tomorrows).put("receivedAt", vn("2026-03-02T08:00").toString());
+        tomorrows.put("code", vn.motcua.dossier.domain.DossierCode.of(POLICE, java.time.LocalDate.parse("2026-03-03"), 1));
+        Map<String, Object> badDay = dossier("X4", List.of());
+        badDay.put("code", POLICE + "-261399-0001");
+
+        JsonPath report = as(admin).body(batch(free, otherUnit, tomorrows, badDay)).post("/api/v1/imports")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getInt("imported")).isZero();
+        assertThat(rejected(report)).containsExactlyInAnyOrder(tuple("X1", 400, "dossier-code"),
+                tuple("X2", 400, "dossier-code"), tuple("X3", 400, "dossier-code"), tuple("X4", 400, "dossier-code"));
+        assertThat(report.getList("rejected.detail", String.class))
+                .allSatisfy(d -> assertThat(d).contains(POLICE + "-26"));
+    }
+
+    @Test
+    void givenAnImportTakingTheCodeTheDeskWouldGiveNext_whenTheDeskReceives_thenItGetsTheFollowingCode() {
+        String officer = infra.tokens().officer(POLICE);
+        DossierTestSupport.received(officer, DossierTestSupport.idCard());
+        long last = DossierTestSupport.count(infra, "select last_seq from dossier.dossier_code_counter "
+                + "where unit_code = ? and day = ?::date", POLICE, "2026-03-02");
+        String next = vn.motcua.dossier.domain.DossierCode.of(POLICE, java.time.LocalDate.parse("2026-03-02"), (int) last + 1);
+        Map<String, Object> early = dossier("N", List.of());
+        reception(early).put("receivedAt", vn("2026-03-02T07:40").toString());
+        early.put("code", next);
+        codes.put("N", next);
+        JsonPath report = as(admin).body(batch(early)).post("/api/v1/imports").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(report.getInt("imported")).as(report.prettify()).isEqualTo(1);
+
+        // the live sequence steps over the imported code: no 409 at the counter for the rest of the day
+        String code = DossierTestSupport.received(officer, DossierTestSupport.idCard()).getString("code");
+        assertThat(code).isEqualTo(vn.motcua.dossier.domain.DossierCode.of(POLICE,
+                java.time.LocalDate.parse("2026-03-02"), (int) last + 2));
+        as(admin).get("/api/v1/dossiers/" + next).then().statusCode(200).body("receivedAt",
+                equalTo(vn("2026-03-02T07:40").toString()));
+    }
+
+    @Test
+    void givenAHistoryOutOfOrder_whenImported_thenRejectedOnHistoryAt() {
+        Map<String, Object> backwards = dossier("H", List.of(
+                step("transfers", "2026-01-05T10:00", Map.of("toUnit", PC06)),
+                step("result", "2026-01-05T09:30", Map.of("outcome", "GRANTED"))));
+
+        JsonPath report = as(admin).body(batch(backwards)).post("/api/v1/imports").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(rejected(report)).containsExactly(tuple("H", 400, "invalid-input"));
+        assertThat(report.getString("rejected[0].detail")).contains("before the step it follows");
+    }
+
+    @Test
     void givenCallersByRole_whenImporting_thenOnlyAdminsAndSystemsForTheirUnits() {
         assertProblem(as(infra.tokens().officer(POLICE)).body(batch(dossier("P", List.of())))
                 .post("/api/v1/imports"), 403, null);
@@ -196,7 +260,7 @@ class ImportTest {
     // ------------------------------------------------------------------ helpers
 
     private String code(String sourceId) {
-        return prefix + "-" + sourceId;
+        return codes.get(sourceId);
     }
 
     private String idOf(String sourceId) {
@@ -213,6 +277,8 @@ class ImportTest {
         reception.put("receivedAt", vn(MONDAY_5).toString());
         Map<String, Object> d = new HashMap<>();
         d.put("sourceId", sourceId);
+        codes.put(sourceId, vn.motcua.dossier.domain.DossierCode.of(POLICE, java.time.LocalDate.parse("2026-01-05"),
+                SEQUENCES.incrementAndGet()));
         d.put("code", code(sourceId));
         d.put("reception", reception);
         d.put("receivingOfficer", "can.bo.motcua@congan.nghean.gov.vn");

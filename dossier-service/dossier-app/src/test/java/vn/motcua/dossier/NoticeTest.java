@@ -175,7 +175,8 @@ class NoticeTest {
         String phone = "09" + String.format("%08d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000_000L));
         NoticeServers.sms.down(true);
         TestClock.CLOCK.setVietnam("2026-03-02T09:00");
-        var receipt = received(officer, dossier(null, phone, "SMS"));
+        Map<String, Object> body = dossier(null, phone, "SMS");
+        var receipt = received(officer, body);
         String id = receipt.getString("id");
         String code = receipt.getString("code");
         TestClock.CLOCK.setVietnam("2026-03-02T10:00");
@@ -191,6 +192,16 @@ class NoticeTest {
                 + "where n.dossier_id = ?::uuid and n.kind = 'SUPPLEMENT_REQUEST'", id))
                 .as("a dossier's later notice waits behind the earlier one").isZero();
         assertThat(smsTo(phone)).isEmpty();
+        // waiting to be sent, the notice holds the phone and the receipt's secret: sealed, so a copy of the database
+        // shows them only in the event store (the one table that must hold the applicant)
+        @SuppressWarnings("unchecked") String personalId = ((Map<String, Object>) body.get("applicant")).get("personalId").toString();
+        assertThat(vn.motcua.testinfra.Sql.whereInClear(infra.postgres(), infra.database(),
+                List.of(phone, personalId, receipt.getString("lookupSecret"))))
+                .containsOnly(Map.entry(phone, List.of("dossier.dossier_event")),
+                        Map.entry(personalId, List.of("dossier.dossier_event")));
+        assertThat(rows(infra, "select recipient, lookup_secret from dossier.notice where dossier_id = ?::uuid "
+                + "and kind = 'RECEIPT'", id)).singleElement()
+                .satisfies(r -> assertThat(r.values()).allSatisfy(v -> assertThat(v.toString()).startsWith("e1:")));
 
         NoticeServers.sms.down(false);
         TestClock.CLOCK.set(TestClock.CLOCK.instant().plus(Duration.ofMinutes(2)));

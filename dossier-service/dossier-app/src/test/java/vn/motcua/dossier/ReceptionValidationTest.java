@@ -152,6 +152,28 @@ class ReceptionValidationTest {
     }
 
     @Test
+    void givenReceivedAtYesterday_whenLiveReceive_then400OnReceivedAtPointingToTheImport() {
+        // 2 March 09:00: received "on Friday" would make a dossier late at once and land in a closed period
+        Map<String, Object> body = DossierTestSupport.idCard();
+        body.put("receivedAt", DossierTestSupport.vn("2026-02-27T16:00").toString());
+
+        Response r = nothingAppended(() -> as(officer).body(body).post("/api/v1/dossiers"));
+
+        assertProblem(r, 400, "invalid-input").body("field", equalTo("receivedAt"))
+                .body("reason", containsString("import")).body("detailVi", containsString("trong ngày"));
+    }
+
+    @Test
+    void givenReceivedAtEarlierToday_whenLiveReceive_thenAcceptedWithThatInstant() {
+        // the desk types in at 09:00 what it received at 07:45: the same working day is allowed
+        Map<String, Object> body = DossierTestSupport.idCard();
+        body.put("receivedAt", DossierTestSupport.vn("2026-03-02T07:45").toString());
+
+        as(officer).body(body).post("/api/v1/dossiers").then().statusCode(201)
+                .body("receivedAt", equalTo(DossierTestSupport.vn("2026-03-02T07:45").toString()));
+    }
+
+    @Test
     void givenSubmittedAfterReceived_whenReceive_then400() {
         Map<String, Object> body = DossierTestSupport.idCard();
         body.put("receivedAt", DossierTestSupport.vn("2026-03-02T08:00").toString());

@@ -316,7 +316,7 @@ public class DossierResource {
             return null;
         }
         try {
-            return new DossierCommands.Idempotency(key, DossierCommands.sha256(what + "\n" + json.writeValueAsString(body)));
+            return new DossierCommands.Idempotency(key, vn.motcua.dossier.store.DataProtection.sha256Hex(what + "\n" + json.writeValueAsString(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -110,8 +110,16 @@ public class ImportResource {
                     "is required for imported dossiers", "hồ sơ nhập khẩu phải có thời điểm tiếp nhận"));
         }
         List<Function<DossierState, DossierCommand>> history = new ArrayList<>();
+        Instant previous = r.receivedAt();
         try {
             for (HistoryEntry h : d.history() == null ? List.<HistoryEntry>of() : d.history()) {
+                // each step follows the one before it: a history out of order would be decided on a state it
+                // never had
+                if (h.at().isBefore(previous)) {
+                    throw ProblemException.invalid("history.at", h.at() + " is before the step it follows ("
+                            + previous + ")", "thời điểm thao tác " + h.at() + " trước thao tác liền trước");
+                }
+                previous = h.at();
                 Class<?> type = CommandFactory.BODIES.get(h.type());
                 if (type == null) {
                     throw ProblemException.invalid("history.type", "unknown command " + h.type() + "; one of "

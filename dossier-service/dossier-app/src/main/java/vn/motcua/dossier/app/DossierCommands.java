@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.dossier.api.Views;
 import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierCode;
 import vn.motcua.dossier.domain.DossierCommand;
 import vn.motcua.dossier.domain.DossierEvent;
 import vn.motcua.dossier.domain.DossierState;
@@ -22,15 +23,11 @@ import vn.motcua.duedate.WorkingCalendar;
 import vn.motcua.support.ProblemException;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -44,7 +41,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class DossierCommands {
     private static final char[] SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-    private static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final DossierStore store;
     private final CatalogReplica catalog;
@@ -54,6 +50,8 @@ public class DossierCommands {
     private final ObjectMapper json;
     private final vn.motcua.dossier.store.NoticeStore notices;
     private final boolean noticesEnabled;
+    private final vn.motcua.dossier.store.DataProtection protection;
+    private final java.util.Optional<java.time.Duration> maxBackdating;
     private final SecureRandom random = new SecureRandom();
 
     /** A command's answer: what the REST layer sends, and what a retry with the same key gets again. */
@@ -71,8 +69,13 @@ public class DossierCommands {
     public DossierCommands(DossierStore store, CatalogReplica catalog, ViewProjector projector, Clock clock,
                            RulesConfig rules, ObjectMapper json, vn.motcua.dossier.store.NoticeStore notices,
                            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "motcua.notices.enabled",
-                                   defaultValue = "false") boolean noticesEnabled) {
+                                   defaultValue = "false") boolean noticesEnabled,
+                           vn.motcua.dossier.store.DataProtection protection,
+                           @org.eclipse.microprofile.config.inject.ConfigProperty(name = "motcua.reception.max-backdating")
+                           java.util.Optional<java.time.Duration> maxBackdating) {
+        this.maxBackdating = maxBackdating;
         this.notices = notices;
+        this.protection = protection;
         this.noticesEnabled = noticesEnabled;
         this.store = store;
         this.catalog = catalog;
@@ -96,8 +99,15 @@ public class DossierCommands {
                               NewDossier command) {
         caller.requireActFor(intake.receivingUnit(), "receivingUnit");
         Instant now = clock.instant();
-        if (intake.at().isAfter(now.plusSeconds(60))) {
-            throw ProblemException.invalid("receivedAt", "is in the future", "thời điểm tiếp nhận ở tương lai");
+        requireNotFuture(intake.at(), now, "receivedAt");
+        Instant earliest = maxBackdating.map(now::minus).orElseGet(() -> now.atZone(WorkingCalendar.VIETNAM)
+                .toLocalDate().atStartOfDay(WorkingCalendar.VIETNAM).toInstant());
+        if (intake.at().isBefore(earliest)) {
+            // a live desk records what happens today; history (with its own instants) goes through the import
+            throw ProblemException.invalid("receivedAt", "may be at most " + maxBackdating.map(d -> d + " before now")
+                            .orElse("earlier today (Vietnam time)") + "; older dossiers go through the import",
+                    "thời điểm tiếp nhận chỉ được lùi lại " + maxBackdating.map(d -> "tối đa " + d).orElse("trong ngày")
+                            + "; hồ sơ cũ hơn phải nhập qua chức năng nhập dữ liệu");
         }
         LocalDate day = intake.at().atZone(WorkingCalendar.VIETNAM).toLocalDate();
         return idempotent(caller, idem, () -> catalog.reception(intake.procedureCode(), intake.receivingUnit(),
@@ -106,7 +116,7 @@ public class DossierCommands {
                         .chain(code -> {
                             vn.motcua.support.tracing.DossierLogContext.about(code);
                             String secret = newSecret();
-                            DossierCommand c = command.build(terms, code, sha256(secret));
+                            DossierCommand c = command.build(terms, code, protection.lookupHash(secret));
                             Dossier.Context ctx = context(calendar);
                             List<DossierEvent> events = decide(DossierState.NEW, c, ctx);
                             UUID id = UUID.randomUUID();
@@ -209,11 +219,10 @@ public class DossierCommands {
             if (existing != null) {
                 return Uni.createFrom().item(0);
             }
-            // what the live desk checks before the rules: history cannot be in the future, units must exist
-            if (intake.at().isAfter(clock.instant().plusSeconds(60))) {
-                throw ProblemException.invalid("reception.receivedAt", "is in the future",
-                        "thời điểm tiếp nhận ở tương lai");
-            }
+            // what the live desk checks before the rules: history cannot be in the future, units must exist, and
+            // the code is the national one of its unit and day (so the live sequence can step over it)
+            requireNotFuture(intake.at(), clock.instant(), "reception.receivedAt");
+            DossierCode taken = decideInput(() -> DossierCode.requireFor(code, intake.receivingUnit(), day));
             return catalog.reception(intake.procedureCode(), intake.receivingUnit(), intake.competentUnit(), day,
                             "reception.")
                     .chain(terms -> catalog.calendar().chain(calendar -> {
@@ -231,8 +240,8 @@ public class DossierCommands {
                                 state = Dossier.evolve(state, e);
                             }
                         }
-                        return appendAndProject(id, code, 0, DossierState.NEW, all, sourceKey, clock.instant(), null)
-                                .replaceWith(all.size());
+                        return reserveCode(taken).chain(() -> appendAndProject(id, code, 0, DossierState.NEW, all,
+                                sourceKey, clock.instant(), null)).replaceWith(all.size());
                     }));
         });
     }
@@ -259,12 +268,24 @@ public class DossierCommands {
     }
 
     private static List<DossierEvent> decide(DossierState s, DossierCommand c, Dossier.Context ctx) {
+        return decideInput(() -> Dossier.decide(s, c, ctx));
+    }
+
+    /** Runs a domain rule, answering its refusal as problem+json naming the rule and the field. */
+    private static <T> T decideInput(Supplier<T> rule) {
         try {
-            return Dossier.decide(s, c, ctx);
+            return rule.get();
         } catch (RuleViolation v) {
             throw new ProblemException(v.status(), v.rule(), v.getMessage(), v.messageVi(),
                     v.field() == null ? List.of()
                             : List.of(new ProblemException.Violation(v.field(), v.getMessage(), v.messageVi())));
+        }
+    }
+
+    /** A claimed instant may be a minute ahead of this server's clock (the caller's clock drifts), no more. */
+    private static void requireNotFuture(Instant at, Instant now, String field) {
+        if (at.isAfter(now.plusSeconds(60))) {
+            throw ProblemException.invalid(field, "is in the future", "thời điểm ở tương lai");
         }
     }
 
@@ -356,14 +377,24 @@ public class DossierCommands {
         }
     }
 
-    /** The next code of a unit and day: {@code <unit>-<yyMMdd>-<sequence>}, without gaps (rolled back with the tx). */
+    /** The next code of a unit and day ({@link DossierCode}), without gaps (rolled back with the tx). */
     private Uni<String> nextCode(String unit, LocalDate day) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "insert into dossier_code_counter (unit_code, day, last_seq) values (?1, ?2, 1) "
                                 + "on conflict (unit_code, day) do update set last_seq = dossier_code_counter.last_seq + 1 "
                                 + "returning last_seq", Integer.class)
                 .setParameter(1, unit).setParameter(2, day).getSingleResult())
-                .map(seq -> unit + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", seq));
+                .map(seq -> DossierCode.of(unit, day, seq));
+    }
+
+    /** An imported code moves its unit's sequence for the day past it: the live desk never hands it out again. */
+    private Uni<Void> reserveCode(DossierCode code) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into dossier_code_counter (unit_code, day, last_seq) values (?1, ?2, ?3) "
+                                + "on conflict (unit_code, day) do update set last_seq = "
+                                + "greatest(dossier_code_counter.last_seq, excluded.last_seq)")
+                .setParameter(1, code.unit()).setParameter(2, code.day()).setParameter(3, code.sequence())
+                .executeUpdate()).replaceWithVoid();
     }
 
     private String newSecret() {
@@ -372,15 +403,6 @@ public class DossierCommands {
             s[i] = SECRET_ALPHABET[random.nextInt(SECRET_ALPHABET.length)];
         }
         return new String(s);
-    }
-
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String write(Object body) {
@@ -406,10 +428,10 @@ public class DossierCommands {
             throw ProblemException.invalid("Idempotency-Key", "must have 1 to 200 characters",
                     "phải có từ 1 đến 200 ký tự");
         }
-        String keyHash = sha256(caller.name() + "\n" + idem.key());
+        String keyHash = vn.motcua.dossier.store.DataProtection.sha256Hex(caller.name() + "\n" + idem.key());
         return Panache.withTransaction(() -> IdempotencyEntity.<IdempotencyEntity>findById(keyHash).chain(found -> {
             if (found != null) {
-                return Uni.createFrom().item(replay(found, idem));
+                return Uni.createFrom().item(replay(found, idem, protection));
             }
             return work.get().call(result -> {
                 IdempotencyEntity row = new IdempotencyEntity();
@@ -419,7 +441,8 @@ public class DossierCommands {
                 row.status = result.status();
                 row.dossierId = result.dossierId();
                 row.dossierVersion = result.version();
-                row.response = result.body();
+                // the receipt holds the lookup secret and the applicant: kept sealed, never in clear
+                row.response = protection.seal(result.body());
                 row.createdAt = clock.instant();
                 return row.persist();
             });
@@ -433,11 +456,12 @@ public class DossierCommands {
                     if (found == null) {
                         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
                     }
-                    return replay(found, idem);
+                    return replay(found, idem, protection);
                 }));
     }
 
-    private static Result replay(IdempotencyEntity found, Idempotency idem) {
+    private static Result replay(IdempotencyEntity found, Idempotency idem,
+                                 vn.motcua.dossier.store.DataProtection protection) {
         if (!found.requestHash.equals(idem.requestHash())) {
             throw new ProblemException(422, "idempotency-key-reused",
                     "This Idempotency-Key was used for a different request",
@@ -445,7 +469,17 @@ public class DossierCommands {
                     List.of(new ProblemException.Violation("Idempotency-Key", "was used for a different request",
                             "đã được dùng cho một yêu cầu khác")));
         }
+        String body;
+        try {
+            body = protection.open(found.response);
+        } catch (vn.motcua.dossier.store.DataProtection.KeyUnavailable e) {
+            throw new ProblemException(409, "idempotent-answer-unavailable",
+                    "This request was already carried out, but its first answer was sealed with a data key that is no "
+                            + "longer configured; read the dossier " + found.dossierId + " instead",
+                    "Yêu cầu này đã được thực hiện nhưng không thể hiển thị lại kết quả lần đầu; vui lòng tra cứu hồ sơ",
+                    List.of());
+        }
         return new Result(found.status, found.dossierId, found.dossierVersion == null ? 0 : found.dossierVersion,
-                found.response, true);
+                body, true);
     }
 }

@@ -12,7 +12,6 @@ import vn.motcua.dossier.store.DossierStore;
 import vn.motcua.dossier.store.DossierViewEntity;
 import vn.motcua.support.ProblemException;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +32,11 @@ public class DossierQueries {
     private final DossierStore store;
     private final DossierCommands commands;
     private final CatalogReplica catalog;
+    private final vn.motcua.dossier.store.DataProtection protection;
 
-    public DossierQueries(DossierStore store, DossierCommands commands, CatalogReplica catalog) {
+    public DossierQueries(DossierStore store, DossierCommands commands, CatalogReplica catalog,
+                          vn.motcua.dossier.store.DataProtection protection) {
+        this.protection = protection;
         this.store = store;
         this.commands = commands;
         this.catalog = catalog;
@@ -150,9 +152,8 @@ public class DossierQueries {
     public Uni<Views.PublicStatus> lookup(String code, String secret) {
         return Panache.withSession(() -> DossierViewEntity.<DossierViewEntity>find("dossierCode", code).firstResult()
                 .map(v -> {
-                    if (v == null || v.lookupSecretHash == null || secret == null || !MessageDigest.isEqual(
-                            v.lookupSecretHash.getBytes(StandardCharsets.UTF_8),
-                            DossierCommands.sha256(secret.trim().toUpperCase()).getBytes(StandardCharsets.UTF_8))) {
+                    if (v == null || secret == null
+                            || !protection.lookupMatches(v.lookupSecretHash, secret.trim().toUpperCase())) {
                         throw new ProblemException(404, "not-found",
                                 "No dossier with this code and secret",
                                 "Không tìm thấy hồ sơ với mã và mã tra cứu này", List.of());

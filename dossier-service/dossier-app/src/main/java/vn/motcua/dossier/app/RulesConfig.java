@@ -40,10 +40,16 @@ public interface RulesConfig {
         @WithDefault("true")
         boolean restartOnSupplement();
 
+        @WithDefault("30")
+        int maxExtensionWorkingDays();
+
+        @WithDefault("true")
+        boolean exactPayment();
+
         default RuleSet toRuleSet(String id) {
             return new RuleSet(id, effectiveFrom(), apologyLeadWorkingDays(), maxReschedules(),
                     supplementWindowWorkingDays(), maxSupplementsAtReception(), paperTransferCutoff(),
-                    restartOnSupplement());
+                    restartOnSupplement(), maxExtensionWorkingDays(), exactPayment());
         }
     }
 

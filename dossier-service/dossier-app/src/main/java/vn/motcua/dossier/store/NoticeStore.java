@@ -36,9 +36,11 @@ public class NoticeStore {
     }
 
     private final AgroalDataSource dataSource;
+    private final DataProtection protection;
 
-    public NoticeStore(AgroalDataSource dataSource) {
+    public NoticeStore(AgroalDataSource dataSource, DataProtection protection) {
         this.dataSource = dataSource;
+        this.protection = protection;
     }
 
     // ------------------------------------------------------------------ in the command's transaction (reactive)
@@ -53,8 +55,9 @@ public class NoticeStore {
                                     + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) on conflict do nothing")
                     .setParameter(1, n.dossierId()).setParameter(2, n.dossierCode()).setParameter(3, n.forVersion())
                     .setParameter(4, n.kind().name()).setParameter(5, n.channel().name())
-                    .setParameter(6, n.recipient()).setParameter(7, n.competentUnit())
-                    .setParameter(8, n.lookupSecret()).setParameter(9, now)
+                    // the address and the receipt's secret are sealed at rest (DataProtection)
+                    .setParameter(6, protection.seal(n.recipient())).setParameter(7, n.competentUnit())
+                    .setParameter(8, protection.seal(n.lookupSecret())).setParameter(9, now)
                     .executeUpdate()).replaceWithVoid());
         }
         return chain;
@@ -198,13 +201,13 @@ public class NoticeStore {
                 "update notice set state = 'PENDING', next_attempt_at = ?, lease_until = null, done_at = null, "
                         + "recipient = coalesce(?, recipient) where id = ? and state = 'FAILED'")) {
             ps.setTimestamp(1, Timestamp.from(now));
-            ps.setString(2, recipient);
+            ps.setString(2, protection.seal(recipient));
             ps.setLong(3, id);
             return ps.executeUpdate() == 1;
         }
     }
 
-    private static List<Notice> list(PreparedStatement ps) throws SQLException {
+    private List<Notice> list(PreparedStatement ps) throws SQLException {
         List<Notice> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -214,11 +217,11 @@ public class NoticeStore {
         return out;
     }
 
-    private static Notice read(ResultSet rs) throws SQLException {
+    private Notice read(ResultSet rs) throws SQLException {
         return new Notice(rs.getLong("id"), rs.getObject("dossier_id", UUID.class), rs.getString("dossier_code"),
                 rs.getInt("for_version"), NoticeKind.valueOf(rs.getString("kind")),
-                NoticeChannel.valueOf(rs.getString("channel")), rs.getString("recipient"),
-                rs.getString("competent_unit"), rs.getString("lookup_secret"), rs.getInt("attempts"),
+                NoticeChannel.valueOf(rs.getString("channel")), protection.open(rs.getString("recipient")),
+                rs.getString("competent_unit"), protection.open(rs.getString("lookup_secret")), rs.getInt("attempts"),
                 rs.getString("state"), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("done_at") == null ? null : rs.getTimestamp("done_at").toInstant());
     }

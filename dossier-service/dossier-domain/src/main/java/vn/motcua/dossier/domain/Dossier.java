@@ -40,6 +40,10 @@ import java.util.regex.Pattern;
  */
 public final class Dossier {
     private static final Pattern PERSONAL_ID = Pattern.compile("\\d{12}");
+    /** The largest fee or tax one dossier can ask for (1,000 billion VND): beyond it an amount is a typing error. */
+    public static final long MAX_AMOUNT_VND = 1_000_000_000_000L;
+    /** How far ahead a step's deadline, a reply deadline or a date to bring documents by may be set. */
+    public static final Duration DEADLINE_HORIZON = Duration.ofDays(366);
 
     /** What decisions need besides the state: the working calendar and the rule sets by effective date. */
     public record Context(WorkingCalendar calendar, List<RuleSet> ruleSets) {
@@ -101,15 +105,13 @@ public final class Dossier {
         if (command instanceof Consult c) {
             requireStatus(s, "consult", Status.RECEIVED, Status.PROCESSING);
             requireText(c.consultedUnit(), "consultedUnit");
+            requireDeadline(c.replyDeadline(), c.at(), "replyDeadline");
             return List.of(new DossierEvent.Consulted(s.currentUnit(), c.consultedUnit(), c.question(),
                     c.replyDeadline(), c.at()));
         }
         if (command instanceof RequestPayment c) {
             requireStatus(s, "request-payment", Status.RECEIVED, Status.PROCESSING);
-            if (c.amountVnd() <= 0) {
-                throw RuleViolation.input("payment-amount", "amountVnd", "the amount must be positive",
-                        "số tiền phải lớn hơn 0");
-            }
+            requireAmount(c.amountVnd());
             return List.of(new DossierEvent.PaymentRequested(c.amountVnd(), c.description(), c.at()));
         }
         if (command instanceof RecordPayment c) {
@@ -248,6 +250,11 @@ public final class Dossier {
             throw RuleViolation.input("supply-by", "supplyBy", "the date to bring the documents by is in the past",
                     "hạn bổ sung hồ sơ đã qua");
         }
+        if (c.supplyBy() != null && c.supplyBy().isAfter(ctx.day(c.at().plus(DEADLINE_HORIZON)))) {
+            throw RuleViolation.input("supply-by", "supplyBy", "the date to bring the documents by is more than "
+                    + DEADLINE_HORIZON.toDays() + " days ahead", "hạn bổ sung hồ sơ quá xa (quá "
+                    + DEADLINE_HORIZON.toDays() + " ngày)");
+        }
         return List.of(new DossierEvent.SupplementRequested(unitOr(c.unitCode(), s), c.officer(),
                 List.copyOf(c.missing()), s.supplementRequests() + 1, c.at(), c.supplyBy()));
     }
@@ -282,6 +289,8 @@ public final class Dossier {
             // The desk's own deadline (the 15:00 rule) is on the reception step; the processing step runs until
             // the dossier's current due unless the hand-over says otherwise.
             deadline = s.currentDue().at();
+        } else {
+            requireDeadline(deadline, c.at(), "stepDeadline");
         }
         return List.of(new DossierEvent.Transferred(s.currentUnit(), c.toUnit(), c.stepName(), c.officer(), deadline,
                 c.at()));
@@ -289,9 +298,14 @@ public final class Dossier {
 
     private static List<DossierEvent> recordPayment(DossierState s, RecordPayment c, Context ctx) {
         requireStatus(s, "record-payment", Status.WAITING_FOR_PAYMENT);
-        if (c.amountVnd() <= 0) {
-            throw RuleViolation.input("payment-amount", "amountVnd", "the amount must be positive",
-                    "số tiền phải lớn hơn 0");
+        requireAmount(c.amountVnd());
+        long asked = s.paymentRequestedVnd();
+        boolean exact = ctx.rulesOn(s.receptionDay()).exactPayment();
+        if (asked > 0 && (exact ? c.amountVnd() != asked : c.amountVnd() > asked)) {
+            throw RuleViolation.input("payment-amount", "amountVnd", (exact ? "the payment must equal the amount "
+                            : "the payment cannot exceed the amount ") + "requested, " + asked + " VND",
+                    (exact ? "số tiền nộp phải bằng số tiền đã yêu cầu: " : "số tiền nộp không được vượt số tiền đã yêu cầu: ")
+                            + asked + " đồng");
         }
         List<DossierEvent> events = new ArrayList<>();
         events.add(new DossierEvent.PaymentRecorded(c.amountVnd(), c.receiptRef(), c.at()));
@@ -331,6 +345,14 @@ public final class Dossier {
         if (c.newDueDate() == null || !c.newDueDate().isAfter(current.date())) {
             throw RuleViolation.input("new-due-date", "newDueDate", "the new appointment must be after " + current.date(),
                     "ngày hẹn mới phải sau ngày " + current.date());
+        }
+        LocalDate furthest = ctx.calendar().addWorkingDays(current.date(), rules.maxExtensionWorkingDays());
+        if (c.newDueDate().isAfter(furthest)) {
+            throw RuleViolation.input("new-due-date", "newDueDate", "the new appointment may be at most "
+                            + rules.maxExtensionWorkingDays() + " working days after " + current.date() + " (last day "
+                            + furthest + ", rule set " + rules.id() + ")",
+                    "ngày hẹn mới không được quá " + rules.maxExtensionWorkingDays() + " ngày làm việc sau ngày "
+                            + current.date() + " (muộn nhất " + furthest + ")");
         }
         if (!ctx.calendar().isWorkingDay(c.newDueDate())) {
             throw RuleViolation.input("new-due-date", "newDueDate", c.newDueDate() + " is not a working day",
@@ -419,9 +441,11 @@ public final class Dossier {
         } else if (event instanceof DossierEvent.PaymentRequested e) {
             b.status = Status.WAITING_FOR_PAYMENT;
             b.waitingSince = e.at();
+            b.paymentRequestedVnd = e.amountVnd();
         } else if (event instanceof DossierEvent.PaymentRecorded) {
             b.status = s.steps().size() > 1 ? Status.PROCESSING : Status.RECEIVED;
             b.waitingSince = null;
+            b.paymentRequestedVnd = 0;
         } else if (event instanceof DossierEvent.DueDateChanged e) {
             b.dueOfRecord = e.dueOfRecord();
             b.nationalDue = e.nationalDue();
@@ -529,6 +553,22 @@ public final class Dossier {
     private static void requireExists(DossierState s) {
         if (!s.exists()) {
             throw new RuleViolation(404, "not-found", null, "no such dossier", "không tìm thấy hồ sơ");
+        }
+    }
+
+    private static void requireAmount(long amountVnd) {
+        if (amountVnd <= 0 || amountVnd > MAX_AMOUNT_VND) {
+            throw RuleViolation.input("payment-amount", "amountVnd", "the amount must be positive and at most "
+                    + MAX_AMOUNT_VND + " VND", "số tiền phải lớn hơn 0 và không quá " + MAX_AMOUNT_VND + " đồng");
+        }
+    }
+
+    /** A deadline someone sets for a step: after the moment it is set, and within the horizon. */
+    private static void requireDeadline(Instant deadline, Instant at, String field) {
+        if (deadline != null && (!deadline.isAfter(at) || deadline.isAfter(at.plus(DEADLINE_HORIZON)))) {
+            throw RuleViolation.input("deadline", field, "the deadline must be after the moment it is set (" + at
+                    + ") and at most " + DEADLINE_HORIZON.toDays() + " days later",
+                    "thời hạn phải sau thời điểm giao và không quá " + DEADLINE_HORIZON.toDays() + " ngày");
         }
     }
 

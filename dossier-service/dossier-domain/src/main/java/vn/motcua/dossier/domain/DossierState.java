@@ -50,11 +50,12 @@ public record DossierState(
         Instant returnedAt,
         ReturnChannel returnChannel,
         List<Step> steps,
-        String lookupSecretHash) {
+        String lookupSecretHash,
+        long paymentRequestedVnd) {
 
     public static final DossierState NEW = new DossierState(false, null, null, null, null, null, null, null, null,
             null, null, null, null, null, Due.NONE, Due.NONE, Due.NONE, Due.NONE, null, 0, 0, null, null, false, 0, null,
-            null, null, null, null, List.of(), null);
+            null, null, null, null, List.of(), null, 0);
 
     /** The appointment the applicant holds now: the rescheduled due if there is one, else the due of record. */
     public Due currentDue() {
@@ -103,6 +104,7 @@ public record DossierState(
         ReturnChannel returnChannel;
         List<Step> steps;
         String lookupSecretHash;
+        long paymentRequestedVnd;
 
         Builder(DossierState s) {
             exists = s.exists;
@@ -137,6 +139,7 @@ public record DossierState(
             returnChannel = s.returnChannel;
             steps = s.steps;
             lookupSecretHash = s.lookupSecretHash;
+            paymentRequestedVnd = s.paymentRequestedVnd;
         }
 
         DossierState build() {
@@ -144,7 +147,8 @@ public record DossierState(
                     channel, applicant, submittedAt, receivedAt, countingStartsAt, receptionDay, ruleSet,
                     dueAtReception, dueOfRecord, rescheduledDue, nationalDue, transferDeadline, supplementRequests,
                     supplementsBeforeProcessing, waitingSince, supplementWindowStart, overdue, reschedules, apologyAt,
-                    completedAt, outcome, returnedAt, returnChannel, List.copyOf(steps), lookupSecretHash);
+                    completedAt, outcome, returnedAt, returnChannel, List.copyOf(steps), lookupSecretHash,
+                    paymentRequestedVnd);
         }
     }
 }

@@ -18,23 +18,30 @@ import java.util.Objects;
  * @param paperTransferCutoff      paper dossiers received after this time reach processing the next working day
  * @param restartOnSupplement      true: a complete supplement restarts the processing time (the law);
  *                                 false: the waiting interval is subtracted instead
+ * @param maxExtensionWorkingDays  an apology's new appointment may be at most this many working days after the
+ *                                 appointment it replaces (the law sets no bound; motcua's plausibility default)
+ * @param exactPayment             true: a payment must equal the amount requested; false: any positive amount up to it
+ *                                 settles the request
  */
 public record RuleSet(String id, LocalDate effectiveFrom, int apologyLeadWorkingDays, int maxReschedules,
                       int supplementWindowWorkingDays, int maxSupplementsAtReception, LocalTime paperTransferCutoff,
-                      boolean restartOnSupplement) {
+                      boolean restartOnSupplement, int maxExtensionWorkingDays, boolean exactPayment) {
 
     public RuleSet {
         Objects.requireNonNull(id);
         Objects.requireNonNull(effectiveFrom);
         Objects.requireNonNull(paperTransferCutoff);
+        if (maxExtensionWorkingDays < 1) {
+            throw new IllegalArgumentException("maxExtensionWorkingDays must be at least 1");
+        }
     }
 
     public static RuleSet decree61(LocalDate from) {
-        return new RuleSet("ND61-2018", from, 1, 1, 3, 1, LocalTime.of(15, 0), true);
+        return new RuleSet("ND61-2018", from, 1, 1, 3, 1, LocalTime.of(15, 0), true, 30, true);
     }
 
     public static RuleSet decree118(LocalDate from) {
-        return new RuleSet("ND118-2025", from, 1, 1, 3, 1, LocalTime.of(15, 0), true);
+        return new RuleSet("ND118-2025", from, 1, 1, 3, 1, LocalTime.of(15, 0), true, 30, true);
     }
 
     /** The defaults: Decree 61/2018 (as amended) until 30 June 2025, Decree 118/2025 from 1 July 2025. */
