@@ -98,6 +98,25 @@ class WorkQueueAndAccessTest {
     }
 
     @Test
+    void givenADeskReceivingForAnotherCompetentUnit_whenTheDeskDecidesIt_then403AndOnlyTheCompetentUnitDecides() {
+        // the provincial police's desk receives for its division PC06 (reception anywhere in the province)
+        Map<String, Object> body = DossierTestSupport.idCard();
+        body.put("competentUnit", PC06);
+        String id = DossierTestSupport.received(police, body).getString("id");
+        TestClock.CLOCK.setVietnam("2026-03-02T10:00");
+
+        assertProblem(command(police, id, "refusal", Map.of("reason", "Không đủ điều kiện")), 403, "not-competent")
+                .body("detailVi", org.hamcrest.Matchers.containsString("thẩm quyền"));
+        assertProblem(command(police, id, "result", Map.of("outcome", "GRANTED")), 403, "not-competent");
+        assertThat(DossierTestSupport.eventTypes(infra, id)).containsExactly("DossierReceived");
+
+        // the desk still does the desk's work: it hands the dossier over; the competent unit decides
+        command(police, id, "transfers", Map.of("toUnit", PC06, "stepName", "Thẩm định")).then().statusCode(200);
+        command(infra.tokens().officer(PC06), id, "refusal", Map.of("reason", "Không đủ điều kiện"))
+                .then().statusCode(200).body("status", equalTo("REFUSED_AFTER_APPRAISAL"));
+    }
+
+    @Test
     void givenSystemTokenWithUnits_whenActing_thenOnlyForThoseUnits() {
         String portal = infra.tokens().system("dvc-nghean", POLICE);
         String commune = infra.tokens().officer(COMMUNE);

@@ -70,6 +70,24 @@ public record Caller(String name, Set<String> roles, Set<String> units) {
         }
     }
 
+    /**
+     * A decision on the merits (the result, a refusal after appraisal) belongs to the competent unit, or to the unit it
+     * handed the dossier to; the desk that received a dossier for another unit cannot decide it.
+     */
+    public boolean mayDecideOn(DossierState s) {
+        return admin() || mayActFor(s.competentUnit())
+                || s.currentUnit() != null && !s.currentUnit().equals(s.receivingUnit()) && mayActFor(s.currentUnit());
+    }
+
+    public void requireDecideOn(DossierState s) {
+        if (!mayDecideOn(s)) {
+            throw new ProblemException(403, "not-competent", "Only the competent unit " + s.competentUnit()
+                    + " (or the unit holding the dossier for it) decides this dossier",
+                    "Chỉ đơn vị có thẩm quyền " + s.competentUnit() + " (hoặc đơn vị đang xử lý hồ sơ) được quyết định",
+                    List.of());
+        }
+    }
+
     public void requireActFor(String unit, String field) {
         if (!mayActFor(unit)) {
             throw new ProblemException(403, "unit-not-allowed", "You may not act for unit " + unit,

@@ -165,6 +165,9 @@ public class DossierCommands {
                 throw DossierStore.versionConflict();
             }
             DossierCommand c = command.apply(stream.state());
+            if (c instanceof DossierCommand.RecordResult || c instanceof DossierCommand.RefuseAfterAppraisal) {
+                caller.requireDecideOn(stream.state());
+            }
             return catalog.calendar().chain(calendar -> {
                 Dossier.Context ctx = context(calendar);
                 List<DossierEvent> events = withOverdueFirst(stream.state(), c, ctx);
