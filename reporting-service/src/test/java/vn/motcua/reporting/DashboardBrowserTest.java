@@ -122,8 +122,9 @@ class DashboardBrowserTest {
         fed = true;
     }
 
+    /** The province's leader: the token's unit claim names the province, whose whole subtree the leader reads. */
     String leaderToken() {
-        return infra.tokens().issue("lanh.dao", Set.of("leader"), null, Duration.ofHours(1));
+        return infra.tokens().issue("lanh.dao", Set.of("leader"), P, Duration.ofHours(1));
     }
 
     /** Opens a dashboard page: the browser is sent to the provider's sign-in page, signs in, and comes back. */

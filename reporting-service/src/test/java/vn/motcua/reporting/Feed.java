@@ -53,6 +53,12 @@ public final class Feed implements AutoCloseable {
     private static final SatisfactionEventCodec RATINGS = new SatisfactionEventCodec();
     private static final CatalogEventCodec CATALOG = new CatalogEventCodec();
     private static final AtomicLong POSITION = new AtomicLong(1);
+    /**
+     * The applicant every dossier of a feed names, as dossier-service holds it; its codec leaves the applicant out of
+     * what it publishes, and AccessTest checks that none of it reaches reporting-service.
+     */
+    public static final Types.Applicant APPLICANT = new Types.Applicant("Nguyễn Văn An", "001099012345",
+            "0912345678", "nguyen.van.an@example.vn");
 
     private final MotcuaTestInfra.Handles infra;
     private final KafkaProducer<String, byte[]> producer;
@@ -167,14 +173,14 @@ public final class Feed implements AutoCloseable {
                                       Types.ProcedureTerms procedure, Types.Due due) {
             this.competentUnit = competentUnit;
             return publish(new DossierEvent.Received(code, procedure, receivingUnit, competentUnit, channel,
-                    new Types.Applicant("Nguyễn Văn An", "001099012345", null, null), List.of("Tờ khai"), at, at,
+                    APPLICANT, List.of("Tờ khai"), at, at,
                     "mot.cua", "ND118-2025", due, at, at.plus(Duration.ofHours(4)), null));
         }
 
         public DossierStream refusedAtReception(Instant at, String unit, Types.ProcedureTerms procedure) {
             this.competentUnit = unit;
             return publish(new DossierEvent.RefusedAtReception(code, procedure, unit, unit, Types.Channel.COUNTER,
-                    new Types.Applicant("Nguyễn Văn An", "001099012345", null, null), at, at, "mot.cua",
+                    APPLICANT, at, at, "mot.cua",
                     "sai thẩm quyền"));
         }
 

@@ -120,6 +120,78 @@ class ReportingApiTest {
         }
     }
 
+    /**
+     * Unit and procedure names that a spreadsheet would take for a formula (leading =, +, -, @, tab, carriage
+     * return), flowing from the catalog's events to the ranking and procedure exports: each comes out with a single
+     * quote in front, in the CSV and as a string cell in Excel, while the figures stay numbers.
+     */
+    @Test
+    void exportsNeutraliseFormulasInNamesFromTheCatalog() throws Exception {
+        String parent = P + ".F";
+        List<String> names = List.of("=HYPERLINK(\"http://x.example\",\"Sở\")", "+Sở Cộng", "-Sở Trừ", "@Sở A",
+                "\tSở Tab", "\rSở CR");
+        String procName = "=1+2 Thủ tục";
+        Types.ProcedureTerms proc = Feed.terms(P + "-FX", ProcessingTime.workingDays(5), null, "FULLY_ONLINE");
+        try (Feed feed = new Feed(infra)) {
+            feed.unit(parent, "Khối thử công thức", UnitType.PROVINCE, null);
+            for (int i = 0; i < names.size(); i++) {
+                feed.unit(parent + ".U" + i, names.get(i), UnitType.PROVINCE_DEPARTMENT, parent);
+            }
+            feed.procedure(proc.code(), procName, "FX", "\tLĩnh vực", List.of(UnitType.PROVINCE_DEPARTMENT),
+                    ProcessingTime.workingDays(5), OnlineLevel.FULLY_ONLINE);
+            feed.dossier(P + "-FX1").received(vn("2026-10-05T09:00"), parent + ".U0", Types.Channel.ONLINE, proc,
+                    dueOn("2026-10-12")).processed(vn("2026-10-08T10:00"));
+            feed.awaitProjected();
+        }
+
+        String csv = given().auth().oauth2(token()).queryParam("parent", parent).queryParam("period", "2026-10")
+                .queryParam("format", "csv").get("/api/reports/ranking").then().statusCode(200).extract().asString();
+        List<java.util.Map<String, String>> ranking = Csv.read(csv);
+        assertThat(ranking).extracting(r -> r.get("unitNameVi"))
+                .containsExactlyInAnyOrderElementsOf(names.stream().map(n -> "'" + n).toList());
+        assertThat(ranking).extracting(r -> r.get("rank")).contains("1", "6");
+        assertThat(ranking).filteredOn(r -> r.get("unitCode").equals(parent + ".U0"))
+                .extracting(r -> r.get("counts.received")).containsExactly("1");
+
+        byte[] xlsx = given().auth().oauth2(token()).queryParam("parent", parent).queryParam("period", "2026-10")
+                .queryParam("format", "xlsx").get("/api/reports/ranking").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            int name = header.indexOf("unitNameVi");
+            int rank = header.indexOf("rank");
+            List<String> inSheet = new java.util.ArrayList<>();
+            for (int i = 1; i <= names.size(); i++) {
+                var row = sheet.getRow(i);
+                assertThat(row.getCell(name).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                inSheet.add(row.getCell(name).getStringCellValue());
+                assertThat(row.getCell(rank).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            }
+            assertThat(inSheet).containsExactlyInAnyOrderElementsOf(names.stream().map(n -> "'" + n).toList());
+            sheet.forEach(row -> row.forEach(c -> assertThat(c.getCellType())
+                    .isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA)));
+        }
+
+        // the procedure's name, in the breakdown by procedure, both formats
+        String procCsv = given().auth().oauth2(token()).queryParam("unit", parent).queryParam("period", "2026-10")
+                .queryParam("format", "csv").get("/api/reports/procedures").then().statusCode(200).extract().asString();
+        assertThat(Csv.read(procCsv)).singleElement().satisfies(r -> {
+            assertThat(r.get("nameVi")).isEqualTo("'" + procName);
+            assertThat(r.get("fieldNameVi")).isEqualTo("'\tLĩnh vực");
+        });
+        byte[] procXlsx = given().auth().oauth2(token()).queryParam("unit", parent).queryParam("period", "2026-10")
+                .queryParam("format", "xlsx").get("/api/reports/procedures").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(procXlsx))) {
+            var sheet = wb.getSheetAt(0);
+            List<String> header = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            var cell = sheet.getRow(1).getCell(header.indexOf("nameVi"));
+            assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(cell.getStringCellValue()).isEqualTo("'" + procName);
+        }
+    }
+
     private static String containsCsv() {
         return "text/csv; charset=UTF-8";
     }

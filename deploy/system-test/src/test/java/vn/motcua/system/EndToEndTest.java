@@ -190,7 +190,8 @@ class EndToEndTest {
 
     @Test
     void theLeadersDashboardShowsTheProvince() {
-        String leader = system.tokens.issue("lanh.dao@e2e", Set.of("leader"), null, Duration.ofMinutes(30));
+        // the province's leader: a leader reads the subtree of the unit in the token
+        String leader = system.tokens.issue("lanh.dao@e2e", Set.of("leader"), Scenario.ROOT, Duration.ofMinutes(30));
         String html = given().auth().oauth2(leader).queryParam("unit", Scenario.ROOT).queryParam("period", "2026-10")
                 .get(system.reporting.baseUrl() + "/dashboard").then().statusCode(200).extract().asString();
         assertThat(html).contains("Sở Tư pháp tỉnh Nghệ An").contains(codes.get("A4"));

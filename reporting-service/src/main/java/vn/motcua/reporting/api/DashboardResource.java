@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,24 +55,32 @@ public class DashboardResource {
 
     private final Reports reports;
     private final Clock clock;
+    private final SecurityIdentity identity;
+    private final JsonWebToken jwt;
 
-    public DashboardResource(Reports reports, Clock clock) {
+    public DashboardResource(Reports reports, Clock clock, SecurityIdentity identity, JsonWebToken jwt) {
         this.reports = reports;
         this.clock = clock;
+        this.identity = identity;
+        this.jwt = jwt;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "A unit's dashboard for one period (default: the current month), as an HTML page")
+    @Operation(summary = "A unit's dashboard for one period (default: the current month), as an HTML page",
+            description = "unit: for a leader, the unit of the token by default; a leader reads that unit and the units "
+                    + "under it only (403 otherwise)")
     public Uni<Response> dashboard(@QueryParam("unit") String unit,
                                    @Parameter(description = ReportResource.PERIOD_DOC) @QueryParam("period") String period,
                                    @QueryParam("scope") @DefaultValue("subtree") String scope) {
         LocalDate today = LocalDate.now(clock.withZone(Period.VIETNAM));
         Period p = period == null || period.isBlank() ? Period.containing(Period.Granularity.MONTH, today)
                 : ReportResource.period(period, "period");
-        String u = ReportResource.unit(unit);
+        Reader reader = Reader.of(identity, jwt).requireUnitClaim("unit");
+        // a leader opening the dashboard without naming a unit sees the unit of the token
+        String u = ReportResource.unit(unit == null || unit.isBlank() ? reader.unit() : unit);
         Reports.Scope s = ReportResource.scope(scope);
-        return reports.units().chain(tree -> {
+        return reader.requireRead(reports, u, "unit").chain(reports::units).chain(tree -> {
             Reports.require(tree, u); // an unknown unit is a 404 problem before any figure is computed
             return Uni.combine().all().unis(
                             reports.scorecard(u, s, p),

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,10 +36,19 @@ public class ReportResource {
 
     private final Reports reports;
     private final Tabular tabular;
+    private final SecurityIdentity identity;
+    private final JsonWebToken jwt;
 
-    public ReportResource(Reports reports, Tabular tabular) {
+    public ReportResource(Reports reports, Tabular tabular, SecurityIdentity identity, JsonWebToken jwt) {
         this.reports = reports;
         this.tabular = tabular;
+        this.identity = identity;
+        this.jwt = jwt;
+    }
+
+    /** Completes when the caller may read {@code unit} (a leader: only the subtree of the token's unit). */
+    private Uni<Void> readable(String unit, String field) {
+        return Reader.of(identity, jwt).requireRead(reports, unit, field);
     }
 
     @GET
@@ -49,8 +60,10 @@ public class ReportResource {
                                    @QueryParam("scope") @DefaultValue("subtree") String scope,
                                    @QueryParam("format") String format) {
         Period p = period(period, "period");
-        return respond(reports.scorecard(unit(unit), scope(scope), p), s -> List.of(s), format,
-                "scorecard-" + unit + "-" + p);
+        String u = unit(unit);
+        Reports.Scope s = scope(scope);
+        return readable(u, "unit").chain(() -> respond(reports.scorecard(u, s, p), x -> List.of(x), format,
+                "scorecard-" + u + "-" + p));
     }
 
     @GET
@@ -63,7 +76,9 @@ public class ReportResource {
         if (parent == null || parent.isBlank()) {
             throw ProblemException.invalid("parent", "parent is required", "thiếu mã đơn vị cấp trên");
         }
-        return respond(reports.ranking(parent, p), Reports.Ranking::units, format, "ranking-" + parent + "-" + p);
+        String u = parent.trim();
+        return readable(u, "parent").chain(() -> respond(reports.ranking(u, p), Reports.Ranking::units, format,
+                "ranking-" + u + "-" + p));
     }
 
     @GET
@@ -82,7 +97,9 @@ public class ReportResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("to", e.getMessage(), "khoảng thời gian không hợp lệ");
         }
-        return respond(reports.trend(unit(unit), scope(scope), periods), l -> l, format, "trend-" + unit);
+        String u = unit(unit);
+        Reports.Scope s = scope(scope);
+        return readable(u, "unit").chain(() -> respond(reports.trend(u, s, periods), l -> l, format, "trend-" + u));
     }
 
     @GET
@@ -92,8 +109,10 @@ public class ReportResource {
                                     @QueryParam("scope") @DefaultValue("subtree") String scope,
                                     @QueryParam("format") String format) {
         Period p = period(period, "period");
-        return respond(reports.breakdown(unit(unit), scope(scope), p, FigureQueries.GroupBy.PROCEDURE), l -> l,
-                format, "procedures-" + unit + "-" + p);
+        String u = unit(unit);
+        Reports.Scope s = scope(scope);
+        return readable(u, "unit").chain(() -> respond(reports.breakdown(u, s, p, FigureQueries.GroupBy.PROCEDURE),
+                l -> l, format, "procedures-" + u + "-" + p));
     }
 
     @GET
@@ -103,8 +122,10 @@ public class ReportResource {
                                 @QueryParam("scope") @DefaultValue("subtree") String scope,
                                 @QueryParam("format") String format) {
         Period p = period(period, "period");
-        return respond(reports.breakdown(unit(unit), scope(scope), p, FigureQueries.GroupBy.FIELD), l -> l,
-                format, "fields-" + unit + "-" + p);
+        String u = unit(unit);
+        Reports.Scope s = scope(scope);
+        return readable(u, "unit").chain(() -> respond(reports.breakdown(u, s, p, FigureQueries.GroupBy.FIELD),
+                l -> l, format, "fields-" + u + "-" + p));
     }
 
     @GET
@@ -114,7 +135,10 @@ public class ReportResource {
                                @QueryParam("scope") @DefaultValue("subtree") String scope,
                                @QueryParam("format") String format) {
         Period p = period(period, "period");
-        return respond(reports.steps(unit(unit), scope(scope), p), l -> l, format, "steps-" + unit + "-" + p);
+        String u = unit(unit);
+        Reports.Scope s = scope(scope);
+        return readable(u, "unit").chain(() -> respond(reports.steps(u, s, p), l -> l, format,
+                "steps-" + u + "-" + p));
     }
 
     @GET
@@ -125,8 +149,11 @@ public class ReportResource {
                                    @QueryParam("limit") @DefaultValue("200") int limit,
                                    @QueryParam("format") String format) {
         Period p = period(period, "period");
-        return respond(reports.lateSteps(unit(unit), scope(scope), p, limit(limit)), l -> l, format,
-                "late-steps-" + unit + "-" + p);
+        String u = unit(unit);
+        Reports.Scope s = scope(scope);
+        int n = limit(limit);
+        return readable(u, "unit").chain(() -> respond(reports.lateSteps(u, s, p, n), l -> l, format,
+                "late-steps-" + u + "-" + p));
     }
 
     @GET
@@ -151,8 +178,11 @@ public class ReportResource {
         if (offset < 0) {
             throw ProblemException.invalid("offset", "offset must not be negative", "offset không được âm");
         }
-        return respond(reports.dossiers(unit(unit), scope(scope), p, figure, blankToNull(procedure),
-                blankToNull(field), limit(limit), offset), l -> l, format, figure + "-" + unit + "-" + p);
+        String u = unit(unit);
+        Reports.Scope s = scope(scope);
+        int n = limit(limit);
+        return readable(u, "unit").chain(() -> respond(reports.dossiers(u, s, p, figure, blankToNull(procedure),
+                blankToNull(field), n, offset), l -> l, format, figure + "-" + u + "-" + p));
     }
 
     private <T> Uni<Response> respond(Uni<T> body, Function<T, List<?>> rows, String format, String name) {

@@ -28,6 +28,8 @@ import java.util.Set;
 public class Tabular {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String CSV = "text/csv";
+    /** The first characters that make a spreadsheet read a cell's text as a formula. */
+    static final String FORMULA_START = "=+-@\t\r";
 
     private final ObjectMapper json;
 
@@ -81,23 +83,34 @@ public class Tabular {
     static String csv(List<Map<String, Object>> rows) {
         List<String> cols = columns(rows);
         StringBuilder sb = new StringBuilder("\uFEFF"); // BOM: spreadsheet programs then read Vietnamese right
-        sb.append(String.join(",", cols.stream().map(Tabular::cell).toList())).append("\r\n");
+        sb.append(String.join(",", cols.stream().map(c -> cell(text(c))).toList())).append("\r\n");
         for (Map<String, Object> r : rows) {
             List<String> cells = new ArrayList<>();
             for (String c : cols) {
                 Object v = r.get(c);
-                cells.add(v == null ? "" : cell(String.valueOf(v)));
+                // numbers and booleans are values, not text: a negative number stays a number
+                cells.add(v == null ? "" : v instanceof Number || v instanceof Boolean ? String.valueOf(v)
+                        : cell(text(String.valueOf(v))));
             }
             sb.append(String.join(",", cells)).append("\r\n");
         }
         return sb.toString();
     }
 
-    private static String cell(String v) {
-        // quote when needed; a leading =,+,-,@ would be a formula in a spreadsheet: neutralise it
-        String s = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?") ? "'" + v : v;
+    /** Quoted as CSV needs it (a comma, a quote or a line break inside). */
+    private static String cell(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
                 ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /**
+     * A text cell as both formats write it. Text a spreadsheet would take for a formula (a leading =, +, - or @,
+     * or a leading tab or carriage return, which spreadsheet programs strip before looking for one) gets a single
+     * quote in front, so a unit or procedure name such as {@code =HYPERLINK(...)} stays text when the file is
+     * opened. Numbers never pass here: they are written as numbers, a negative one included.
+     */
+    static String text(String v) {
+        return !v.isEmpty() && FORMULA_START.indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
     }
 
     static byte[] xlsx(List<Map<String, Object>> rows, String sheetName) {
@@ -111,7 +124,7 @@ public class Tabular {
             Row header = sheet.createRow(0);
             for (int i = 0; i < cols.size(); i++) {
                 Cell c = header.createCell(i);
-                c.setCellValue(cols.get(i));
+                c.setCellValue(text(cols.get(i)));
                 c.setCellStyle(bold);
             }
             int r = 1;
@@ -124,7 +137,8 @@ public class Tabular {
                     } else if (v instanceof Boolean b) {
                         x.createCell(i).setCellValue(b);
                     } else if (v != null) {
-                        x.createCell(i).setCellValue(String.valueOf(v));
+                        // a string cell, never a formula, neutralised as in the CSV
+                        x.createCell(i).setCellValue(text(String.valueOf(v)));
                     }
                 }
             }
