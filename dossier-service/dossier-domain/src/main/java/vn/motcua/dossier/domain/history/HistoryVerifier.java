@@ -73,6 +73,7 @@ public final class HistoryVerifier {
     private UUID stream;
     private int expected;
     private byte[] lastHash;
+    private Integer pendingRecorded;
     // day pass
     private int sealIndex;
     private MerkleRoot current = new MerkleRoot();
@@ -102,12 +103,24 @@ public final class HistoryVerifier {
 
     /** The chain pass: every event, in (dossier id, version) order. */
     public void chain(EventRow r) {
+        chain(r, null);
+    }
+
+    /**
+     * The chain pass, with the version the read table recorded for the event's dossier (null if none): a stream
+     * that ends before it lost its last events (see {@link #streamRecorded}).
+     */
+    public void chain(EventRow r, Integer recordedVersion) {
         events++;
         if (!r.dossierId().equals(stream)) {
+            flushRecorded();
             stream = r.dossierId();
             streams++;
             expected = 1;
             lastHash = null;
+        }
+        if (recordedVersion != null) {
+            pendingRecorded = recordedVersion;
         }
         LocalDate day = DaySeal.dayOf(r.recordedAt());
         if (r.version() != expected) {
@@ -142,6 +155,13 @@ public final class HistoryVerifier {
         }
     }
 
+    private void flushRecorded() {
+        if (stream != null && pendingRecorded != null) {
+            streamRecorded(stream, pendingRecorded);
+        }
+        pendingRecorded = null;
+    }
+
     /** The day pass: every event, in (recorded_at, position) order. */
     public void day(DayRow r) {
         LocalDate day = DaySeal.dayOf(r.recordedAt());
@@ -160,6 +180,7 @@ public final class HistoryVerifier {
     }
 
     public Report finish() {
+        flushRecorded();
         closeSealsBefore(null);
         List<Finding> listed = List.copyOf(findings);
         return new Report(problems == 0, events, streams, seals.size(),

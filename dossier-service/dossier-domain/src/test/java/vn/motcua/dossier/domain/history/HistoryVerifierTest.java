@@ -141,8 +141,7 @@ class HistoryVerifierTest {
         store.rows.remove(2);
 
         HistoryVerifier v = new HistoryVerifier(seals);
-        store.rows.forEach(v::chain);
-        v.streamRecorded(A, 3);
+        store.rows.forEach(r -> v.chain(r, 3));
         store.days().forEach(v::day);
         Report report = v.finish();
 
