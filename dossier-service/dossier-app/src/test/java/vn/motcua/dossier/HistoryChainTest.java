@@ -181,7 +181,40 @@ class HistoryChainTest {
         as(admin).get("/api/v1/admin/history/verify/no-such-dossier").then().statusCode(404);
     }
 
+    @Test
+    void givenEventsRecordedBeforeTheChain_whenV5Migrates_thenTheyAreChainedAsJavaHashesThem() throws Exception {
+        // a schema of its own in the same server: V1, events written the old way, then V5
+        String schema = "pre_chain_" + UUID.randomUUID().toString().substring(0, 8);
+        String in = "set search_path = " + schema + "; ";
+        Sql.execute(infra, "create schema " + schema);
+        try {
+            Sql.execute(infra, in + migration("V1__dossier.sql"));
+            Sql.execute(infra, in + "insert into dossier_event (event_id, dossier_id, version, event_type, occurred_at,"
+                    + " recorded_at, payload) values"
+                    + " (gen_random_uuid(), '11111111-1111-1111-1111-111111111111', 1, 'DossierReceived',"
+                    + " '2026-03-02 09:00:00.123456+07', '2026-03-02 09:00:00.654321+07', '{\"name\":\"Nguyễn Thị Hoa\"}'),"
+                    + " (gen_random_uuid(), '22222222-2222-2222-2222-222222222222', 1, 'DossierReceived',"
+                    + " '2026-03-02 23:59:59.999999+07', '2026-03-02 23:59:59.999999+07', '{}'),"
+                    + " (gen_random_uuid(), '11111111-1111-1111-1111-111111111111', 2, 'DossierTransferred',"
+                    + " '1969-12-31 23:59:59.5+00', '2026-03-03 09:00:00+07', '{\"stepName\":\"Thẩm định\"}')");
+            Sql.execute(infra, in + migration("V5__history_chain.sql"));
+
+            assertThat(cli(schema)).startsWith("0:").contains("events 3 in 2 streams").contains("INTACT");
+            Sql.execute(infra, in + "set session_replication_role = replica;"
+                    + " update dossier_event set payload = '{}' where version = 2");
+            assertThat(cli(schema)).startsWith("1:").contains("first altered: HASH_MISMATCH position=3");
+        } finally {
+            Sql.execute(infra, "drop schema " + schema + " cascade");
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static String migration(String file) throws java.io.IOException {
+        try (var stream = HistoryChainTest.class.getClassLoader().getResourceAsStream("db/migration/" + file)) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 
     private JsonPath verifyStore() {
         return as(admin).get("/api/v1/admin/history/verify").then().statusCode(200)
@@ -190,9 +223,13 @@ class HistoryChainTest {
 
     /** The command-line check against the test database: "exit code: output". */
     private String cli() {
+        return cli("dossier");
+    }
+
+    private String cli(String schema) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = VerifyHistory.run(infra.postgres().jdbcUrl(infra.database()), PostgresServer.SUPERUSER, "",
-                "dossier", new PrintStream(out, true, StandardCharsets.UTF_8));
+                schema, new PrintStream(out, true, StandardCharsets.UTF_8));
         return exit + ": " + out.toString(StandardCharsets.UTF_8);
     }
 
