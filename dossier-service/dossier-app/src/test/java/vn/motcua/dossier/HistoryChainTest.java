@@ -74,9 +74,9 @@ class HistoryChainTest {
         as(admin).get("/api/v1/admin/history/verify/" + code).then().statusCode(200)
                 .body("scope", equalTo("dossier")).body("intact", equalTo(true)).body("events", equalTo(2));
         // the migration's SQL hash (which chained the rows older than V5) gives the bytes Java gives
-        assertThat(Sql.count(infra, "select count(*) from dossier.dossier_event where hash <> dossier.dossier_event_hash("
-                + "coalesce(prev_hash, ''::bytea), dossier_id, version, event_type, occurred_at, recorded_at, payload)"))
-                .isZero();
+        assertThat(Sql.count(infra, "select count(*) from dossier.dossier_event"
+                + " where hash <> dossier.dossier_event_hash(coalesce(prev_hash, ''::bytea), dossier_id, version,"
+                + " event_type, occurred_at, recorded_at, payload)")).isZero();
 
         // the next morning the day is closed: sealed, and the whole store checks out
         TestClock.CLOCK.setVietnam("2026-06-02T09:00");

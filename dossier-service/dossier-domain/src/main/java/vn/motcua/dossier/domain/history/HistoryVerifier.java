@@ -16,7 +16,8 @@ import java.util.UUID;
  *     <li>{@link #chain} with every event in (dossier id, version) order: versions 1..n without gaps, each event
  *     linked to its predecessor's hash, each event's content giving its stored hash;</li>
  *     <li>{@link #day} with every event's position and hash in (recorded_at, position) order: each sealed day's
- *     events give its seal's count and Merkle root; events after the last sealed day are counted as not sealed yet.</li>
+ *     events give its seal's count and Merkle root; events after the last sealed day are counted as not sealed
+ *     yet.</li>
  * </ol>
  * The seals themselves (one a day, without gaps, each over the previous one) are checked when the verifier is made.
  * The first problem is the earliest by day, then by position.
@@ -172,7 +173,8 @@ public final class HistoryVerifier {
         }
         closeSealsBefore(day);
         if (sealIndex >= seals.size() || !seals.get(sealIndex).day().equals(day)) {
-            found(Kind.SEAL_MISMATCH, r.position(), null, null, day, "the event was recorded on a day that has no seal");
+            found(Kind.SEAL_MISMATCH, r.position(), null, null, day,
+                    "the event was recorded on a day that has no seal");
             return;
         }
         current.add(r.hash());
