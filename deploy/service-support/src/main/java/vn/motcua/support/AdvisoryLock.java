@@ -10,6 +10,8 @@ public enum AdvisoryLock {
     CATALOG_OUTBOX_RELAY(0x6d6f7463_00000001L),
     DOSSIER_OUTBOX_RELAY(0x6d6f7463_00000002L),
     SATISFACTION_OUTBOX_RELAY(0x6d6f7463_00000003L),
+    /** One instance seals the dossier history's closed days at a time. */
+    DOSSIER_HISTORY_SEALER(0x6d6f7463_00000019L),
     /** One applying replica of each reporting projection at a time. */
     REPORTING_CATALOG_PROJECTION(0x4D43_5250_0001L),
     REPORTING_DOSSIER_PROJECTION(0x4D43_5250_0002L),

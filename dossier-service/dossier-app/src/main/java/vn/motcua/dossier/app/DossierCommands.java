@@ -120,7 +120,7 @@ public class DossierCommands {
                             Dossier.Context ctx = context(calendar);
                             List<DossierEvent> events = decide(DossierState.NEW, c, ctx);
                             UUID id = UUID.randomUUID();
-                            return appendAndProject(id, code, 0, DossierState.NEW, events, null, now, secret)
+                            return appendAndProject(id, code, 0, null, DossierState.NEW, events, null, now, secret)
                                     .map(state -> {
                                         Views.DossierView view = view(id, events.size(), state, true, ctx, null);
                                         Object body = state.status() == vn.motcua.dossier.domain.Types.Status.REFUSED_AT_RECEPTION
@@ -172,8 +172,8 @@ public class DossierCommands {
                 Dossier.Context ctx = context(calendar);
                 List<DossierEvent> events = withOverdueFirst(stream.state(), c, ctx);
                 Instant now = clock.instant();
-                return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.state(), events,
-                        null, now, null).map(state -> {
+                return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.lastHash(),
+                        stream.state(), events, null, now, null).map(state -> {
                             int version = stream.version() + events.size();
                             return new Result(200, id, version,
                                     write(view(id, version, state, true, ctx, null)), false);
@@ -199,8 +199,8 @@ public class DossierCommands {
                     return projector.project(id, stream.state(), stream.version(), null, clock.instant())
                             .replaceWith(false);
                 }
-                return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.state(), events,
-                        null, clock.instant(), null).replaceWith(true);
+                return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.lastHash(),
+                        stream.state(), events, null, clock.instant(), null).replaceWith(true);
             });
         })).onFailure(e -> e instanceof ProblemException p && "version-conflict".equals(p.code()))
                 .recoverWithItem(false);
@@ -243,8 +243,8 @@ public class DossierCommands {
                                 state = Dossier.evolve(state, e);
                             }
                         }
-                        return reserveCode(taken).chain(() -> appendAndProject(id, code, 0, DossierState.NEW, all,
-                                sourceKey, clock.instant(), null)).replaceWith(all.size());
+                        return reserveCode(taken).chain(() -> appendAndProject(id, code, 0, null, DossierState.NEW,
+                                all, sourceKey, clock.instant(), null)).replaceWith(all.size());
                     }));
         });
     }
@@ -296,7 +296,7 @@ public class DossierCommands {
      * Appends, projects the read table and, for a live dossier ({@code sourceKey} null: imported history tells
      * nobody), writes the notices its events call for, all in the caller's transaction.
      */
-    private Uni<DossierState> appendAndProject(UUID id, String code, int version, DossierState before,
+    private Uni<DossierState> appendAndProject(UUID id, String code, int version, byte[] lastHash, DossierState before,
                                                List<DossierEvent> events, String sourceKey, Instant now,
                                                String lookupSecret) {
         if (events.isEmpty()) {
@@ -309,7 +309,7 @@ public class DossierCommands {
         DossierState state = after;
         List<vn.motcua.dossier.store.NoticeStore.NewNotice> toSend = sourceKey == null && noticesEnabled
                 ? noticesFor(id, code, version, events, state, lookupSecret) : List.of();
-        return store.append(id, code, version, events, now)
+        return store.append(id, code, version, lastHash, events, now)
                 .chain(() -> projector.project(id, state, version + events.size(), sourceKey, now))
                 .chain(() -> toSend.isEmpty() ? Uni.createFrom().voidItem() : notices.enqueue(toSend, now))
                 .replaceWith(state);
@@ -349,8 +349,8 @@ public class DossierCommands {
                 return store.load(dossierId).chain(stream -> {
                     List<DossierEvent> events = decide(stream.state(), new DossierCommand.RecordNotice(kind, channel,
                             forVersion, delivered, attempts, now), null);
-                    return appendAndProject(dossierId, stream.state().dossierCode(), stream.version(), stream.state(),
-                            events, null, now, null).replaceWith(true);
+                    return appendAndProject(dossierId, stream.state().dossierCode(), stream.version(),
+                            stream.lastHash(), stream.state(), events, null, now, null).replaceWith(true);
                 });
             });
         });

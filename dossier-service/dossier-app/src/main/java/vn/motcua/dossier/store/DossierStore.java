@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierEvent;
 import vn.motcua.dossier.domain.DossierState;
+import vn.motcua.dossier.domain.history.EventHash;
 import vn.motcua.dossier.events.DossierEventCodec;
 import vn.motcua.dossier.events.DossierEventEnvelope;
 import vn.motcua.dossier.events.DossierEventType;
@@ -43,8 +44,11 @@ public class DossierStore {
                          DossierEvent event) {
     }
 
-    /** A dossier's stream: its events in order, the state they fold to, and the version to append at. */
-    public record Stream(UUID dossierId, List<Stored> events, DossierState state) {
+    /**
+     * A dossier's stream: its events in order, the state they fold to, the version to append at and the hash the
+     * next event links to (null for a new stream).
+     */
+    public record Stream(UUID dossierId, List<Stored> events, DossierState state, byte[] lastHash) {
         public int version() {
             return events.size();
         }
@@ -56,7 +60,7 @@ public class DossierStore {
         /** The stream as it was at an instant: the events that had happened by then (for "state as of"). */
         public Stream upTo(Instant asOf) {
             List<Stored> upTo = events.stream().filter(e -> !e.event().at().isAfter(asOf)).toList();
-            return new Stream(dossierId, upTo, Dossier.replay(upTo.stream().map(Stored::event).toList()));
+            return new Stream(dossierId, upTo, Dossier.replay(upTo.stream().map(Stored::event).toList()), null);
         }
     }
 
@@ -64,41 +68,66 @@ public class DossierStore {
         return EventEntity.<EventEntity>list("dossierId = ?1 order by version", dossierId)
                 .map(rows -> {
                     List<Stored> events = rows.stream().map(this::toStored).toList();
-                    return new Stream(dossierId, events, Dossier.replay(events.stream().map(Stored::event).toList()));
+                    return new Stream(dossierId, events, Dossier.replay(events.stream().map(Stored::event).toList()),
+                            rows.isEmpty() ? null : rows.get(rows.size() - 1).hash);
                 });
     }
 
     /**
-     * Appends events after {@code expectedVersion} and puts them in the outbox.
+     * Appends events after {@code expectedVersion} and puts them in the outbox. {@code previousHash} is the hash of
+     * the event at {@code expectedVersion} as the caller loaded it ({@link Stream#lastHash()}; null for a new
+     * stream): each event is chained to the one before without reading anything again. Had another writer appended
+     * in between, the unique (dossier_id, version) key refuses this append and its transaction rolls back, so a
+     * committed event always links to the event committed before it.
      *
      * @throws ProblemException 409 version-conflict when another writer appended first
      */
-    public Uni<List<Stored>> append(UUID dossierId, String dossierCode, int expectedVersion, List<DossierEvent> events,
-                                    Instant now) {
+    public Uni<List<Stored>> append(UUID dossierId, String dossierCode, int expectedVersion, byte[] previousHash,
+                                    List<DossierEvent> events, Instant now) {
+        if ((expectedVersion == 0) != (previousHash == null)) {
+            throw new IllegalArgumentException("previous hash " + (previousHash == null ? "missing" : "given")
+                    + " for version " + expectedVersion);
+        }
+        // what PostgreSQL keeps of an instant is what is hashed
+        Instant recordedAt = EventHash.stored(now);
+        List<EventEntity> rows = new ArrayList<>(events.size());
+        byte[] previous = previousHash;
+        for (int i = 0; i < events.size(); i++) {
+            EventEntity row = row(dossierId, expectedVersion + i + 1, previous, events.get(i), recordedAt);
+            rows.add(row);
+            previous = row.hash;
+        }
         List<Stored> stored = new ArrayList<>(events.size());
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < events.size(); i++) {
+            EventEntity row = rows.get(i);
             DossierEvent event = events.get(i);
-            int version = expectedVersion + i + 1;
-            chain = chain.chain(() -> appendOne(dossierId, dossierCode, version, event, now).invoke(stored::add)
-                    .replaceWithVoid());
+            chain = chain.chain(() -> appendOne(row, dossierCode, event, now).invoke(stored::add).replaceWithVoid());
         }
         return chain.map(v -> List.copyOf(stored))
                 .onFailure(DossierStore::isVersionConflict).transform(e -> versionConflict());
     }
 
-    private Uni<Stored> appendOne(UUID dossierId, String dossierCode, int version, DossierEvent event, Instant now) {
+    private EventEntity row(UUID dossierId, int version, byte[] previousHash, DossierEvent event,
+                            Instant recordedAt) {
         EventEntity row = new EventEntity();
         row.eventId = UUID.randomUUID();
         row.dossierId = dossierId;
         row.version = version;
         row.eventType = DossierEventType.of(event).typeName();
-        row.occurredAt = event.at();
-        row.recordedAt = now;
+        row.occurredAt = EventHash.stored(event.at());
+        row.recordedAt = recordedAt;
         row.payload = write(event);
+        row.prevHash = previousHash;
+        row.hash = EventHash.of(previousHash, dossierId, version, row.eventType, row.occurredAt, row.recordedAt,
+                row.payload);
+        return row;
+    }
+
+    private Uni<Stored> appendOne(EventEntity row, String dossierCode, DossierEvent event, Instant now) {
         return row.<EventEntity>persist().chain(saved -> {
             Stored s = toStored(saved, event);
-            return outbox.append(s.eventId(), DossierTopics.EVENTS, dossierId.toString(), saved.eventType,
+            return outbox.append(s.eventId(), DossierTopics.EVENTS, saved.dossierId.toString(), saved.eventType,
                     codec.writeString(envelope(s, dossierCode)), now).replaceWith(s);
         });
     }

@@ -30,4 +30,8 @@ public class EventEntity extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
     public String payload;
+    /** The hash of the stream's previous event (null for version 1) and this event's: see EventHash. */
+    @Column(name = "prev_hash")
+    public byte[] prevHash;
+    public byte[] hash;
 }

@@ -12,12 +12,18 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Entry point: {@code bench} or {@code import}, each with {@code --name value} options. */
+/** Entry point: {@code bench}, {@code import} or {@code verify-history}, each with {@code --name value} options. */
 public final class DossierTools {
     private DossierTools() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("verify-history")) {
+            Options o = Options.parse(args);
+            System.exit(VerifyHistory.run(o.get("jdbc-url", "jdbc:postgresql://127.0.0.1:15432/motcua"),
+                    o.get("user", "dossier"), o.get("password", System.getenv().getOrDefault("DOSSIER_DB_PASSWORD",
+                            "dossier")), o.get("schema", "dossier"), System.out));
+        }
         if (args.length == 0 || !(args[0].equals("bench") || args[0].equals("import"))) {
             System.err.println("""
                     usage: dossier-tools bench  [--url http://127.0.0.1:8082] [--token T] [--lifecycles 3000]
@@ -25,6 +31,9 @@ public final class DossierTools {
                                                 [--jdbc jdbc:postgresql://127.0.0.1:15432/motcua] [--jdbc-user postgres]
                            dossier-tools import [--url http://127.0.0.1:8082] [--token T] [--count 100000]
                                                 [--batch 500] [--parallel 2] [--source legacy-2026] [--seed 1]
+                           dossier-tools verify-history [--jdbc-url jdbc:postgresql://127.0.0.1:15432/motcua]
+                                                [--user dossier] [--password P] [--schema dossier]
+                             (exit 0 intact, 1 tampered, 2 could not check)
                     The admin token defaults to ADMIN_TOKEN from the environment or .motcua/tokens.env.""");
             System.exit(2);
         }
