@@ -141,7 +141,8 @@ class HistoryChainTest {
     void givenImportAndConcurrentCommands_whenVerified_thenEveryChainIsValid() throws Exception {
         TestClock.CLOCK.setVietnam("2026-06-10T09:00");
         String source = "history-" + UUID.randomUUID();
-        String importedCode = "MCDT-" + source.substring(8, 16).toUpperCase() + "-1";
+        String importedCode = vn.motcua.dossier.domain.DossierCode.of(POLICE, java.time.LocalDate.parse("2026-06-01"),
+                ImportTest.SEQUENCES.incrementAndGet());
         Map<String, Object> reception = DossierTestSupport.idCard();
         reception.put("receivedAt", vn("2026-06-01T09:00").toString());
         Map<String, Object> dossier = new HashMap<>();

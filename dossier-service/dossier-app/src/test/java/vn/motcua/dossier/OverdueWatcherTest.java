@@ -204,7 +204,9 @@ class OverdueWatcherTest {
         String id = receive(ID_CARD);
 
         TestClock.CLOCK.setVietnam("2026-03-06T09:00");
-        command(officer, id, "result", Map.of("outcome", "GRANTED", "resultDocumentRef", "CCCD-040-2026-0999"))
+        // the competent unit records the result (the desk that received it for the police cannot decide it)
+        command(infra.tokens().officer(POLICE), id, "result", Map.of("outcome", "GRANTED",
+                "resultDocumentRef", "CCCD-040-2026-0999"))
                 .then().statusCode(200)
                 .body("status", equalTo("PROCESSED"))
                 .body("overdue", equalTo(true))
