@@ -16,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Rate limits of the endpoints without login (the citizen's dossier lookup, the rating link): token buckets per
- * client address and per dossier, so neither one address nor many addresses together can guess secrets or flood one
- * dossier. Limits are per service instance: with N replicas behind a balancer a client gets up to N times the
+ * Rate limits of the endpoints without login (the citizen's dossier lookup, the rating link; applied with
+ * {@link PublicRateLimit}): token buckets per client address and per dossier, so neither one address nor many
+ * addresses together can guess secrets or flood one dossier. Limits are per service instance: with N replicas behind a balancer a client gets up to N times the
  * configured rate.
  *
  * <p>The client address is the socket's remote address; Quarkus replaces it with the X-Forwarded-For/Forwarded
@@ -85,15 +85,7 @@ public class RateLimiter {
         };
     }
 
-    /**
-     * Counts one request of the caller's address, then one of the dossier ({@code dossierKey}: its code or id), and
-     * refuses with 429 if either is over its limit. {@code field} names the parameter that identifies the dossier.
-     */
-    public void check(HttpServerRequest request, String field, String dossierKey) {
-        checkAddress(clientAddress(request));
-        checkDossier(field, dossierKey);
-    }
-
+    /** Counts one request of a client address; 429 ({@link RateLimited}) when it is over its limit. */
     public void checkAddress(String clientAddress) {
         if (!enabled) {
             return;
@@ -106,6 +98,10 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * Counts one request for a dossier ({@code dossierKey}: its code, or a token that names it) from any address;
+     * {@code field} names the parameter that identifies the dossier in the refusal.
+     */
     public void checkDossier(String field, String dossierKey) {
         if (!enabled || dossierKey == null) {
             return;
