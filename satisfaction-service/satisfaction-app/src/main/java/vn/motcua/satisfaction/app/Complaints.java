@@ -54,8 +54,10 @@ public class Complaints {
      * complaint ballot opens a new one. Call inside the rating's transaction, under the dossier's lock.
      */
     Uni<Void> open(RatingEntity r, Instant now) {
+        // locked: an answer being recorded at this moment is waited for, and then the ballot opens a new complaint
         return ComplaintEntity.<ComplaintEntity>find("dossierCode = ?1 and resolvedAt is null order by openedAt",
-                r.dossierCode).firstResult().chain(open -> open != null
+                        r.dossierCode).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(open -> open != null
                 ? ComplaintBallotEntity.of(r.id, open.id, now).persist().replaceWithVoid()
                 : openNew(r, now));
     }
