@@ -57,7 +57,7 @@ class PublicRatingRateLimitTest {
 
     @Test
     void oneAddressIsLimitedEvenWhenEveryTokenIsAGuess() {
-        TestClock.CLOCK.set(SatisfactionTestSupport.vn("2027-02-01T09:00"));
+        TestClock.CLOCK.set(SatisfactionTestSupport.vn("2026-10-12T09:00"));
         String citizen = address();
         for (int i = 0; i < perAddress; i++) {
             form(citizen, "guess-" + i).then().statusCode(404);
@@ -71,13 +71,13 @@ class PublicRatingRateLimitTest {
                 .body("detailVi", containsString("Quá nhiều yêu cầu"));
         form(address(), "guess").then().statusCode(404);
 
-        TestClock.CLOCK.set(SatisfactionTestSupport.vn("2027-02-01T09:01"));
+        TestClock.CLOCK.set(SatisfactionTestSupport.vn("2026-10-12T09:01"));
         form(citizen, "guess").then().statusCode(404);
     }
 
     @Test
     void oneDossierIsLimitedWhateverTheAddressTheFormAndTheRatingTogether() {
-        Instant now = SatisfactionTestSupport.vn("2027-02-02T09:00");
+        Instant now = SatisfactionTestSupport.vn("2026-10-13T09:00");
         TestClock.CLOCK.set(now);
         var d = SatisfactionTestSupport.dossier(infra).returnedAt(now.minus(Duration.ofHours(1)));
         var other = SatisfactionTestSupport.dossier(infra).returnedAt(now.minus(Duration.ofHours(1)));
@@ -105,7 +105,7 @@ class PublicRatingRateLimitTest {
 
     @Test
     void aFloodOfDistinctAddressesKeepsABoundedNumberOfBuckets() {
-        TestClock.CLOCK.set(SatisfactionTestSupport.vn("2027-02-03T09:00"));
+        TestClock.CLOCK.set(SatisfactionTestSupport.vn("2026-10-14T09:00"));
         for (int i = 0; i < 60; i++) {
             form(address(), "flood").statusCode();
         }
