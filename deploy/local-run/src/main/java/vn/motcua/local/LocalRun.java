@@ -98,7 +98,8 @@ public final class LocalRun {
         return List.of(
                 new Service("catalog-service", "catalog",
                         root.resolve("catalog-service/catalog-app/target/quarkus-app/quarkus-run.jar"), 8081,
-                        List.of("motcua.seed.enabled=true")),
+                        // the simulator reads the catalog as many portals at once, from one address
+                        List.of("motcua.seed.enabled=true", "motcua.rate-limit.address.capacity=100000")),
                 new Service("dossier-service", "dossier",
                         root.resolve("dossier-service/dossier-app/target/quarkus-app/quarkus-run.jar"), 8082,
                         // notices to the applicant: to the local SMTP server and the SMS gateway stand-in
@@ -109,8 +110,10 @@ public final class LocalRun {
                                 "motcua.rating.public-url=http://127.0.0.1:8083/api/v1/public/ratings/")),
                 new Service("satisfaction-service", "satisfaction",
                         root.resolve("satisfaction-service/satisfaction-app/target/quarkus-app/quarkus-run.jar"), 8083,
-                        // rating links point at this service's own public endpoint on a local run
-                        List.of("motcua.rating.public-url=http://127.0.0.1:8083/api/v1/public/ratings/")),
+                        // rating links point at this service's own public endpoint on a local run; the simulator
+                        // rates as every citizen at once from one address, so the per-address limit is raised
+                        List.of("motcua.rating.public-url=http://127.0.0.1:8083/api/v1/public/ratings/",
+                                "motcua.rate-limit.address.capacity=100000")),
                 new Service("reporting-service", "reporting",
                         root.resolve("reporting-service/target/quarkus-app/quarkus-run.jar"), 8084, List.of()));
     }

@@ -26,6 +26,9 @@ public class Problems {
                 .withTitle(title(e.status()))
                 .withDetail(e.getMessage())
                 .with("detailVi", e.titleVi());
+        if (e instanceof RateLimited limited) {
+            b.withHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        }
         if (!e.violations().isEmpty()) {
             ProblemException.Violation first = e.violations().get(0);
             b.with("field", first.field()).with("reason", first.reason());

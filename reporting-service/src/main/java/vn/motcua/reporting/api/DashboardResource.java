@@ -104,6 +104,7 @@ public class DashboardResource {
     @GET
     @Path("signed-out")
     @jakarta.annotation.security.PermitAll
+    @vn.motcua.support.PublicRateLimit
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page shown after signing out of the dashboard")
     public Response signedOut() {

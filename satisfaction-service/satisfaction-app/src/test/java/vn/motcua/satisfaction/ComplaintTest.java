@@ -123,6 +123,84 @@ class ComplaintTest {
         as(head).get("/api/v1/complaints/" + id).then().body("state", equalTo("OPEN"));
     }
 
+    @Test
+    void twentyComplaintBallotsOfOneDossierOpenOneComplaintAndAnAnsweredOneLetsTheNextOpenANewOne() {
+        String unit = freshUnit();
+        Instant returned = vn("2026-10-05T09:00");
+        TestClock.CLOCK.set(vn("2026-10-06T10:00"));
+        var d = SatisfactionTestSupport.dossier(infra, POLICE, unit).returnedAt(returned);
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> ballot = SatisfactionTestSupport.paper(d.code, "CB-" + java.util.UUID.randomUUID()
+                    .toString().substring(0, 8), 1, returned.plus(Duration.ofMinutes(10 + i)));
+            ballot.put("complaint", true);
+            ballot.put("complaintText", "Phản ánh số " + i);
+            as(officer).body(ballot).post("/api/v1/ratings").then().statusCode(201);
+        }
+        var open = vn.motcua.testinfra.Sql.rows(infra,
+                "select id from satisfaction.complaint where dossier_code = ? and resolved_at is null", d.code);
+        assertThat(open).hasSize(1);
+        String id = open.get(0).get("id").toString();
+        String head = infra.tokens().officer(unit);
+        as(head).get("/api/v1/complaints/" + id).then().statusCode(200).body("ballots", equalTo(20))
+                .body("text", equalTo("Phản ánh số 0"));
+        assertThat(SatisfactionTestSupport.awaitPublished(infra, d.code, 21)).filteredOn(e -> e.type().equals("ComplaintOpened"))
+                .hasSize(1);
+        as(head).queryParam("period", "2026-10").get("/api/v1/units/" + unit + "/satisfaction").then()
+                .body("complaints.opened", equalTo(1));
+
+        // answered: the dossier's next complaint ballot is a new complaint
+        as(head).body(Map.of("resolution", "Đã trả lời công dân")).post("/api/v1/complaints/" + id + "/resolution")
+                .then().statusCode(200);
+        Map<String, Object> later = SatisfactionTestSupport.paper(d.code, "CB-" + java.util.UUID.randomUUID()
+                .toString().substring(0, 8), 1, vn("2026-10-06T09:30"));
+        later.put("complaint", true);
+        as(officer).body(later).post("/api/v1/ratings").then().statusCode(201);
+        assertThat(vn.motcua.testinfra.Sql.rows(infra,
+                "select id from satisfaction.complaint where dossier_code = ? and resolved_at is null", d.code))
+                .hasSize(1).noneMatch(r -> r.get("id").toString().equals(id));
+    }
+
+    @Test
+    void aClaimedAnswerInstantIsBoundedStoredBesideTheRecordedOneAndCannotMakeALateAnswerOnTime() {
+        String unit = freshUnit();
+        String head = infra.tokens().officer(unit);
+        // opened Monday 23 Nov, due Monday 14 Dec
+        String late = complain(vn("2026-11-23T10:00"), unit);
+        TestClock.CLOCK.set(vn("2026-12-15T09:00"));
+        // more than 24 h back: refused
+        assertProblem(as(head).body(Map.of("resolution", "ok", "resolvedAt", "2026-12-14T08:00:00+07:00"))
+                .post("/api/v1/complaints/" + late + "/resolution"), 400, "invalid-input")
+                .body("field", equalTo("resolvedAt"));
+        // in the future beyond the clock skew: refused
+        assertProblem(as(head).body(Map.of("resolution", "ok", "resolvedAt", "2026-12-15T09:10:00+07:00"))
+                .post("/api/v1/complaints/" + late + "/resolution"), 400, "invalid-input")
+                .body("field", equalTo("resolvedAt"));
+        // dated back into the due date: stored as stated, but late by the recorded instant
+        as(head).body(Map.of("resolution", "Đã trả lời", "resolvedAt", "2026-12-14T16:00:00+07:00"))
+                .post("/api/v1/complaints/" + late + "/resolution").then().statusCode(200)
+                .body("resolvedAt", equalTo("2026-12-14T09:00:00Z"))
+                .body("resolutionRecordedAt", equalTo("2026-12-15T02:00:00Z"))
+                .body("timelinessBasis", equalTo("RECORDED"))
+                .body("timeliness", equalTo("LATE")).body("onTime", equalTo(false));
+        var resolved = (SatisfactionEvent.ComplaintResolved) SatisfactionTestSupport.awaitPublished(infra, code(late), 3)
+                .stream().filter(e -> e.type().equals("ComplaintResolved")).findFirst().orElseThrow().data();
+        assertThat(resolved.resolvedAt()).isEqualTo(vn("2026-12-15T09:00"));
+        assertThat(resolved.onTime()).isFalse();
+
+        // the same day: the stated instant counts (answered on the due date, recorded that evening)
+        String sameDay = complain(vn("2026-11-23T10:00"), unit);
+        TestClock.CLOCK.set(vn("2026-12-14T20:00"));
+        as(head).body(Map.of("resolution", "Đã trả lời", "resolvedAt", "2026-12-14T15:00:00+07:00"))
+                .post("/api/v1/complaints/" + sameDay + "/resolution").then().statusCode(200)
+                .body("timelinessBasis", equalTo("CLAIMED")).body("timeliness", equalTo("ON_TIME"));
+        // a stated instant a little ahead of this clock (a desk clock's drift) is taken as now
+        String drift = complain(vn("2026-11-23T10:00"), unit);
+        TestClock.CLOCK.set(vn("2026-11-24T10:00"));
+        as(head).body(Map.of("resolution", "Đã trả lời", "resolvedAt", "2026-11-24T10:02:00+07:00"))
+                .post("/api/v1/complaints/" + drift + "/resolution").then().statusCode(200)
+                .body("resolvedAt", equalTo("2026-11-24T03:00:00Z")).body("timelinessBasis", equalTo("CLAIMED"));
+    }
+
     String code(String complaintId) {
         return (String) vn.motcua.testinfra.Sql.rows(infra,
                 "select dossier_code from satisfaction.complaint where id = ?::uuid", complaintId).get(0).get("dossier_code");

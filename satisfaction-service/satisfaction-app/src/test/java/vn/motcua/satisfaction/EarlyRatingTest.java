@@ -139,6 +139,27 @@ class EarlyRatingTest {
         as(kiosk).get("/api/v1/ratings/" + id).then().body("reason", equalTo("CLOSED_WITHOUT_RESULT"));
     }
 
+    @Test
+    void aRatingLinkHasAtMostOneRatingWaitingAndASecondIsRefused() {
+        var d = SatisfactionTestSupport.dossier(infra);
+        d.received(Types.Channel.COUNTER, now.minus(Duration.ofDays(1))).awaitVersion(1);
+        String token = SatisfactionTestSupport.linkToken(infra.tokens().officer(POLICE), d);
+        SatisfactionTestSupport.anonymous().body(SatisfactionTestSupport.publicRating(5))
+                .post("/api/v1/public/ratings/" + token).then().statusCode(202).body("status", equalTo("PENDING"));
+        SatisfactionTestSupport.assertProblem(SatisfactionTestSupport.anonymous()
+                        .body(SatisfactionTestSupport.publicRating(1)).post("/api/v1/public/ratings/" + token),
+                409, "rating-already-pending").body("field", equalTo("token"));
+        assertThat(SatisfactionTestSupport.ratings(infra, d.code)).hasSize(1);
+        SatisfactionTestSupport.anonymous().get("/api/v1/public/ratings/" + token).then().statusCode(200)
+                .body("state", equalTo("PENDING"));
+
+        // the waiting one is the rating that counts once the result is returned
+        d.processed(now.minus(Duration.ofMinutes(5))).returned(now.minusSeconds(10));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SatisfactionTestSupport.ratings(infra, d.code).stream()
+                .anyMatch(r -> "VALID".equals(r.get("status"))));
+        assertThat(SatisfactionTestSupport.ratings(infra, d.code)).hasSize(1);
+    }
+
     String status(String id) {
         List<Map<String, Object>> rows = vn.motcua.testinfra.Sql.rows(infra,
                 "select status from satisfaction.rating where id = ?::uuid", id);

@@ -38,6 +38,7 @@ import vn.motcua.catalog.store.FieldEntity;
 import vn.motcua.catalog.store.Json;
 import vn.motcua.duedate.CalendarYear;
 import vn.motcua.duedate.WorkingCalendar;
+import vn.motcua.support.PublicRateLimit;
 
 import java.net.URI;
 import java.time.Clock;
@@ -70,6 +71,7 @@ public class CatalogResource {
     @GET
     @Path("/fields")
     @PermitAll
+    @PublicRateLimit
     @Tag(name = "fields")
     @Operation(summary = "Fields of procedures (lĩnh vực)")
     public Uni<List<FieldEntity>> fields() {
@@ -95,6 +97,7 @@ public class CatalogResource {
     @GET
     @Path("/units")
     @PermitAll
+    @PublicRateLimit
     @Tag(name = "units")
     @Operation(summary = "List units, filtered by type, parent, date and name (with or without diacritics)")
     public Uni<PageOf<UnitSnapshot>> units(@QueryParam("type") String type, @QueryParam("parent") String parent,
@@ -108,6 +111,7 @@ public class CatalogResource {
     @GET
     @Path("/units/{code}")
     @PermitAll
+    @PublicRateLimit
     @Tag(name = "units")
     public Uni<UnitSnapshot> unit(@PathParam("code") String code) {
         return queries.unit(code);
@@ -139,6 +143,7 @@ public class CatalogResource {
     @GET
     @Path("/procedures")
     @PermitAll
+    @PublicRateLimit
     @Tag(name = "procedures")
     @Operation(summary = "Search procedures in force on a date",
             description = "q matches the code, the Vietnamese name and the field, with or without diacritics "
@@ -158,6 +163,7 @@ public class CatalogResource {
     @GET
     @Path("/procedures/{code}")
     @PermitAll
+    @PublicRateLimit
     @Tag(name = "procedures")
     @Operation(summary = "A procedure with all its versions and the version in force on a date (default today)")
     public Uni<ProcedureOnDate> procedure(@PathParam("code") String code, @QueryParam("on") String on) {
@@ -200,6 +206,7 @@ public class CatalogResource {
     @GET
     @Path("/commitments")
     @PermitAll
+    @PublicRateLimit
     @Tag(name = "commitments")
     @Operation(summary = "Units' committed processing times, shorter than the legal ones")
     public Uni<List<CommitmentSnapshot>> commitments(@QueryParam("unit") String unit,
@@ -242,6 +249,7 @@ public class CatalogResource {
     @GET
     @Path("/calendars")
     @PermitAll
+    @PublicRateLimit
     @Tag(name = "calendars")
     public Uni<List<CalendarView>> calendars() {
         return queries.calendars().map(list -> list.stream().map(CalendarView::of).toList());
@@ -250,6 +258,7 @@ public class CatalogResource {
     @GET
     @Path("/calendars/{year}")
     @PermitAll
+    @PublicRateLimit
     @Tag(name = "calendars")
     @Operation(summary = "A year's working calendar: office hours, weekends, days off, swapped working days")
     public Uni<CalendarView> calendar(@PathParam("year") int year) {
@@ -271,6 +280,7 @@ public class CatalogResource {
     @GET
     @Path("/due-dates")
     @PermitAll
+    @PublicRateLimit
     @Tag(name = "due dates")
     @Operation(summary = "Compute and explain a due date",
             description = "For a procedure received by a unit at an instant: the version in force, the unit's "

@@ -284,9 +284,11 @@ public class DossierResource {
     @GET
     @Path("/public/dossiers/{code}")
     @PermitAll
+    @vn.motcua.support.PublicRateLimit(dossier = "code")
     @Tag(name = "Citizens")
     @Operation(summary = "Citizen lookup (tra cứu hồ sơ) by dossier code and the secret printed on the receipt",
-            description = "Status and due date only; no personal data. No login.")
+            description = "Status and due date only; no personal data. No login. Rate limited per client address "
+                    + "and per dossier code: 429 with Retry-After (seconds).")
     public Uni<Views.PublicStatus> lookup(@PathParam("code") String code, @QueryParam("secret") String secret) {
         return queries.lookup(code, secret);
     }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.motcua.satisfaction.app.Caller;
 import vn.motcua.satisfaction.app.Complaints;
+import vn.motcua.satisfaction.store.ComplaintBallotEntity;
 import vn.motcua.satisfaction.store.ComplaintEntity;
 import vn.motcua.support.ProblemException;
 
@@ -82,18 +83,22 @@ public class ComplaintResource {
     @Operation(summary = "A complaint")
     public Uni<Views.ComplaintView> get(@PathParam("id") UUID id) {
         Caller caller = Caller.of(jwt);
-        return Panache.withSession(() -> ComplaintEntity.<ComplaintEntity>findById(id)).map(c -> {
+        return Panache.withSession(() -> ComplaintEntity.<ComplaintEntity>findById(id).map(c -> {
             if (c == null || !caller.mayRead(c.unitCode)) {
                 throw ProblemException.notFound("Complaint", id.toString(), "Phản ánh");
             }
-            return view(c);
-        });
+            return c;
+        }).chain(c -> ComplaintBallotEntity.count("complaintId", c.id).map(n -> view(c, n))));
     }
 
     @POST
     @Path("/{id}/resolution")
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER})
-    @Operation(summary = "Answer a complaint (once); classified early, on time or late against its deadline")
+    @Operation(summary = "Answer a complaint (once); classified early, on time or late against its deadline",
+            description = "resolvedAt (optional) is when the answer was given: not in the future (a few minutes of "
+                    + "clock skew allowed), not before the complaint's opening, at most 24 h (configurable) before now. "
+                    + "It is stored beside the instant the service records the answer; timeliness uses it only when "
+                    + "it falls on the date of the recording, else the recorded instant (timelinessBasis).")
     public Uni<Views.ComplaintView> resolve(@PathParam("id") UUID id, @Valid @NotNull Requests.Resolution r) {
         Caller caller = Caller.of(jwt);
         return complaints.resolve(id, r.resolution(), r.resolvedAt(), caller.name(), c -> {
@@ -105,11 +110,16 @@ public class ComplaintResource {
     }
 
     Views.ComplaintView view(ComplaintEntity c) {
+        return view(c, null);
+    }
+
+    Views.ComplaintView view(ComplaintEntity c, Long ballots) {
         Instant now = clock.instant();
         String state = c.resolvedAt != null ? State.RESOLVED.name()
                 : now.isAfter(c.dueAt) ? State.OVERDUE.name() : State.OPEN.name();
         return new Views.ComplaintView(c.id, c.ratingId, c.dossierCode, c.unitCode, c.channel, c.text, c.openedAt,
                 c.dueAt, c.dueDate, c.calendarDataMissing, state, c.resolvedAt, c.resolution, c.resolvedBy,
-                c.timeliness, c.timeliness == null ? null : !"LATE".equals(c.timeliness));
+                c.timeliness, c.timeliness == null ? null : !"LATE".equals(c.timeliness), c.resolutionRecordedAt,
+                c.timelinessBasis, ballots);
     }
 }

@@ -41,6 +41,7 @@ public class CriteriaSetResource {
 
     @GET
     @PermitAll
+    @vn.motcua.support.PublicRateLimit
     @Operation(summary = "Every version of every criteria set")
     public Uni<List<Views.CriteriaSetView>> all() {
         return Panache.withSession(sets::all).map(all -> all.stream().map(Views.CriteriaSetView::of).toList());

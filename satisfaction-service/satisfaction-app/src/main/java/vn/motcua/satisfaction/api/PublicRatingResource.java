@@ -24,6 +24,7 @@ import vn.motcua.satisfaction.events.RatingChannel;
 import vn.motcua.satisfaction.store.CatalogUnitEntity;
 import vn.motcua.satisfaction.store.DossierViewEntity;
 import vn.motcua.satisfaction.store.RatingEntity;
+import vn.motcua.support.PublicRateLimit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,12 +34,15 @@ import java.util.UUID;
 
 /**
  * The citizen's side: the form behind the QR code on the receipt or the SMS link, and the rating itself. No login:
- * the link's token is the authority, and it only ever rates its own dossier, once.
+ * the link's token is the authority, and it only ever rates its own dossier, once. Rate limited (429 with
+ * Retry-After) per client address and per token, before the body is read.
  */
 @Path("/api/v1/public/ratings/{token}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @PermitAll
+// per client address, and per dossier: the same dossier always gets the same token
+@PublicRateLimit(dossier = "token")
 @Tag(name = "Citizen rating (no login)")
 public class PublicRatingResource {
     private final Ratings ratings;
@@ -103,7 +107,8 @@ public class PublicRatingResource {
     @POST
     @Operation(summary = "Rate the dossier (once)",
             description = "201 recorded; 202 received and waiting for the return of the result to be confirmed; "
-                    + "409 already rated; 422 the dossier cannot be rated (window closed, no result).")
+                    + "409 already rated, or a rating of this link already waits; 429 too many requests (per client "
+                    + "address and per dossier; Retry-After in seconds); 422 the dossier cannot be rated (window closed, no result).")
     public Uni<Response> rate(@PathParam("token") String token, @Valid @NotNull Requests.PublicRating r) {
         UUID dossierId = ratings.dossierOfToken(token);
         Ballot ballot = new Ballot(r.answers() == null ? Map.of() : r.answers(), r.overall(), Set.of(), null);

@@ -52,7 +52,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 public class RatingResource {
     /** Answers entered by an officer may not be dated later than now, give or take a desk clock's drift. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private final Duration clockSkew;
 
     private final Ratings ratings;
     private final RatingViews views;
@@ -62,7 +62,9 @@ public class RatingResource {
     private final Clock clock;
 
     public RatingResource(Ratings ratings, RatingViews views, UnitFigures figures, JsonWebToken jwt, Clock clock,
-                          @ConfigProperty(name = "motcua.rating.public-url") String publicUrl) {
+                          @ConfigProperty(name = "motcua.rating.public-url") String publicUrl,
+                          @ConfigProperty(name = "motcua.claimed-instant.clock-skew", defaultValue = "PT5M") Duration clockSkew) {
+        this.clockSkew = clockSkew;
         this.clock = clock;
         this.ratings = ratings;
         this.views = views;
@@ -103,7 +105,7 @@ public class RatingResource {
             bad.add(new ProblemException.Violation("collectedAt", "is required for " + channel,
                     "bắt buộc với kênh " + channel));
         }
-        if (collectedAt != null && collectedAt.isAfter(now.plus(CLOCK_SKEW))) {
+        if (collectedAt != null && collectedAt.isAfter(now.plus(clockSkew))) {
             bad.add(new ProblemException.Violation("collectedAt", "must not be in the future", "không được ở tương lai"));
         }
         boolean paper = channel == RatingChannel.PAPER;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import vn.motcua.satisfaction.domain.CriteriaSet;
 import vn.motcua.satisfaction.domain.Scale;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +55,13 @@ public final class Views {
     public record ComplaintView(UUID id, UUID ratingId, String dossierCode, String unitCode, String channel,
                                 String text, Instant openedAt, Instant dueAt, LocalDate dueDate,
                                 boolean calendarDataMissing, String state, Instant resolvedAt, String resolution,
-                                String resolvedBy, String timeliness, Boolean onTime) {
+                                String resolvedBy, String timeliness, Boolean onTime,
+                                @Schema(description = "when the service recorded the answer (resolvedAt is the instant "
+                                        + "the officer stated)") Instant resolutionRecordedAt,
+                                @Schema(description = "CLAIMED or RECORDED: the instant timeliness was decided on (the "
+                                        + "stated one only when on the date the answer was recorded)") String timelinessBasis,
+                                @Schema(description = "complaint ballots of the dossier in this complaint (its own "
+                                        + "included); only on a single complaint") Long ballots) {
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {

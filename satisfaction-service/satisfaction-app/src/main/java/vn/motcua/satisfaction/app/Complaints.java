@@ -10,12 +10,14 @@ import vn.motcua.duedate.DueDateCalculator;
 import vn.motcua.duedate.ProcessingTime;
 import vn.motcua.duedate.Timeliness;
 import vn.motcua.satisfaction.events.SatisfactionEvent;
+import vn.motcua.satisfaction.store.ComplaintBallotEntity;
 import vn.motcua.satisfaction.store.ComplaintEntity;
 import vn.motcua.satisfaction.store.Outbox;
 import vn.motcua.satisfaction.store.RatingEntity;
 import vn.motcua.support.ProblemException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,17 +33,36 @@ public class Complaints {
     private final Outbox outbox;
     private final Clock clock;
     private final ProcessingTime handlingTime;
+    private final Duration backdating;
+    private final Duration clockSkew;
 
     public Complaints(Calendars calendars, Outbox outbox, Clock clock,
-                      @ConfigProperty(name = "motcua.complaint.handling-working-days", defaultValue = "15") int days) {
+                      @ConfigProperty(name = "motcua.complaint.handling-working-days", defaultValue = "15") int days,
+                      @ConfigProperty(name = "motcua.complaint.resolution-backdating", defaultValue = "PT24H") Duration backdating,
+                      @ConfigProperty(name = "motcua.claimed-instant.clock-skew", defaultValue = "PT5M") Duration clockSkew) {
+        this.backdating = backdating;
+        this.clockSkew = clockSkew;
         this.calendars = calendars;
         this.outbox = outbox;
         this.clock = clock;
         this.handlingTime = ProcessingTime.workingDays(days);
     }
 
-    /** Opens the complaint of a rating, received when the citizen answered. Call inside the rating's transaction. */
+    /**
+     * The complaint of a rating, received when the citizen answered. A dossier has at most one open complaint: a
+     * complaint ballot while one is open attaches to it (no new complaint, no event); once it is answered, the next
+     * complaint ballot opens a new one. Call inside the rating's transaction, under the dossier's lock.
+     */
     Uni<Void> open(RatingEntity r, Instant now) {
+        // locked: an answer being recorded at this moment is waited for, and then the ballot opens a new complaint
+        return ComplaintEntity.<ComplaintEntity>find("dossierCode = ?1 and resolvedAt is null order by openedAt",
+                        r.dossierCode).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(open -> open != null
+                ? ComplaintBallotEntity.of(r.id, open.id, now).persist().replaceWithVoid()
+                : openNew(r, now));
+    }
+
+    private Uni<Void> openNew(RatingEntity r, Instant now) {
         return calendars.current().chain(calendar -> {
             DueDate due = new DueDateCalculator(calendar, CountingRules.defaults()).compute(r.collectedAt, handlingTime);
             ComplaintEntity c = new ComplaintEntity();
@@ -56,9 +77,11 @@ public class Complaints {
             c.dueAt = due.dueAt().orElseThrow().toInstant();
             c.dueDate = due.dueDate().orElseThrow();
             c.calendarDataMissing = due.calendarDataMissing();
-            return c.persist().chain(() -> outbox.add(c.dossierId, c.dossierCode, c.unitCode,
-                    new SatisfactionEvent.ComplaintOpened(c.id, r.id, c.channel, c.openedAt,
-                            new SatisfactionEvent.Due(c.dueAt, c.dueDate), c.calendarDataMissing), now));
+            return c.persist()
+                    .chain(() -> ComplaintBallotEntity.of(r.id, c.id, now).persist())
+                    .chain(() -> outbox.add(c.dossierId, c.dossierCode, c.unitCode,
+                            new SatisfactionEvent.ComplaintOpened(c.id, r.id, c.channel, c.openedAt,
+                                    new SatisfactionEvent.Due(c.dueAt, c.dueDate), c.calendarDataMissing), now));
         });
     }
 
@@ -70,11 +93,31 @@ public class Complaints {
         return Timeliness.byDate(resolvedAt.atZone(Ratings.VIETNAM).toLocalDate(), c.dueDate);
     }
 
-    /** Records the answer to a complaint; {@code check} sees the complaint first (the caller's unit). */
+    /** The instant a timeliness is decided on: the claimed one, or the one the service recorded. */
+    public enum Basis {
+        CLAIMED, RECORDED
+    }
+
+    /**
+     * The instant the on-time/late decision uses. The claimed instant counts only when it is on the same Vietnam
+     * date as the recording: an answer recorded after its due date cannot be made on time by dating it back a day.
+     */
+    static Basis basis(Instant claimed, Instant recorded) {
+        return claimed.atZone(Ratings.VIETNAM).toLocalDate().equals(recorded.atZone(Ratings.VIETNAM).toLocalDate())
+                ? Basis.CLAIMED : Basis.RECORDED;
+    }
+
+    /**
+     * Records the answer to a complaint; {@code check} sees the complaint first (the caller's unit). A claimed
+     * {@code resolvedAt} must lie between the complaint's opening and now (a small clock skew allowed), and at most
+     * {@code motcua.complaint.resolution-backdating} (24 h) before now; it is stored beside the recorded instant.
+     */
     public Uni<ComplaintEntity> resolve(UUID id, String resolution, Instant resolvedAt, String by,
                                         java.util.function.Consumer<ComplaintEntity> check) {
         Instant now = clock.instant();
-        Instant at = resolvedAt == null ? now : resolvedAt;
+        // a claimed instant within the skew ahead of this clock is taken as now
+        Instant at = resolvedAt == null || resolvedAt.isAfter(now) && !resolvedAt.isAfter(now.plus(clockSkew))
+                ? now : resolvedAt;
         return Panache.withTransaction(() -> ComplaintEntity.<ComplaintEntity>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .chain(c -> {
                     if (c == null) {
@@ -95,13 +138,24 @@ public class Complaints {
                                 "must not be before the complaint was opened (" + c.openedAt + ")",
                                 "không được trước thời điểm nhận phản ánh"));
                     }
-                    Timeliness t = classify(at, c);
+                    if (at.isBefore(now.minus(backdating))) {
+                        return Uni.createFrom().failure(ProblemException.invalid("resolvedAt",
+                                "must not be more than " + backdating.toHours() + " hours before the answer is recorded",
+                                "không được sớm hơn quá " + backdating.toHours() + " giờ so với thời điểm ghi nhận"));
+                    }
+                    Basis basis = basis(at, now);
+                    Timeliness t = classify(basis == Basis.CLAIMED ? at : now, c);
                     c.resolvedAt = at;
+                    c.resolutionRecordedAt = now;
+                    c.timelinessBasis = basis.name();
                     c.resolution = resolution.strip();
                     c.resolvedBy = by;
                     c.timeliness = t.name();
+                    // the event's resolvedAt is the instant the timeliness was decided on, so consumers that
+                    // recount on-time answers agree with this service
                     return outbox.add(c.dossierId, c.dossierCode, c.unitCode,
-                            new SatisfactionEvent.ComplaintResolved(c.id, c.ratingId, c.openedAt, at,
+                            new SatisfactionEvent.ComplaintResolved(c.id, c.ratingId, c.openedAt,
+                                    basis == Basis.CLAIMED ? at : now,
                                     new SatisfactionEvent.Due(c.dueAt, c.dueDate), t.name(), t != Timeliness.LATE),
                             now).replaceWith(c);
                 }));

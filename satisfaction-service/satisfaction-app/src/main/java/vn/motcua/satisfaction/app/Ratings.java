@@ -153,14 +153,29 @@ public class Ratings {
                     r.submittedAt = now;
                     r.submittedBy = s.submittedBy();
                     if (outcome instanceof Outcome.Pending p) {
-                        r.status = BallotStatus.PENDING.name();
-                        r.pendingUntil = p.until();
-                        registry.counter("motcua.ratings.pending").increment();
-                        return r.persist().replaceWith(r);
+                        if (s.channel() == RatingChannel.QR) {
+                            // the link's holder may not pile up waiting ratings: one waits per dossier, the
+                            // second is refused (under the dossier's lock, so two at once cannot both wait)
+                            return RatingEntity.count("dossierCode = ?1 and status = 'PENDING' and channel = 'QR'",
+                                    dossierCode).chain(n -> {
+                                if (n > 0) {
+                                    return Uni.createFrom().failure(alreadyPending());
+                                }
+                                return pending(r, p);
+                            });
+                        }
+                        return pending(r, p);
                     }
                     settle(r, outcome, now);
                     return r.persist().chain(() -> publish(r, outcome, info, now)).replaceWith(r);
                 }));
+    }
+
+    private Uni<RatingEntity> pending(RatingEntity r, Outcome.Pending p) {
+        r.status = BallotStatus.PENDING.name();
+        r.pendingUntil = p.until();
+        registry.counter("motcua.ratings.pending").increment();
+        return r.persist().replaceWith(r);
     }
 
     /**
@@ -293,6 +308,14 @@ public class Ratings {
                 "Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ được đánh giá một lần",
                 List.of(new ProblemException.Violation("dossier", "already has a valid rating",
                         "đã có một phiếu đánh giá hợp lệ")));
+    }
+
+    static ProblemException alreadyPending() {
+        return new ProblemException(409, "rating-already-pending", "A rating of this dossier already waits for the "
+                + "return of its result to be confirmed; it is decided then",
+                "Hồ sơ này đã có một đánh giá đang chờ xác nhận trả kết quả; đánh giá đó sẽ được xử lý khi hồ sơ trả kết quả",
+                List.of(new ProblemException.Violation("token", "already has a rating waiting",
+                        "đã có một đánh giá đang chờ")));
     }
 
     static ProblemException ballotAlreadyEntered(String number) {

@@ -23,7 +23,9 @@ public class UnitFigures {
     public static final String DEFINITION = "responses = valid + invalid ballots; satisfaction rate = valid ratings "
             + "with overall level 4 or 5 / valid ratings, by rating instant, for the dossier's competent unit; "
             + "duplicates and refused ratings are kept but are not responses; complaints opened in the period, "
-            + "on-time rate = answered by the due date / (answered + open past due), as they stand now";
+            + "on-time rate = answered by the due date / (answered + open past due), as they stand now; an answer's "
+            + "instant is the one the officer stated when it is on the date the service recorded the answer, else the "
+            + "recorded instant; one open complaint per dossier (later complaint ballots attach to it)";
 
     private final Clock clock;
 

@@ -34,8 +34,15 @@ public class ComplaintEntity extends PanacheEntityBase {
     public LocalDate dueDate;
     @Column(name = "calendar_data_missing")
     public boolean calendarDataMissing;
+    /** When the answer was given, as the officer states it (bounded; see Complaints.resolve). */
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+    /** When this service recorded the answer. */
+    @Column(name = "resolution_recorded_at")
+    public Instant resolutionRecordedAt;
+    /** CLAIMED or RECORDED: the instant the timeliness was decided on. */
+    @Column(name = "timeliness_basis")
+    public String timelinessBasis;
     public String resolution;
     @Column(name = "resolved_by")
     public String resolvedBy;
