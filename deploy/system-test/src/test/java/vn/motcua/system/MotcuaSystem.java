@@ -48,7 +48,10 @@ final class MotcuaSystem implements AutoCloseable {
         String ratingKey = randomHex();
         int satisfactionPort = FreePorts.next();
         catalog = service("catalog-service", "catalog", root.resolve("catalog-service/catalog-app"), FreePorts.next(),
-                logs, Map.of("motcua.seed.enabled", "true", "motcua.outbox.retention", "PT0S"), Map.of());
+                // every client here is one address (the benchmark's due-date queries): the public reads' per-address
+                // limit is the module tests' business
+                logs, Map.of("motcua.seed.enabled", "true", "motcua.outbox.retention", "PT0S",
+                        "motcua.rate-limit.address.capacity", "100000"), Map.of());
         dossier = service("dossier-service", "dossier", root.resolve("dossier-service/dossier-app"), FreePorts.next(),
                 logs, Map.of("motcua.overdue.scan-interval", "2s"), Map.of("MOTCUA_DOSSIER_DATA_KEY", randomHex()));
         satisfaction = service("satisfaction-service", "satisfaction", root.resolve("satisfaction-service/satisfaction-app"),
