@@ -86,6 +86,11 @@ public final class HostileClient {
                     .append(" operations in ").append(took.toMillis()).append(" ms; statuses ").append(statuses)
                     .append("; 400s naming another field than the broken one (the sample's own values refused first) ")
                     .append(namedAnotherField).append("; findings ").append(findings.size());
+            Map<String, Integer> kinds = new TreeMap<>();
+            findings.forEach(f -> kinds.merge(f.problem(), 1, Integer::sum));
+            if (!kinds.isEmpty()) {
+                s.append(" by kind ").append(kinds);
+            }
             operations.forEach(o -> s.append("\n  op ").append(o).append(' ').append(o.roles()));
             findings.stream().limit(Integer.getInteger("hostile.shown", 60)).forEach(f -> s.append("\n  ").append(f));
             return s.toString();
