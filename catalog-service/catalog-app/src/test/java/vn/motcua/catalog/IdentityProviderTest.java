@@ -63,4 +63,44 @@ class IdentityProviderTest {
         String code = unique("IDP");
         as(other.admin()).body(field(code)).put("/api/v1/fields/" + code).then().statusCode(401);
     }
+
+    @Test
+    void aTokenNamingAKeyIdTheProviderDoesNotPublishIsRefusedEvenWithOneKeyInTheJwks() {
+        String code = unique("IDP");
+        as(infra.oidc().withKeyId("not-published").admin()).body(field(code)).put("/api/v1/fields/" + code).then()
+                .statusCode(401).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void aTokenLivingUntilTheYear3000IsRefused() {
+        long now = System.currentTimeMillis() / 1000;
+        long year3000 = java.time.Instant.parse("3000-01-01T00:00:00Z").getEpochSecond();
+        String code = unique("IDP");
+        as(infra.tokens().living(Set.of("admin"), now, year3000)).body(field(code)).put("/api/v1/fields/" + code)
+                .then().statusCode(401).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void aTokenIssuedMoreThanADayAgoIsRefusedWhateverItsExpiry() {
+        long now = System.currentTimeMillis() / 1000;
+        String code = unique("IDP");
+        as(infra.tokens().living(Set.of("admin"), now - 26 * 3600, now + 3600)).body(field(code))
+                .put("/api/v1/fields/" + code).then().statusCode(401);
+    }
+
+    @Test
+    void aTokenOfATwelveHourSessionIsAccepted() {
+        long now = System.currentTimeMillis() / 1000;
+        String code = unique("IDP");
+        as(infra.tokens().living(Set.of("admin"), now - 3600, now + 11 * 3600)).body(field(code))
+                .put("/api/v1/fields/" + code).then().statusCode(200);
+    }
+
+    @Test
+    void aTokenWhoseUserNameIsThreeHundredCharactersIsRefused() {
+        String code = unique("IDP");
+        String token = infra.tokens().issue("u".repeat(300), Set.of("admin"), null, java.time.Duration.ofHours(1));
+        as(token).body(field(code)).put("/api/v1/fields/" + code).then()
+                .statusCode(401).contentType(containsString("application/problem+json"));
+    }
 }

@@ -17,9 +17,17 @@ import java.util.Map;
  */
 public class Problems {
     public static final String TYPE_BASE = "https://motcua.vn/problems/";
+    /** Java class and package names, which a client must never read. */
+    static final java.util.regex.Pattern INTERNAL_NAMES = java.util.regex.Pattern.compile(
+            "\\bjava\\.|\\bjavax\\.|\\bjakarta\\.|\\bio\\.[a-z]|vn\\.motcua|Exception|com\\.fasterxml|\\borg\\.[a-z]");
 
     @ServerExceptionMapper
     public Response refused(ProblemException e) {
+        return problem(e).toResponse();
+    }
+
+    /** The problem+json answer to a refusal, for mappers, filters and post-processors alike. */
+    public static HttpProblem problem(ProblemException e) {
         HttpProblem.Builder b = HttpProblem.builder()
                 .withType(URI.create(TYPE_BASE + e.code()))
                 .withStatus(e.status())
@@ -36,7 +44,7 @@ public class Problems {
                     .map(v -> Map.of("field", v.field(), "in", "body", "message", v.reason(), "messageVi", v.reasonVi()))
                     .toList());
         }
-        return b.build().toResponse();
+        return b.build();
     }
 
     /**
@@ -89,6 +97,11 @@ public class Problems {
      */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return refused(unreadable(e));
+    }
+
+    /** The refusal of a body the JSON reader could not take, naming the field where it broke. */
+    static ProblemException unreadable(com.fasterxml.jackson.core.JsonProcessingException e) {
         String field = "body";
         if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
@@ -101,8 +114,26 @@ public class Problems {
             }
             field = path.length() == 0 ? "body" : path.toString();
         }
-        return refused(ProblemException.invalid(field, "is not valid JSON for this operation",
-                "không phải JSON hợp lệ cho thao tác này"));
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() == String.class) {
+            return ProblemException.invalid(field, "must not contain control characters",
+                    "không được chứa ký tự điều khiển");
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return ProblemException.invalid(field, "is nested or sized beyond what this service reads",
+                    "lồng nhau hoặc có kích thước vượt quá giới hạn cho phép");
+        }
+        return ProblemException.invalid(field, "is not valid JSON for this operation",
+                "không phải JSON hợp lệ cho thao tác này");
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unknownProperty(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        return unreadableJson(e);
     }
 
     /** Quarkus maps this subclass itself (an empty 400): named here so the one above answers for it too. */
@@ -146,10 +177,15 @@ public class Problems {
     @ServerExceptionMapper({IllegalStateException.class, io.smallrye.mutiny.CompositeException.class,
             io.vertx.sqlclient.ClosedConnectionException.class, java.util.concurrent.CompletionException.class})
     public Response unreachable(RuntimeException e) {
-        if (!DatabaseErrors.unavailable(e)) {
-            throw e;
+        if (DatabaseErrors.unavailable(e)) {
+            return unavailable();
         }
-        return unavailable();
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ProblemException p) {
+                return problem(p).toResponse();
+            }
+        }
+        return DatabaseErrors.find(e).isPresent() ? databaseProblem(e) : internal(e);
     }
 
     /** The same outage reported bare by the driver: a refused or reset connection (Netty's checked exceptions). */
@@ -181,12 +217,29 @@ public class Problems {
                     .withTitle("Conflict").withDetail("A concurrent change won; retry the request")
                     .with("detailVi", "Có thay đổi đồng thời; vui lòng thử lại").build().toResponse();
         }
+        if (state.startsWith("22")) {
+            // data the column cannot take (NUL in text, too long, out of range): refused before, never a 500
+            return problem(ProblemException.invalid("body", "holds a value that cannot be stored",
+                    "chứa giá trị không thể lưu trữ")).toResponse();
+        }
         if ("23503".equals(state) || "23514".equals(state)) {
             return HttpProblem.builder().withType(URI.create(TYPE_BASE + "invalid-input")).withStatus(400)
                     .withTitle("Bad Request").withDetail("The change refers to something that does not exist or breaks a rule")
                     .with("detailVi", "Dữ liệu tham chiếu không tồn tại hoặc vi phạm ràng buộc").build().toResponse();
         }
-        throw e;
+        return internal(e);
+    }
+
+    /**
+     * An unexpected failure: 500 problem+json with an error id that is in the log beside the stack trace; the
+     * client never sees the exception (its class or message).
+     */
+    static Response internal(Throwable e) {
+        String id = java.util.UUID.randomUUID().toString();
+        org.jboss.logging.Logger.getLogger(Problems.class).errorf(e, "request failed, error id %s", id);
+        return HttpProblem.builder().withType(URI.create(TYPE_BASE + "internal")).withStatus(500)
+                .withTitle("Internal Server Error").withDetail("The request failed; error id " + id)
+                .with("detailVi", "Lỗi hệ thống, vui lòng thử lại sau (mã lỗi " + id + ")").build().toResponse();
     }
 
     public static String title(int status) {
@@ -211,6 +264,7 @@ public class Problems {
 
         @Override
         public HttpProblem apply(HttpProblem problem, ProblemContext context) {
+            problem = explained(problem, context);
             if (problem.getParameters().containsKey("detailVi")) {
                 return problem;
             }
@@ -221,6 +275,27 @@ public class Problems {
             return HttpProblem.builder(problem).with("detailVi", vi).build();
         }
 
+        /**
+         * A problem the extension made from an unreadable body (the JSON reader's failure wrapped in a bare 400) names
+         * the field where it broke; a 400 that names nothing names the body; no detail names a Java class.
+         */
+        private static HttpProblem explained(HttpProblem problem, ProblemContext context) {
+            if (problem.getStatusCode() == 400) {
+                for (Throwable c = context.cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                    if (c instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                        return problem(unreadable(json));
+                    }
+                }
+                if (!problem.getParameters().containsKey("field") && !problem.getParameters().containsKey("violations")) {
+                    problem = HttpProblem.builder(problem).with("field", "body")
+                            .with("reason", "cannot be read for this operation").build();
+                }
+            }
+            if (problem.getDetail() != null && INTERNAL_NAMES.matcher(problem.getDetail()).find()) {
+                problem = HttpProblem.builder(problem).withDetail(title(problem.getStatusCode())).build();
+            }
+            return problem;
+        }
         @Override
         public int priority() {
             return 10;

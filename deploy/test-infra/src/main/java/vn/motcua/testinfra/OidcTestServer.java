@@ -99,6 +99,11 @@ public final class OidcTestServer implements AutoCloseable {
         return new Tokens(publishedKey, PUBLISHED_KID, otherIssuer, AUDIENCE);
     }
 
+    /** Tokens signed with the published key but naming another key id in their header: every service must refuse them. */
+    public Tokens withKeyId(String kid) {
+        return new Tokens(publishedKey, kid, ISSUER, AUDIENCE);
+    }
+
     /** Tokens signed with a key this provider never published: every service must refuse them. */
     public Tokens unpublished() {
         return new Tokens(rsa().getPrivate(), "never-published", ISSUER, AUDIENCE);

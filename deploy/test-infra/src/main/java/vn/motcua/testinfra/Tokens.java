@@ -85,6 +85,12 @@ public final class Tokens implements TokenSource {
                 .audience(audience).issuedAt(now - 7200).expiresAt(now - 3600));
     }
 
+    /** A token issued and expiring at the given instants (epoch seconds), for testing implausible lifetimes. */
+    public String living(Set<String> roles, long issuedAt, long expiresAt) {
+        return sign(Jwt.issuer(issuer).upn("living@motcua.local").subject("living@motcua.local").groups(roles)
+                .audience(audience).issuedAt(issuedAt).expiresAt(expiresAt));
+    }
+
     private JwtClaimsBuilder base(String subject, Set<String> roles, Duration lifetime) {
         return Jwt.issuer(issuer).upn(subject).subject(subject).groups(roles).audience(audience).expiresIn(lifetime);
     }

@@ -269,12 +269,13 @@ public class DossierResource {
     @Tag(name = "Queries")
     @Operation(summary = "Work queue (officers: their unit's dossiers), paginated, soonest due first")
     public Uni<Views.Page<Views.QueueItem>> queue(
-            @Parameter(description = "unit code; officers and systems must give one of their units") @QueryParam("unit") String unit,
+            @Parameter(description = "unit code; officers and systems must give one of their units") @QueryParam("unit")
+            @jakarta.validation.constraints.Pattern(regexp = Requests.UNIT_CODE, message = Requests.UNIT_MSG) String unit,
             @Parameter(description = "current (where it is now, default), competent or receiving") @QueryParam("scope") String scope,
             @Parameter(description = "statuses, repeatable or comma-separated") @QueryParam("status") List<String> status,
             @Parameter(description = "only open dossiers due within this many working hours") @QueryParam("dueWithinHours") @Min(0) @Max(10_000) Integer dueWithinHours,
             @QueryParam("overdue") Boolean overdue,
-            @QueryParam("procedure") String procedure,
+            @QueryParam("procedure") @jakarta.validation.constraints.Size(max = 64) String procedure,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return queries.queue(caller(), new DossierQueries.QueueFilter(unit, scope, statuses(status), dueWithinHours,

@@ -55,7 +55,7 @@ public class ComplaintResource {
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.ANALYST})
     @Operation(summary = "A unit's complaints, oldest deadline first; OVERDUE = open past its deadline")
-    public Uni<Views.Page<Views.ComplaintView>> list(@QueryParam("unit") @NotNull String unit,
+    public Uni<Views.Page<Views.ComplaintView>> list(@QueryParam("unit") @NotNull @jakarta.validation.constraints.Pattern(regexp = vn.motcua.catalog.events.CatalogLimits.CODE, message = "must be a code such as 000.00.20.H40 (mã không hợp lệ)") String unit,
                                                     @QueryParam("state") State state,
                                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {

@@ -173,9 +173,9 @@ public class RatingResource {
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM, Caller.ANALYST})
     @Tag(name = "Ratings")
     @Operation(summary = "A unit's ratings, newest first; filter by status or dossier code")
-    public Uni<Views.Page<Views.RatingView>> list(@QueryParam("unit") @NotNull String unit,
+    public Uni<Views.Page<Views.RatingView>> list(@QueryParam("unit") @NotNull @jakarta.validation.constraints.Pattern(regexp = vn.motcua.catalog.events.CatalogLimits.CODE, message = "must be a code such as 000.00.20.H40 (mã không hợp lệ)") String unit,
                                                  @QueryParam("status") BallotStatus status,
-                                                 @QueryParam("dossierCode") String dossierCode,
+                                                 @QueryParam("dossierCode") @jakarta.validation.constraints.Pattern(regexp = vn.motcua.catalog.events.CatalogLimits.CODE, message = "must be a code such as 000.00.20.H40 (mã không hợp lệ)") String dossierCode,
                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         Caller.of(jwt).requireRead(unit, "unit");
@@ -236,7 +236,7 @@ public class RatingResource {
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM, Caller.ANALYST})
     @Tag(name = "Figures")
     @Operation(summary = "A unit's satisfaction figures for a day (2026-11-05), month (2026-11), quarter (2026-Q4) or year (2026)")
-    public Uni<Views.UnitSatisfaction> unitFigures(@PathParam("unit") String unit,
+    public Uni<Views.UnitSatisfaction> unitFigures(@PathParam("unit") @jakarta.validation.constraints.Pattern(regexp = vn.motcua.catalog.events.CatalogLimits.CODE, message = "must be a code such as 000.00.20.H40 (mã không hợp lệ)") String unit,
                                                    @QueryParam("period") @NotNull String periodText) {
         Caller.of(jwt).requireRead(unit, "unit");
         Period period;
