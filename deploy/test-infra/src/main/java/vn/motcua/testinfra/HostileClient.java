@@ -240,8 +240,17 @@ public final class HostileClient {
         b.header("Accept", "application/json, application/problem+json");
         tokens.apply(r.op()).ifPresent(t -> b.header("Authorization", "Bearer " + t));
         HttpResponse<String> answer;
+        long t0 = System.nanoTime();
         try {
             answer = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (ms > 2_000) {
+                // a refusal should cost nothing: a slow one is a stall worth a look (a proxy check resolving names
+                // once made every fiftieth answer wait 5 s), printed rather than failed on a loaded machine
+                System.err.printf("hostile sweep: slow answer, %d ms: %s %s (%s) -> %d%n", ms, r.op().method(),
+                        r.path().length() > 120 ? r.path().substring(0, 120) + "…" : r.path(), r.mutation(),
+                        answer.statusCode());
+            }
         } catch (IOException e) {
             findings.add(new Finding(r.op(), r.mutation(), -1, "", "", "no answer: " + e));
             return;
