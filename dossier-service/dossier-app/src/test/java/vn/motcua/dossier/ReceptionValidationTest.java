@@ -160,7 +160,7 @@ class ReceptionValidationTest {
         Response r = nothingAppended(() -> as(officer).body(body).post("/api/v1/dossiers"));
 
         assertProblem(r, 400, "invalid-input").body("field", equalTo("receivedAt"))
-                .body("reason", containsString("import")).body("detailVi", containsString("trong ngày"));
+                .body("reason", containsString("import")).body("detailVi", containsString("đầu ngày hôm nay"));
     }
 
     @Test

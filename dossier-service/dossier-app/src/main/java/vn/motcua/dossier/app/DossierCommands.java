@@ -104,10 +104,10 @@ public class DossierCommands {
                 .toLocalDate().atStartOfDay(WorkingCalendar.VIETNAM).toInstant());
         if (intake.at().isBefore(earliest)) {
             // a live desk records what happens today; history (with its own instants) goes through the import
-            throw ProblemException.invalid("receivedAt", "may be at most " + maxBackdating.map(d -> d + " before now")
-                            .orElse("earlier today (Vietnam time)") + "; older dossiers go through the import",
-                    "thời điểm tiếp nhận chỉ được lùi lại " + maxBackdating.map(d -> "tối đa " + d).orElse("trong ngày")
-                            + "; hồ sơ cũ hơn phải nhập qua chức năng nhập dữ liệu");
+            throw ProblemException.invalid("receivedAt", "must not be before " + maxBackdating.map(d -> d + " ago")
+                            .orElse("the start of today (Vietnam time)") + "; older dossiers go through the import",
+                    "thời điểm tiếp nhận không được trước " + maxBackdating.map(d -> d + " so với hiện tại")
+                            .orElse("đầu ngày hôm nay") + "; hồ sơ cũ hơn phải nhập qua chức năng nhập dữ liệu");
         }
         LocalDate day = intake.at().atZone(WorkingCalendar.VIETNAM).toLocalDate();
         return idempotent(caller, idem, () -> catalog.reception(intake.procedureCode(), intake.receivingUnit(),
