@@ -113,6 +113,31 @@ public final class HostileClient {
     }
 
     /** A sweep of the service at {@code base} (e.g. http://localhost:8081). */
+    /**
+     * The sweep every service's test runs: every operation of the service on {@code port}, the secured ones with an
+     * admin token (so a request reaches validation), the public ones without; fails naming every finding, or when
+     * {@code footprint} (what the service has written: row counts of its tables) differs afterwards.
+     */
+    public static Result requireRefusedAndNothingWritten(String service, int port, String adminToken,
+                                                         java.util.function.Supplier<?> footprint) {
+        Object before = footprint.get();
+        Result result = against(URI.create("http://localhost:" + port))
+                .tokens(op -> op.roles().isEmpty() ? Optional.empty() : Optional.of(adminToken))
+                .run();
+        System.out.println(service + " hostile sweep: " + result.summary());
+        if (result.operations().isEmpty()) {
+            throw new AssertionError(service + ": the OpenAPI document lists no operation to sweep");
+        }
+        if (!result.findings().isEmpty()) {
+            throw new AssertionError(service + " answered malformed requests wrongly: " + result.summary());
+        }
+        Object after = footprint.get();
+        if (!before.equals(after)) {
+            throw new AssertionError(service + ": the sweep wrote something: before " + before + ", after " + after);
+        }
+        return result;
+    }
+
     public static HostileClient against(URI base) {
         return new HostileClient(base);
     }
