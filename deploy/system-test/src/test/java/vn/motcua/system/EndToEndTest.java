@@ -51,6 +51,7 @@ class EndToEndTest {
     final Map<String, String> codes = new LinkedHashMap<>();
     String liveCode;
     String liveId;
+    String liveSecret;
     /** The trace the desk software started for the live reception (W3C trace context it sends itself). */
     final String liveTrace = UUID.randomUUID().toString().replace("-", "");
     String refusedPeriod;
@@ -207,6 +208,16 @@ class EndToEndTest {
     }
 
     @Test
+    void inEveryServicesSchemaTheApplicantStandsOnlyInTheEventStoreAndTheSecretNowhere() {
+        // the database as a copy of it would show it: every table of the four schemas, read as text
+        assertThat(liveSecret).hasSize(10);
+        assertThat(vn.motcua.testinfra.Sql.whereInClear(system.postgres, MotcuaSystem.DATABASE,
+                List.of("040190012345", "0987654321", liveSecret)))
+                .containsOnly(Map.entry("040190012345", List.of("dossier.dossier_event")),
+                        Map.entry("0987654321", List.of("dossier.dossier_event")));
+    }
+
+    @Test
     void publishedOutboxRowsAreDeletedAfterTheRetention() {
         // catalog-service runs here with a retention of zero: what it published (the seed, the procedure) goes
         long published = vn.motcua.testinfra.TopicReader.readAll(system.kafka.bootstrapServers(), "motcua.catalog.units.v1").size();
@@ -357,6 +368,7 @@ class EndToEndTest {
                 .post(d + "/dossiers").then().statusCode(201).extract().asString());
         liveCode = receipt.path("code").asText();
         liveId = receipt.path("id").asText();
+        liveSecret = receipt.path("lookupSecret").asText();
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body(Map.of("procedureCode", PROCEDURE, "receivingUnit", Scenario.UNIT_A, "competentUnit", Scenario.UNIT_A,
                         "channel", "COUNTER", "applicant", applicant, "reason", "Thiếu tờ khai có chữ ký"))
