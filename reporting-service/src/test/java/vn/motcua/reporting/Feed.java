@@ -108,8 +108,14 @@ public final class Feed implements AutoCloseable {
     // ---- catalog
 
     public void unit(String code, String nameVi, UnitType type, String parent) {
+        unit(code, nameVi, type, parent, LocalDate.of(2020, 1, 1), null);
+    }
+
+    /** A unit that existed from {@code validFrom} to {@code validTo} (its last day; null: still exists). */
+    public void unit(String code, String nameVi, UnitType type, String parent, LocalDate validFrom,
+                     LocalDate validTo) {
         CatalogEvent e = new CatalogEvent.UnitRegistered(UUID.randomUUID(), Instant.now(), 1,
-                new UnitSnapshot(code, nameVi, type, parent, LocalDate.of(2020, 1, 1), null));
+                new UnitSnapshot(code, nameVi, type, parent, validFrom, validTo));
         send(e.topic(), e.key(), CATALOG.write(e));
     }
 

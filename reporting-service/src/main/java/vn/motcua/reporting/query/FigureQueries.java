@@ -329,15 +329,22 @@ public class FigureQueries {
     }
 
     /** A unit of the catalog tree. */
-    public record UnitNode(String code, String nameVi, String type, String parentCode) {
+    /** A unit of the catalog replica, with the days it existed ({@code validTo} its last day; null: open). */
+    public record UnitNode(String code, String nameVi, String type, String parentCode, LocalDate validFrom,
+                           LocalDate validTo) {
+
+        public boolean inForceDuring(LocalDate first, LocalDate last) {
+            return vn.motcua.catalog.events.UnitSnapshot.inForceDuring(validFrom, validTo, first, last);
+        }
     }
 
     public Uni<Map<String, UnitNode>> units() {
-        return pool.query("select code, name_vi, type, parent_code from unit order by code").execute().map(rows -> {
+        return pool.query("select code, name_vi, type, parent_code, valid_from, valid_to from unit order by code").execute().map(rows -> {
             Map<String, UnitNode> out = new LinkedHashMap<>();
             for (Row r : rows) {
                 out.put(r.getString("code"), new UnitNode(r.getString("code"), r.getString("name_vi"),
-                        r.getString("type"), r.getString("parent_code")));
+                        r.getString("type"), r.getString("parent_code"), r.getLocalDate("valid_from"),
+                        r.getLocalDate("valid_to")));
             }
             return out;
         });

@@ -87,28 +87,38 @@ public class Reports {
         return u;
     }
 
-    /** Every unit under {@code root} (itself included), each mapped to {@code group}. */
-    static void subtree(Map<String, FigureQueries.UnitNode> tree, String root, String group, Map<String, String> out) {
+    /**
+     * Every unit under {@code root} that was in force in the window (itself included, whatever its validity), each
+     * mapped to {@code group}: a district abolished in 2025 rolls up into its province's 2025 figures, not later ones.
+     */
+    static void subtree(Map<String, FigureQueries.UnitNode> tree, String root, String group, Window w,
+                        Map<String, String> out) {
         out.put(root, group);
-        for (FigureQueries.UnitNode u : tree.values()) {
-            if (root.equals(u.parentCode()) && !out.containsKey(u.code())) {
-                subtree(tree, u.code(), group, out);
+        for (FigureQueries.UnitNode u : children(tree, root, w)) {
+            if (!out.containsKey(u.code())) {
+                subtree(tree, u.code(), group, w, out);
             }
         }
     }
 
-    public static Map<String, String> members(Map<String, FigureQueries.UnitNode> tree, String unit, Scope scope) {
+    public static Map<String, String> members(Map<String, FigureQueries.UnitNode> tree, String unit, Scope scope,
+                                              Window w) {
         Map<String, String> m = new LinkedHashMap<>();
         if (scope == Scope.UNIT) {
             m.put(unit, unit);
         } else {
-            subtree(tree, unit, unit, m);
+            subtree(tree, unit, unit, w, m);
         }
         return m;
     }
 
-    public static List<FigureQueries.UnitNode> children(Map<String, FigureQueries.UnitNode> tree, String parent) {
-        return tree.values().stream().filter(u -> parent.equals(u.parentCode())).toList();
+    /** The units directly under {@code parent} that existed on at least one day of the window. */
+    public static List<FigureQueries.UnitNode> children(Map<String, FigureQueries.UnitNode> tree, String parent,
+                                                        Window w) {
+        LocalDate first = w.start().atZone(Period.VIETNAM).toLocalDate();
+        LocalDate last = lastDay(w).isBefore(first) ? first : lastDay(w);
+        return tree.values().stream()
+                .filter(u -> parent.equals(u.parentCode()) && u.inForceDuring(first, last)).toList();
     }
 
     /** Counts of every group, dossiers plus ratings plus procedure commitments plus notices to applicants. */
@@ -149,7 +159,7 @@ public class Reports {
             Uni<Ranking> peers = ranked ? ranking(tree, u.parentCode(), w) : Uni.createFrom().nullItem();
             // the ranking already rolled this unit's subtree up: count it again only for the unit alone
             Uni<Counts> own = ranked && scope == Scope.SUBTREE ? Uni.createFrom().nullItem()
-                    : counts(members(tree, unit, scope), w, FigureQueries.GroupBy.UNIT_GROUP)
+                    : counts(members(tree, unit, scope, w), w, FigureQueries.GroupBy.UNIT_GROUP)
                     .map(m -> m.getOrDefault(unit, Counts.ZERO));
             return Uni.combine().all().unis(own, peers).asTuple().map(t -> {
                 Ranking r = t.getItem2();
@@ -175,9 +185,9 @@ public class Reports {
      */
     Uni<Ranking> ranking(Map<String, FigureQueries.UnitNode> tree, String parent, Window w) {
         Map<String, String> members = new LinkedHashMap<>();
-        List<FigureQueries.UnitNode> kids = children(tree, parent);
+        List<FigureQueries.UnitNode> kids = children(tree, parent, w);
         for (FigureQueries.UnitNode k : kids) {
-            subtree(tree, k.code(), k.code(), members);
+            subtree(tree, k.code(), k.code(), w, members);
         }
         if (members.isEmpty()) {
             return Uni.createFrom().item(new Ranking(parent, tree.get(parent).nameVi(), w, basis(), List.of()));
@@ -215,11 +225,10 @@ public class Reports {
     public Uni<List<TrendPoint>> trend(String unit, Scope scope, List<Period> periods) {
         return units().chain(tree -> {
             require(tree, unit);
-            Map<String, String> members = members(tree, unit, scope);
             List<Uni<TrendPoint>> points = new ArrayList<>();
             for (Period p : periods) {
                 Window w = window(p);
-                points.add(counts(members, w, FigureQueries.GroupBy.UNIT_GROUP).map(m -> {
+                points.add(counts(members(tree, unit, scope, w), w, FigureQueries.GroupBy.UNIT_GROUP).map(m -> {
                     Counts c = m.getOrDefault(unit, Counts.ZERO);
                     return new TrendPoint(w, c, Figures.of(c), decision766.score(c));
                 }));
@@ -234,7 +243,7 @@ public class Reports {
         return Uni.combine().all().unis(units(), queries.procedures()).asTuple().chain(t -> {
             require(t.getItem1(), unit);
             Map<String, String[]> procs = t.getItem2();
-            return queries.counts(members(t.getItem1(), unit, scope), w.start(), w.end(), by).map(m -> {
+            return queries.counts(members(t.getItem1(), unit, scope, w), w.start(), w.end(), by).map(m -> {
                 List<Breakdown> out = new ArrayList<>();
                 m.forEach((code, c) -> {
                     String[] p = procs.get(code);
@@ -258,7 +267,7 @@ public class Reports {
         Window w = window(period);
         return units().chain(tree -> {
             require(tree, unit);
-            return queries.dossiers(members(tree, unit, scope), w.start(), w.end(), figure, procedure, field,
+            return queries.dossiers(members(tree, unit, scope, w), w.start(), w.end(), figure, procedure, field,
                     limit, offset);
         });
     }
@@ -267,7 +276,7 @@ public class Reports {
         Window w = window(period);
         return units().chain(tree -> {
             require(tree, unit);
-            return queries.steps(List.copyOf(members(tree, unit, scope).keySet()), w.start(), w.end());
+            return queries.steps(List.copyOf(members(tree, unit, scope, w).keySet()), w.start(), w.end());
         });
     }
 
@@ -275,7 +284,7 @@ public class Reports {
         Window w = window(period);
         return units().chain(tree -> {
             require(tree, unit);
-            return queries.lateSteps(List.copyOf(members(tree, unit, scope).keySet()), w.start(), w.end(), limit);
+            return queries.lateSteps(List.copyOf(members(tree, unit, scope, w).keySet()), w.start(), w.end(), limit);
         });
     }
 }

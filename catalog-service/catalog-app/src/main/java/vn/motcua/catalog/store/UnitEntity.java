@@ -38,6 +38,6 @@ public class UnitEntity extends PanacheEntityBase {
     }
 
     public boolean activeOn(LocalDate date) {
-        return !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));
+        return UnitSnapshot.inForceDuring(validFrom, validTo, date, date);
     }
 }
