@@ -258,6 +258,21 @@ public final class WorkingCalendar {
         return Collections.unmodifiableSortedSet(missing);
     }
 
+    /**
+     * The days from {@code from} to {@code to} (both included) on which this calendar and {@code other} disagree:
+     * a working day in one and a day off in the other, or other office hours. What a calendar revision changes, so
+     * that holders of values counted in working time recount only what those days touch.
+     */
+    public List<LocalDate> daysThatDiffer(WorkingCalendar other, LocalDate from, LocalDate to) {
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (isWorkingDay(d) != other.isWorkingDay(d) || !officePeriods(d).equals(other.officePeriods(d))) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     /** Years that have calendar data, sorted. */
     public Set<Integer> knownYears() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(known.keySet()));
