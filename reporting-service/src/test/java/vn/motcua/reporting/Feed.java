@@ -135,7 +135,12 @@ public final class Feed implements AutoCloseable {
     }
 
     public void calendar(CalendarYear year) {
-        CatalogEvent e = new CatalogEvent.CalendarYearPublished(UUID.randomUUID(), Instant.now(), 1, 1, year);
+        calendar(year, 1);
+    }
+
+    /** A revision of a year's calendar (the catalog numbers each year's revisions from 1). */
+    public void calendar(CalendarYear year, int revision) {
+        CatalogEvent e = new CatalogEvent.CalendarYearPublished(UUID.randomUUID(), Instant.now(), 1, revision, year);
         send(e.topic(), e.key(), CATALOG.write(e));
     }
 

@@ -237,7 +237,6 @@ public final class DossierFact {
         completedAt = at;
         completionKind = kind;
         endLastStep(at);
-        ProcessingTime legal = new ProcessingTime(legalAmount, ProcessingTimeUnit.valueOf(timeUnit));
         // the time that set the due decides how to compare (the due-date library's rule, as dossier-service uses it);
         // facts folded before applied_unit existed fall back to the legal time's unit until a rebuild
         ProcessingTime applied = new ProcessingTime(appliedAmount,
@@ -245,9 +244,39 @@ public final class DossierFact {
         recordTimeliness = Timeliness.classify(at, dueRecordAt, dueRecordDate, applied, calendar.zone());
         nationalTimeliness = supplementRequests > 1 ? Timeliness.LATE
                 : Timeliness.classify(at, nationalDueAt, nationalDueDate, applied, calendar.zone());
-        usedAmount = used(legal, calendar);
+        timeUsed(calendar);
+    }
+
+    private void timeUsed(WorkingCalendar calendar) {
+        usedAmount = used(new ProcessingTime(legalAmount, ProcessingTimeUnit.valueOf(timeUnit)), calendar);
         usedRatio = usedAmount == null || legalAmount <= 0 ? null
                 : usedAmount.divide(BigDecimal.valueOf(legalAmount), 4, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Counts again, after a revision of the working calendar, what this fact counted in working time: whether the
+     * apology was sent in time and the time used. The dues themselves come from dossier-service's events and stay.
+     * Gives what a fold of the same events from the start with {@code calendar} gives (a rebuild).
+     */
+    public void recalendar(WorkingCalendar calendar, int apologyLeadWorkingDays) {
+        if (apologyAt != null) {
+            LocalDate due = dueRecordDateAt(apologyAt);
+            apologyTimely = due != null && apologySentInTime(apologyAt, due, calendar, apologyLeadWorkingDays);
+        }
+        if (completedAt != null) {
+            timeUsed(calendar);
+        }
+    }
+
+    /** The due-of-record date in force at an instant: the last due that took effect by then. */
+    private LocalDate dueRecordDateAt(Instant at) {
+        LocalDate date = null;
+        for (DueMark m : dueHistory) {
+            if (!m.from().isAfter(at)) {
+                date = m.recordDate();
+            }
+        }
+        return date;
     }
 
     /**

@@ -22,13 +22,40 @@ import java.util.List;
 public class CalendarCache {
     static final ObjectMapper JSON = CatalogEventCodec.newMapper();
 
-    private volatile WorkingCalendar calendar = WorkingCalendar.of(List.of());
-
-    public WorkingCalendar calendar() {
-        return calendar;
+    /** What the cached calendar was read from, and the calendar: swapped together. */
+    private record Cached(String stamp, WorkingCalendar calendar) {
     }
 
-    public void reload(Connection c) throws SQLException {
+    private static final String STAMP = "select coalesce(md5(string_agg(body::text, ',' order by year)), '')"
+            + " from calendar_year";
+
+    private volatile Cached cached = new Cached("", WorkingCalendar.of(List.of()));
+
+    public WorkingCalendar calendar() {
+        return cached.calendar();
+    }
+
+    /**
+     * The calendar as the transaction of {@code c} sees it, read again only if the replica changed since: a dossier
+     * batch that follows a calendar revision's commit folds with the revised calendar, not the one cached before.
+     */
+    public WorkingCalendar current(Connection c) throws SQLException {
+        Cached now = cached;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(STAMP)) {
+            rs.next();
+            if (rs.getString(1).equals(now.stamp())) {
+                return now.calendar();
+            }
+        }
+        return reload(c);
+    }
+
+    public WorkingCalendar reload(Connection c) throws SQLException {
+        String stamp;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(STAMP)) {
+            rs.next();
+            stamp = rs.getString(1);
+        }
         List<CalendarYear> years = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select body from calendar_year")) {
             while (rs.next()) {
@@ -39,6 +66,8 @@ public class CalendarCache {
                 }
             }
         }
-        calendar = WorkingCalendar.of(years);
+        Cached fresh = new Cached(stamp, WorkingCalendar.of(years));
+        cached = fresh;
+        return fresh.calendar();
     }
 }

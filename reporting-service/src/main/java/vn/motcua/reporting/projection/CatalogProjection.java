@@ -10,10 +10,14 @@ import vn.motcua.catalog.events.ProcedureSnapshot;
 import vn.motcua.catalog.events.ProcedureVersionSnapshot;
 import vn.motcua.catalog.events.UnitSnapshot;
 
+import vn.motcua.duedate.CalendarYear;
+import vn.motcua.duedate.WorkingCalendar;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,11 +25,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class CatalogProjection implements Projection {
     private final CatalogEventCodec codec = new CatalogEventCodec();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CatalogProjection.class);
     private final CalendarCache calendars;
+    private final DossierProjection dossiers;
     private final DataSource dataSource;
 
-    public CatalogProjection(CalendarCache calendars, DataSource dataSource) {
+    public CatalogProjection(CalendarCache calendars, DossierProjection dossiers, DataSource dataSource) {
         this.calendars = calendars;
+        this.dossiers = dossiers;
         this.dataSource = dataSource;
     }
 
@@ -51,6 +58,7 @@ public class CatalogProjection implements Projection {
 
     @Override
     public void apply(Connection c, String sfx, List<ConsumerRecord<byte[], byte[]>> records) throws SQLException {
+        LocalDate[] revised = null; // the first and last day a calendar revision of this batch changed
         for (ConsumerRecord<byte[], byte[]> r : records) {
             Optional<CatalogEvent> read = codec.read(r.value()); // malformed: throws, the record is dead-lettered
             if (read.isEmpty()) {
@@ -72,6 +80,7 @@ public class CatalogProjection implements Projection {
             } else if (event instanceof CatalogEvent.CommitmentWithdrawn e) {
                 commitment(c, sfx, e.commitment());
             } else if (event instanceof CatalogEvent.CalendarYearPublished e) {
+                WorkingCalendar before = sfx.isEmpty() ? yearAsStored(c, e.calendar().year()) : null;
                 try (PreparedStatement ps = c.prepareStatement("insert into calendar_year" + sfx
                         + " (year, revision, body) values (?, ?, ?::jsonb) on conflict (year) do update set"
                         + " revision = excluded.revision, body = excluded.body"
@@ -79,13 +88,61 @@ public class CatalogProjection implements Projection {
                     ps.setInt(1, e.calendar().year());
                     ps.setInt(2, e.revision());
                     ps.setString(3, CalendarCache.JSON.writeValueAsString(e.calendar()));
-                    ps.executeUpdate();
+                    if (ps.executeUpdate() > 0 && before != null) {
+                        revised = widen(revised, before.daysThatDiffer(WorkingCalendar.of(List.of(e.calendar())),
+                                LocalDate.of(e.calendar().year(), 1, 1), LocalDate.of(e.calendar().year(), 12, 31)));
+                    }
                 } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                     throw new IllegalArgumentException("calendar " + e.calendar().year() + " cannot be written: "
                             + ex.getOriginalMessage(), ex);
                 }
             }
         }
+        if (revised != null) {
+            refold(c, revised[0], revised[1]);
+        }
+    }
+
+    /**
+     * The live facts counted in working time over the revised days are counted again with the revised calendar, in
+     * this transaction (the checkpoint's): the figures change with the calendar, not only after a rebuild. The dossier
+     * projection's lock is taken (waited for) first, so no dossier batch writes facts folded with the old calendar
+     * over the re-folded ones; the next dossier batch sees the new calendar rows and folds with them.
+     */
+    private void refold(Connection c, LocalDate first, LocalDate last) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, dossiers.lockId());
+            ps.execute();
+        }
+        int n = dossiers.recalendar(c, calendars.reload(c), first, last);
+        LOG.infof("calendar revised from %s to %s: %d dossier facts counted again", first, last, n);
+    }
+
+    /** One year of the calendar replica as this transaction sees it (a year not published: weekends only). */
+    private static WorkingCalendar yearAsStored(Connection c, int year) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select body from calendar_year where year = ?")) {
+            ps.setInt(1, year);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return WorkingCalendar.of(List.of());
+                }
+                return WorkingCalendar.of(List.of(CalendarCache.JSON.readValue(rs.getString(1), CalendarYear.class)));
+            } catch (java.io.IOException e) {
+                throw new SQLException("unreadable calendar year " + year, e);
+            }
+        }
+    }
+
+    private static LocalDate[] widen(LocalDate[] range, List<LocalDate> days) {
+        if (days.isEmpty()) {
+            return range;
+        }
+        LocalDate first = days.get(0);
+        LocalDate last = days.get(days.size() - 1);
+        if (range == null) {
+            return new LocalDate[]{first, last};
+        }
+        return new LocalDate[]{first.isBefore(range[0]) ? first : range[0], last.isAfter(range[1]) ? last : range[1]};
     }
 
     @Override

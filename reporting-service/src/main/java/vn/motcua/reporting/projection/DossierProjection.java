@@ -112,7 +112,7 @@ public class DossierProjection implements Projection {
         Map<UUID, DossierFact> facts = load(c, sfx, positions.stream().map(DossierEventCodec.StreamPosition::dossierId)
                 .distinct().toList());
         Map<UUID, DossierFact> changed = new LinkedHashMap<>();
-        WorkingCalendar calendar = calendars.calendar();
+        WorkingCalendar calendar = calendars.current(c);
         for (int i = 0; i < positions.size(); i++) {
             DossierEventEnvelope e = events.get(i);
             DossierEventCodec.StreamPosition at = positions.get(i);
@@ -141,6 +141,42 @@ public class DossierProjection implements Projection {
         }
         write(c, sfx, changed.values());
     }
+
+    /**
+     * After a revision of the working calendar that changed the days {@code first} to {@code last}: counts again, in
+     * the caller's transaction, what the live facts counted in working time over those days (apology in time, time
+     * used), as a rebuild with the revised calendar would. Returns how many facts were re-folded.
+     */
+    public int recalendar(Connection c, WorkingCalendar calendar, LocalDate first, LocalDate last) throws SQLException {
+        Instant from = first.atStartOfDay(calendar.zone()).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+        List<UUID> ids = new ArrayList<>();
+        // time used runs from the start of counting to completion; an apology's timeliness looks at the days from
+        // the apology to the due of record then in force
+        try (PreparedStatement ps = c.prepareStatement("select dossier_id from dossier_fact where entered_at < ? and ("
+                + " (completed_at >= ?)"
+                + " or (apology_at is not null and exists (select 1 from jsonb_array_elements(due_history) h"
+                + "     where (h->>'recordDate')::date >= ?)))")) {
+            ts(ps, 1, to);
+            ts(ps, 2, from);
+            ps.setObject(3, first);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        for (int i = 0; i < ids.size(); i += RECALENDAR_CHUNK) {
+            Map<UUID, DossierFact> facts = load(c, "", ids.subList(i, Math.min(ids.size(), i + RECALENDAR_CHUNK)));
+            for (DossierFact f : facts.values()) {
+                f.recalendar(calendar, apologyLead);
+            }
+            write(c, "", facts.values());
+        }
+        return ids.size();
+    }
+
+    private static final int RECALENDAR_CHUNK = 2_000;
 
     private Map<UUID, DossierFact> load(Connection c, String sfx, List<UUID> ids) throws SQLException {
         Map<UUID, DossierFact> out = new LinkedHashMap<>();
