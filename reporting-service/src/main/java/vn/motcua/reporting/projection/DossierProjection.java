@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,8 +110,9 @@ public class DossierProjection implements Projection {
         if (positions.isEmpty()) {
             return;
         }
+        Map<UUID, List<DossierFact.Step>> stored = new java.util.HashMap<>();
         Map<UUID, DossierFact> facts = load(c, sfx, positions.stream().map(DossierEventCodec.StreamPosition::dossierId)
-                .distinct().toList());
+                .distinct().toList(), stored);
         Map<UUID, DossierFact> changed = new LinkedHashMap<>();
         WorkingCalendar calendar = calendars.current(c);
         for (int i = 0; i < positions.size(); i++) {
@@ -139,7 +141,7 @@ public class DossierProjection implements Projection {
             f.apply(e.version(), e.data(), calendar, apologyLead);
             changed.put(f.dossierId, f);
         }
-        write(c, sfx, changed.values());
+        write(c, sfx, changed.values(), stored);
     }
 
     /**
@@ -167,18 +169,22 @@ public class DossierProjection implements Projection {
             }
         }
         for (int i = 0; i < ids.size(); i += RECALENDAR_CHUNK) {
-            Map<UUID, DossierFact> facts = load(c, "", ids.subList(i, Math.min(ids.size(), i + RECALENDAR_CHUNK)));
+            Map<UUID, List<DossierFact.Step>> stored = new java.util.HashMap<>();
+            Map<UUID, DossierFact> facts = load(c, "", ids.subList(i, Math.min(ids.size(), i + RECALENDAR_CHUNK)),
+                    stored);
             for (DossierFact f : facts.values()) {
                 f.recalendar(calendar, apologyLead);
             }
-            write(c, "", facts.values());
+            write(c, "", facts.values(), stored);
         }
         return ids.size();
     }
 
     private static final int RECALENDAR_CHUNK = 2_000;
 
-    private Map<UUID, DossierFact> load(Connection c, String sfx, List<UUID> ids) throws SQLException {
+    /** The facts of these dossiers as stored, and into {@code stored} their steps as read. */
+    private Map<UUID, DossierFact> load(Connection c, String sfx, List<UUID> ids,
+                                        Map<UUID, List<DossierFact.Step>> stored) throws SQLException {
         Map<UUID, DossierFact> out = new LinkedHashMap<>();
         Array idArray = c.createArrayOf("uuid", ids.toArray());
         try (PreparedStatement ps = c.prepareStatement("select * from dossier_fact" + sfx
@@ -206,6 +212,7 @@ public class DossierProjection implements Projection {
                 }
             }
         }
+        out.values().forEach(f -> stored.put(f.dossierId, List.copyOf(f.steps)));
         return out;
     }
 
@@ -264,102 +271,74 @@ public class DossierProjection implements Projection {
         return f;
     }
 
-    private void write(Connection c, String sfx, java.util.Collection<DossierFact> facts) throws SQLException {
+    /**
+     * Writes the facts folded in this batch: their rows by COPY into a session-local staging table, then one merge
+     * into the projection's table; likewise the handling steps that changed (a step is only ever added or ended, so
+     * the merge never has to remove one). {@code stored} holds the steps as they were read.
+     */
+    private void write(Connection c, String sfx, java.util.Collection<DossierFact> facts,
+                       Map<UUID, List<DossierFact.Step>> stored) throws SQLException {
         if (facts.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("insert into dossier_fact").append(sfx).append(" (")
-                .append(String.join(", ", COLUMNS)).append(") values (");
-        for (int i = 0; i < COLUMNS.length; i++) {
-            String col = COLUMNS[i];
-            sql.append(i == 0 ? "" : ", ").append(col.equals("due_history") || col.equals("waits") ? "?::jsonb" : "?");
-        }
-        sql.append(") on conflict (dossier_id) do update set ");
-        for (int i = 1; i < COLUMNS.length; i++) {
-            sql.append(i == 1 ? "" : ", ").append(COLUMNS[i]).append(" = excluded.").append(COLUMNS[i]);
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (DossierFact f : facts) {
-                int i = 0;
-                ps.setObject(++i, f.dossierId);
-                ps.setString(++i, f.dossierCode);
-                ps.setLong(++i, f.lastVersion);
-                ps.setString(++i, f.procedureCode);
-                ps.setInt(++i, f.procedureVersion);
-                ps.setString(++i, f.procedureNameVi);
-                ps.setString(++i, f.timeUnit);
-                ps.setInt(++i, f.legalAmount);
-                ps.setInt(++i, f.appliedAmount);
-                ps.setBoolean(++i, f.committedShorter);
-                ps.setString(++i, f.onlineLevel);
-                ps.setString(++i, f.receivingUnit);
-                ps.setString(++i, f.competentUnit);
-                ps.setString(++i, f.channel);
-                ts(ps, ++i, f.enteredAt);
-                ts(ps, ++i, f.receivedAt);
-                ts(ps, ++i, f.refusedAtReception);
-                ts(ps, ++i, f.countingStartsAt);
-                ts(ps, ++i, f.dueReceptionAt);
-                ps.setObject(++i, f.dueReceptionDate);
-                ts(ps, ++i, f.dueRecordAt);
-                ps.setObject(++i, f.dueRecordDate);
-                ts(ps, ++i, f.nationalDueAt);
-                ps.setObject(++i, f.nationalDueDate);
-                ts(ps, ++i, f.rescheduledDueAt);
-                ps.setObject(++i, f.rescheduledDueDate);
-                ts(ps, ++i, f.lastDueChangeAt);
-                ps.setString(++i, json(f.dueHistory));
-                ps.setInt(++i, f.supplementRequests);
-                ts(ps, ++i, f.secondSupplementAt);
-                ps.setString(++i, json(f.waits));
-                ts(ps, ++i, f.apologyAt);
-                ps.setString(++i, f.apologyUnit);
-                if (f.apologyTimely == null) {
-                    ps.setNull(++i, Types.BOOLEAN);
-                } else {
-                    ps.setBoolean(++i, f.apologyTimely);
+        stage(c);
+        CopyRows rows = new CopyRows();
+        CopyRows steps = new CopyRows();
+        for (DossierFact f : facts) {
+            rows.add(f.dossierId).add(f.dossierCode).add(f.lastVersion).add(f.procedureCode).add(f.procedureVersion)
+                    .add(f.procedureNameVi).add(f.timeUnit).add(f.legalAmount).add(f.appliedAmount)
+                    .add(f.committedShorter).add(f.onlineLevel).add(f.receivingUnit).add(f.competentUnit).add(f.channel)
+                    .add(f.enteredAt).add(f.receivedAt).add(f.refusedAtReception).add(f.countingStartsAt)
+                    .add(f.dueReceptionAt).add(f.dueReceptionDate).add(f.dueRecordAt).add(f.dueRecordDate)
+                    .add(f.nationalDueAt).add(f.nationalDueDate).add(f.rescheduledDueAt).add(f.rescheduledDueDate)
+                    .add(f.lastDueChangeAt).add(json(f.dueHistory)).add(f.supplementRequests)
+                    .add(f.secondSupplementAt).add(json(f.waits)).add(f.apologyAt).add(f.apologyUnit)
+                    .add(f.apologyTimely).add(f.overdueAt).add(f.completedAt).add(f.completionKind).add(f.outcome)
+                    .add(f.recordTimeliness).add(f.nationalTimeliness).add(f.usedAmount).add(f.usedRatio)
+                    .add(f.returnedAt).add(f.returnChannel).add(f.withdrawnAt).add(f.currentUnit)
+                    .add(f.apologyInformedAt).add(f.appliedUnit).endRow();
+            List<DossierFact.Step> before = stored.getOrDefault(f.dossierId, List.of());
+            for (int i = 0; i < f.steps.size(); i++) {
+                DossierFact.Step st = f.steps.get(i);
+                if (i < before.size() && before.get(i).equals(st)) {
+                    continue; // unchanged since read
                 }
-                ts(ps, ++i, f.overdueAt);
-                ts(ps, ++i, f.completedAt);
-                ps.setString(++i, f.completionKind);
-                ps.setString(++i, f.outcome);
-                ps.setString(++i, f.recordTimeliness == null ? null : f.recordTimeliness.name());
-                ps.setString(++i, f.nationalTimeliness == null ? null : f.nationalTimeliness.name());
-                ps.setBigDecimal(++i, f.usedAmount);
-                ps.setBigDecimal(++i, f.usedRatio);
-                ts(ps, ++i, f.returnedAt);
-                ps.setString(++i, f.returnChannel);
-                ts(ps, ++i, f.withdrawnAt);
-                ps.setString(++i, f.currentUnit);
-                ts(ps, ++i, f.apologyInformedAt);
-                ps.setString(++i, f.appliedUnit);
-                ps.addBatch();
+                steps.add(f.dossierId).add(st.number()).add(st.unitCode()).add(st.stepName()).add(f.competentUnit)
+                        .add(st.startedAt()).add(st.deadline()).add(st.endedAt()).endRow();
             }
-            ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("delete from dossier_step" + sfx + " where dossier_id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("uuid", facts.stream().map(f -> f.dossierId).toArray()));
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("insert into dossier_step" + sfx
-                + " (dossier_id, number, unit_code, step_name, competent_unit, started_at, deadline, ended_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (DossierFact f : facts) {
-                for (DossierFact.Step s : f.steps) {
-                    ps.setObject(1, f.dossierId);
-                    ps.setInt(2, s.number());
-                    ps.setString(3, s.unitCode());
-                    ps.setString(4, s.stepName());
-                    ps.setString(5, f.competentUnit);
-                    ts(ps, 6, s.startedAt());
-                    ts(ps, 7, s.deadline());
-                    ts(ps, 8, s.endedAt());
-                    ps.addBatch();
-                }
+        rows.copyInto(c, "dossier_fact_stage", String.join(", ", COLUMNS));
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate(MERGE_FACTS.formatted(sfx));
+            if (steps.rows() > 0) {
+                steps.copyInto(c, "dossier_step_stage", STEP_COLUMNS);
+                s.executeUpdate(MERGE_STEPS.formatted(sfx));
             }
-            ps.executeBatch();
         }
         writeNotices(c, sfx, facts);
+    }
+
+    static final String STEP_COLUMNS = "dossier_id, number, unit_code, step_name, competent_unit, started_at, deadline,"
+            + " ended_at";
+    private static final String MERGE_FACTS = "insert into dossier_fact%s (" + String.join(", ", COLUMNS)
+            + ") select " + String.join(", ", COLUMNS) + " from dossier_fact_stage on conflict (dossier_id) do update set "
+            + java.util.Arrays.stream(COLUMNS).skip(1).map(col -> col + " = excluded." + col)
+            .collect(java.util.stream.Collectors.joining(", "));
+    private static final String MERGE_STEPS = "insert into dossier_step%s (" + STEP_COLUMNS + ") select "
+            + STEP_COLUMNS + " from dossier_step_stage on conflict (dossier_id, number) do update set"
+            + " unit_code = excluded.unit_code, step_name = excluded.step_name,"
+            + " competent_unit = excluded.competent_unit, started_at = excluded.started_at,"
+            + " deadline = excluded.deadline, ended_at = excluded.ended_at";
+
+    /**
+     * The staging tables of this database session (created once per pooled connection, emptied at every commit).
+     * Their columns are the live tables' own, generated ones as plain columns.
+     */
+    private static void stage(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create temp table if not exists dossier_fact_stage (like dossier_fact) on commit delete rows");
+            s.execute("create temp table if not exists dossier_step_stage (like dossier_step) on commit delete rows");
+        }
     }
 
     /** Notice receipts: one row each, by the unit that answers for the dossier, at the receipt's instant. */
