@@ -30,6 +30,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,6 +59,8 @@ public class ProjectionRunner implements Runnable {
     private final Consumers consumers;
     private final Map<String, Object> consumerConfig;
     private final Counter applied;
+    /** Records per transaction: the live projection takes one poll's worth, a rebuild fills its batch. */
+    private final int batchRecords;
     /** Asked after every batch; true stops the runner (a rebuild that has caught up). */
     private final BooleanSupplier done;
     private volatile Runnable caughtUp = () -> { };
@@ -83,6 +86,7 @@ public class ProjectionRunner implements Runnable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
                 ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service." + checkpoint);
+        this.batchRecords = maxPollRecords;
         this.applied = metrics.counter("motcua.projection.events.applied", "projection", projection.name(),
                 "target", suffix.isEmpty() ? "live" : "rebuild");
     }
@@ -183,6 +187,13 @@ public class ProjectionRunner implements Runnable {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (!suffix.isEmpty()) {
+                    // a rebuild's batch lost in a database crash is lost with its checkpoint, and replayed: no wait
+                    // for the WAL flush at each commit
+                    try (Statement s = c.createStatement()) {
+                        s.execute("set local synchronous_commit = off");
+                    }
+                }
                 if (lockId != null && !tryLock(c, lockId)) {
                     c.rollback();
                     Thread.sleep(1000); // another replica holds the projection
@@ -205,6 +216,15 @@ public class ProjectionRunner implements Runnable {
                     return false;
                 }
                 polled.forEach(records::add);
+                // a rebuild folds more per transaction than one fetch brings: it takes what follows at once, so a
+                // dossier's events meet in memory and its fact is written once instead of once per event
+                while (!suffix.isEmpty() && records.size() < batchRecords) {
+                    ConsumerRecords<byte[], byte[]> more = consumer.poll(Duration.ofMillis(20));
+                    if (more.isEmpty()) {
+                        break;
+                    }
+                    more.forEach(records::add);
+                }
                 spans = applySpans(records);
                 apply(c, records);
                 Map<TopicPartition, Long> next = new HashMap<>();

@@ -16,10 +16,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +53,23 @@ public class Projections {
     private final Clock clock;
     private final String bootstrap;
     private final int maxPollRecords;
+    private final int rebuildBatchRecords;
     private final boolean enabled;
     private final String analystRole;
     private final CatalogProjection catalog;
     private final io.opentelemetry.api.OpenTelemetry telemetry;
     private final Map<String, ProjectionRunner> live = new ConcurrentHashMap<>();
     private final Map<String, RebuildStatus> rebuilds = new ConcurrentHashMap<>();
+    /** A running rebuild's secondary indexes, built once its replay has caught up (not row by row during it). */
+    private final Map<String, List<String>> deferredIndexes = new ConcurrentHashMap<>();
 
     public Projections(CatalogProjection catalog, DossierProjection dossiers, SatisfactionProjection satisfaction,
                        DataSource dataSource, Consumers consumers, MeterRegistry metrics, Clock clock,
                        @ConfigProperty(name = "motcua.reporting.dead-letter-topic") String deadLetterTopic,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                        @ConfigProperty(name = "motcua.reporting.max-poll-records", defaultValue = "2000") int maxPollRecords,
+                       @ConfigProperty(name = "motcua.reporting.rebuild.batch-records", defaultValue = "20000")
+                       int rebuildBatchRecords,
                        @ConfigProperty(name = "motcua.reporting.projections.enabled", defaultValue = "true") boolean enabled,
                        @ConfigProperty(name = "motcua.reporting.analyst-role") String analystRole,
                        io.opentelemetry.api.OpenTelemetry telemetry) {
@@ -80,6 +87,7 @@ public class Projections {
         this.clock = clock;
         this.bootstrap = bootstrap;
         this.maxPollRecords = maxPollRecords;
+        this.rebuildBatchRecords = rebuildBatchRecords;
         this.enabled = enabled;
         this.analystRole = analystRole;
     }
@@ -209,7 +217,7 @@ public class Projections {
         prepare(p);
         boolean[] swapped = {false};
         ProjectionRunner runner = new ProjectionRunner(p, "_rebuild", null, dataSource, consumers, bootstrap,
-                maxPollRecords, metrics, () -> swapped[0] = trySwap(p), io.opentelemetry.api.OpenTelemetry.noop());
+                rebuildBatchRecords, metrics, () -> swapped[0] = trySwap(p), io.opentelemetry.api.OpenTelemetry.noop());
         long t0 = System.nanoTime();
         runner.run(); // on this thread: returns once swapped
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -222,10 +230,25 @@ public class Projections {
     private void prepare(Projection p) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
+            List<String> deferred = new ArrayList<>();
             for (String t : p.tables()) {
                 s.execute("drop table if exists " + t + "_rebuild");
                 s.execute("create table " + t + "_rebuild (like " + t + " including all)");
+                // the replay's merges need the unique ones; the others serve queries only, so they are built
+                // at the end in one pass each, instead of being updated at every write of the replay
+                List<String[]> secondary = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select indexrelid::regclass::text, pg_get_indexdef(indexrelid)"
+                        + " from pg_index where indrelid = '" + t + "_rebuild'::regclass and not indisunique")) {
+                    while (rs.next()) {
+                        secondary.add(new String[]{rs.getString(1), rs.getString(2)});
+                    }
+                }
+                for (String[] index : secondary) {
+                    s.execute("drop index " + index[0]);
+                    deferred.add(index[1]);
+                }
             }
+            deferredIndexes.put(p.name(), deferred);
             try (PreparedStatement ps = c.prepareStatement("delete from projection_checkpoint where projection = ?")) {
                 ps.setString(1, ProjectionRunner.checkpointName(p, "_rebuild"));
                 ps.executeUpdate();
@@ -241,6 +264,7 @@ public class Projections {
             c.setAutoCommit(false);
             try {
                 if (!behind(c, p.name(), rebuildName)) {
+                    buildDeferredIndexes(c, p);
                     // fresh tables have no statistics yet: without them the first queries after the swap plan badly
                     try (Statement s = c.createStatement()) {
                         for (String t : p.tables()) {
@@ -270,6 +294,20 @@ public class Projections {
         } catch (SQLException e) {
             throw new IllegalStateException("swap of " + p.name() + " failed", e);
         }
+    }
+
+    /** Committed on its own: an attempt to swap that finds the live projection ahead again keeps them. */
+    private void buildDeferredIndexes(Connection c, Projection p) throws SQLException {
+        List<String> defs = deferredIndexes.remove(p.name());
+        if (defs == null || defs.isEmpty()) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            for (String def : defs) {
+                s.execute(def);
+            }
+        }
+        c.commit();
     }
 
     private static boolean behind(Connection c, String liveName, String rebuildName) throws SQLException {
