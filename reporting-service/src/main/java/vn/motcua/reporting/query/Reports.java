@@ -155,7 +155,9 @@ public class Reports {
         Window w = window(period);
         return units().chain(tree -> {
             FigureQueries.UnitNode u = require(tree, unit);
-            boolean ranked = u.parentCode() != null && tree.containsKey(u.parentCode());
+            // ranked among its peers only in periods it existed in; otherwise its own figures, without a rank
+            boolean ranked = u.parentCode() != null && tree.containsKey(u.parentCode())
+                    && children(tree, u.parentCode(), w).contains(u);
             Uni<Ranking> peers = ranked ? ranking(tree, u.parentCode(), w) : Uni.createFrom().nullItem();
             // the ranking already rolled this unit's subtree up: count it again only for the unit alone
             Uni<Counts> own = ranked && scope == Scope.SUBTREE ? Uni.createFrom().nullItem()
