@@ -1,5 +1,6 @@
 package vn.motcua.catalog.api;
 
+import vn.motcua.support.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,7 +81,7 @@ public class CatalogResource {
 
     @PUT
     @Path("/fields/{code}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "fields")
     @Operation(summary = "Create or rename a field")
@@ -119,7 +120,7 @@ public class CatalogResource {
 
     @POST
     @Path("/units")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "units")
     @Operation(summary = "Register a unit in the tree")
@@ -130,7 +131,7 @@ public class CatalogResource {
 
     @PUT
     @Path("/units/{code}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "units")
     @Operation(summary = "Change a unit (name, parent, validity: set validTo to dissolve it)")
@@ -172,7 +173,7 @@ public class CatalogResource {
 
     @POST
     @Path("/procedures")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "procedures")
     @Operation(summary = "Publish a procedure with its versions (oldest first, no overlap)")
@@ -183,7 +184,7 @@ public class CatalogResource {
 
     @POST
     @Path("/procedures/{code}/versions")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "procedures")
     @Operation(summary = "Amend a procedure: a new version from its effective date; the open version closes the day before")
@@ -193,7 +194,7 @@ public class CatalogResource {
 
     @POST
     @Path("/procedures/{code}/abolition")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "procedures")
     @Operation(summary = "Abolish a procedure from a date, by a decision")
@@ -216,7 +217,7 @@ public class CatalogResource {
 
     @PUT
     @Path("/units/{unit}/commitments/{procedure}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "commitments")
     @Operation(summary = "Set a unit's committed time for a procedure from a date (must be shorter than the law)")
@@ -227,7 +228,7 @@ public class CatalogResource {
 
     @DELETE
     @Path("/units/{unit}/commitments/{procedure}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "commitments")
     @Operation(summary = "Withdraw a commitment: lastDay is its last day in force (default today)")
@@ -267,7 +268,7 @@ public class CatalogResource {
 
     @PUT
     @Path("/calendars/{year}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "calendars")
     @Operation(summary = "Publish or revise a year's working calendar")

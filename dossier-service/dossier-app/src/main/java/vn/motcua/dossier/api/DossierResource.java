@@ -20,11 +20,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.dossier.app.Caller;
+import vn.motcua.support.security.Caller;
+import vn.motcua.support.security.CurrentCaller;
 import vn.motcua.dossier.app.DossierCommands;
 import vn.motcua.dossier.app.DossierQueries;
 import vn.motcua.dossier.domain.DossierCommand;
@@ -34,9 +34,7 @@ import vn.motcua.support.ProblemException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The dossier API for desk software and other government systems. Every command takes an optional
@@ -50,13 +48,14 @@ public class DossierResource {
 
     private final DossierCommands commands;
     private final DossierQueries queries;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
     private final ObjectMapper json;
 
-    public DossierResource(DossierCommands commands, DossierQueries queries, JsonWebToken jwt, ObjectMapper json) {
+    public DossierResource(DossierCommands commands, DossierQueries queries, CurrentCaller currentCaller,
+                           ObjectMapper json) {
         this.commands = commands;
         this.queries = queries;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
         this.json = json;
     }
 
@@ -297,21 +296,7 @@ public class DossierResource {
     // ------------------------------------------------------------------ helpers
 
     Caller caller() {
-        return callerOf(jwt);
-    }
-
-    /** The caller a token names: its subject, roles (groups) and the units it acts for ({@code unit}, {@code units}). */
-    static Caller callerOf(org.eclipse.microprofile.jwt.JsonWebToken jwt) {
-        Set<String> units = new HashSet<>();
-        Object unit = jwt.getClaim("unit");
-        if (unit != null) {
-            units.add(unit.toString().replace("\"", ""));
-        }
-        Object many = jwt.getClaim("units");
-        if (many instanceof Iterable<?> it) {
-            it.forEach(u -> units.add(u.toString().replace("\"", "")));
-        }
-        return new Caller(jwt.getName(), jwt.getGroups(), units);
+        return currentCaller.get();
     }
 
     DossierCommands.Idempotency idem(String key, String what, Object body) {

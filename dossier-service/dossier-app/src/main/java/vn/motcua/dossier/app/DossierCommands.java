@@ -21,6 +21,7 @@ import vn.motcua.dossier.store.IdempotencyEntity;
 import vn.motcua.duedate.Timeliness;
 import vn.motcua.duedate.WorkingCalendar;
 import vn.motcua.support.ProblemException;
+import vn.motcua.support.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -158,15 +159,15 @@ public class DossierCommands {
                                     Function<DossierState, DossierCommand> command) {
         return idempotent(caller, idem, () -> resolve(ref).chain(id -> store.load(id).chain(stream -> {
             if (!stream.exists()) {
-                throw Caller.notFound(ref);
+                throw DossierAccess.notFound(ref);
             }
-            caller.requireActOn(stream.state(), ref);
+            DossierAccess.requireActOn(caller, stream.state(), ref);
             if (ifMatch != null && ifMatch != stream.version()) {
                 throw DossierStore.versionConflict();
             }
             DossierCommand c = command.apply(stream.state());
             if (c instanceof DossierCommand.RecordResult || c instanceof DossierCommand.RefuseAfterAppraisal) {
-                caller.requireDecideOn(stream.state());
+                DossierAccess.requireDecideOn(caller, stream.state());
             }
             return catalog.calendar().chain(calendar -> {
                 Dossier.Context ctx = context(calendar);
@@ -373,7 +374,7 @@ public class DossierCommands {
         } catch (IllegalArgumentException notAnId) {
             return DossierViewEntity.<DossierViewEntity>find("dossierCode", ref).firstResult().map(v -> {
                 if (v == null) {
-                    throw Caller.notFound(ref);
+                    throw DossierAccess.notFound(ref);
                 }
                 return v.dossierId;
             });

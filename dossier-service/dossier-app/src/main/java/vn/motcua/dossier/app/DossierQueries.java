@@ -11,6 +11,7 @@ import vn.motcua.dossier.domain.Types.Status;
 import vn.motcua.dossier.store.DossierStore;
 import vn.motcua.dossier.store.DossierViewEntity;
 import vn.motcua.support.ProblemException;
+import vn.motcua.support.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,26 +47,26 @@ public class DossierQueries {
     public Uni<Views.DossierView> get(Caller caller, String ref, Instant asOf) {
         return Panache.withSession(() -> commands.resolve(ref).chain(id -> store.load(id).chain(all -> {
             if (!all.exists()) {
-                throw Caller.notFound(ref);
+                throw DossierAccess.notFound(ref);
             }
             // who may see it is decided on the dossier as it is now, whatever instant is asked for
-            caller.requireSee(all.state(), ref);
+            DossierAccess.requireSee(caller, all.state(), ref);
             DossierStore.Stream stream = asOf == null ? all : all.upTo(asOf);
             if (!stream.exists()) {
                 throw ProblemException.invalid("asOf", "is before the dossier existed",
                         "trước thời điểm hồ sơ được tạo");
             }
             return catalog.calendar().map(cal -> commands.view(id, stream.version(), stream.state(),
-                    personal(caller, all.state()), commands.context(cal), asOf));
+                    DossierAccess.seesPersonalData(caller, all.state()), commands.context(cal), asOf));
         })));
     }
 
     public Uni<Views.ControlSheet> controlSheet(Caller caller, String ref) {
         return Panache.withSession(() -> commands.resolve(ref).chain(id -> store.load(id).map(stream -> {
             if (!stream.exists()) {
-                throw Caller.notFound(ref);
+                throw DossierAccess.notFound(ref);
             }
-            caller.requireSee(stream.state(), ref);
+            DossierAccess.requireSee(caller, stream.state(), ref);
             return Views.ControlSheet.of(id, stream.state(), commands.clock().instant());
         })));
     }
@@ -73,10 +74,10 @@ public class DossierQueries {
     public Uni<List<Views.EventView>> events(Caller caller, String ref) {
         return Panache.withSession(() -> commands.resolve(ref).chain(id -> store.load(id).map(stream -> {
             if (!stream.exists()) {
-                throw Caller.notFound(ref);
+                throw DossierAccess.notFound(ref);
             }
-            caller.requireSee(stream.state(), ref);
-            boolean personal = personal(caller, stream.state());
+            DossierAccess.requireSee(caller, stream.state(), ref);
+            boolean personal = DossierAccess.seesPersonalData(caller, stream.state());
             return stream.events().stream().map(e -> new Views.EventView(e.eventId(),
                     vn.motcua.dossier.events.DossierEventType.of(e.event()).typeName(), e.version(), e.position(),
                     e.event().at(), e.recordedAt(), redacted(e.event(), personal))).toList();
@@ -163,11 +164,6 @@ public class DossierQueries {
                             v.receivedAt, v.dueAt == null ? null : new Views.DueView(v.dueAt, v.dueDate), v.overdue,
                             v.completedAt, v.returnedAt);
                 }));
-    }
-
-    /** Applicant data only for the dossier's own units and admins; analysts get the rest. */
-    private static boolean personal(Caller caller, DossierState s) {
-        return caller.admin() || caller.mayActOn(s);
     }
 
     /** The receipt secret's hash is never shown; the applicant only to those who may see personal data. */
