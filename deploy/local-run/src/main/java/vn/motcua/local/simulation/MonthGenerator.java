@@ -2,9 +2,12 @@ package vn.motcua.local.simulation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import vn.motcua.duedate.CountingRules;
-import vn.motcua.duedate.DueDate;
-import vn.motcua.duedate.DueDateCalculator;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierCommand;
+import vn.motcua.dossier.domain.DossierEvent;
+import vn.motcua.dossier.domain.DossierState;
+import vn.motcua.dossier.domain.RuleSet;
+import vn.motcua.dossier.domain.Types;
 import vn.motcua.duedate.OfficePeriod;
 import vn.motcua.duedate.ProcessingTime;
 import vn.motcua.duedate.WorkingCalendar;
@@ -126,7 +129,8 @@ public final class MonthGenerator {
 
     private final CatalogSnapshot catalog;
     private final WorkingCalendar calendar;
-    private final DueDateCalculator dueDates;
+    /** The rules the service decides by: the simulated dossiers get their dues and statuses from them. */
+    private final Dossier.Context rules;
     private final long seed;
     private final Instant now;
     private final Instant cutoff;
@@ -147,7 +151,7 @@ public final class MonthGenerator {
     public MonthGenerator(CatalogSnapshot catalog, long seed, Instant now) {
         this.catalog = catalog;
         this.calendar = catalog.calendar();
-        this.dueDates = new DueDateCalculator(calendar, CountingRules.defaults());
+        this.rules = new Dossier.Context(calendar, RuleSet.defaults());
         this.seed = seed;
         this.now = now;
         this.cutoff = now.minus(MARGIN);
@@ -215,7 +219,10 @@ public final class MonthGenerator {
         ProcessingTime applied = catalog.appliedTime(unit.code(), procedure, version, day);
         Story story = story(applied);
 
-        Life life = new Life(unit, line, version, channel, received, applied);
+        Life life = new Life(unit, line, version, channel, received, submitted, new Types.ProcedureTerms(
+                procedure.code(), 1, procedure.nameVi(), version.legalTime(),
+                applied.equals(version.legalTime()) ? null : applied, version.onlineLevel(), version.postalReception()),
+                code);
         story = life.play(story);
         List<Step> kept = life.steps.stream().filter(s -> !s.at().isAfter(cutoff)).toList();
         String name = FAMILY[random.nextInt(FAMILY.length)] + " " + GIVEN[random.nextInt(GIVEN.length)];
@@ -303,33 +310,49 @@ public final class MonthGenerator {
 
     // ------------------------------------------------------------------ a dossier's life
 
-    /** Plays one dossier's life forward from its reception, step by step, keeping its due as the service would. */
+    /**
+     * Plays one dossier's life forward from its reception, step by step. Each step is decided by dossier-domain as the
+     * service will decide it at import, so the due the plan steers by (restarted by a supplement, moved by a payment
+     * wait) is the service's own.
+     */
     private final class Life {
+        /** Who stands for the applicant while the rules are replayed: the applicant does not move a due. */
+        private static final Types.Applicant APPLICANT = new Types.Applicant("Người nộp hồ sơ", "000000000000", null,
+                null, null);
         final Unit unit;
         final Line line;
         final Version version;
         final String channel;
         final Instant received;
-        final ProcessingTime applied;
         final List<Step> steps = new ArrayList<>();
+        DossierState state;
         Instant dueAt;
         LocalDate dueDate;
-        LocalDate receptionDay;
         Instant t;
         boolean late;
 
-        Life(Unit unit, Line line, Version version, String channel, Instant received, ProcessingTime applied) {
+        Life(Unit unit, Line line, Version version, String channel, Instant received, Instant submitted,
+             Types.ProcedureTerms terms, String code) {
             this.unit = unit;
             this.line = line;
             this.version = version;
             this.channel = channel;
             this.received = received;
-            this.applied = applied;
-            DueDate due = dueDates.compute(received, applied);
-            this.dueAt = due.dueAt().map(ZonedDateTime::toInstant).orElse(null);
-            this.dueDate = due.dueDate().orElse(null);
-            this.receptionDay = due.countingStartsAt().toLocalDate();
             this.t = received;
+            this.state = DossierState.NEW;
+            decide(new DossierCommand.Receive(code, terms, unit.code(), unit.code(), Types.Channel.valueOf(channel),
+                    APPLICANT, List.of("Tờ khai"), submitted != null ? submitted : received, received,
+                    officerOf(unit.code()), null));
+        }
+
+        /** The service's decision on a step: its events evolve the state, and the due of record is read back. */
+        void decide(DossierCommand command) {
+            for (DossierEvent e : Dossier.decide(state, command, rules)) {
+                state = Dossier.evolve(state, e);
+            }
+            Types.Due due = state.dueOfRecord();
+            dueAt = due.exists() ? due.at() : null;
+            dueDate = due.exists() ? due.date() : null;
         }
 
         Story play(Story story) {
@@ -339,7 +362,7 @@ public final class MonthGenerator {
             advance(Duration.ofMinutes(channel.equals("ONLINE") ? 5 + random.nextInt(20) : 10 + random.nextInt(80)));
             Instant firstDeadline = dueAt == null ? office(t, officeDay.multipliedBy(3))
                     : office(t, scale(span(), 0.6));
-            add("transfers", transfer(handler.code(), "Thẩm định hồ sơ", firstDeadline), unit.code());
+            transfer(handler.code(), "Thẩm định hồ sơ", firstDeadline, unit.code());
             boolean approval = random.nextInt(100) < 55;
 
             switch (story) {
@@ -357,18 +380,14 @@ public final class MonthGenerator {
                 case PAYMENT -> {
                     advance(hours(1, 6));
                     long fee = 50_000L * (1 + random.nextInt(20));
-                    add("payment-requests", body().put("amountVnd", fee).put("description", "Lệ phí giải quyết thủ tục"),
-                            handler.code());
-                    Instant asked = t;
+                    String description = "Lệ phí giải quyết thủ tục";
+                    add("payment-requests", body().put("amountVnd", fee).put("description", description),
+                            handler.code(), new DossierCommand.RequestPayment(fee, description, t));
                     advance(hours(2, 16));
-                    add("payments", body().put("amountVnd", fee).put("receiptRef", "BL-" + Long.toString(
-                            t.getEpochSecond(), 36).toUpperCase()), null);
-                    Duration waited = calendar.officeTimeBetween(asked, t);
-                    if (dueAt != null && !waited.isZero()) {
-                        // the clock stood while the applicant owed the fee: the due moves later by the wait
-                        dueAt = calendar.addOfficeTime(dueAt.minusSeconds(1), waited).plusSeconds(1);
-                        dueDate = local(dueAt).toLocalDate();
-                    }
+                    // the clock stands while the applicant owes the fee: the rules move the due later by the wait
+                    String receipt = "BL-" + Long.toString(t.getEpochSecond(), 36).toUpperCase();
+                    add("payments", body().put("amountVnd", fee).put("receiptRef", receipt), null,
+                            new DossierCommand.RecordPayment(fee, receipt, t));
                     finish(handler, approval, false);
                 }
                 case LATE -> finish(handler, approval, true);
@@ -385,7 +404,7 @@ public final class MonthGenerator {
                     Instant newDueAt = calendar.closeOfOffice(newDue).toInstant();
                     if (approval) {
                         advance(scale(calendar.officeTimeBetween(t, originalDue), 0.7));
-                        add("transfers", transfer(unit.code(), "Trình lãnh đạo ký duyệt", newDueAt), handler.code());
+                        transfer(unit.code(), "Trình lãnh đạo ký duyệt", newDueAt, handler.code());
                     }
                     // late against the due of record; most keep the new appointment, some miss it too
                     t = later(originalDue, t);
@@ -401,23 +420,27 @@ public final class MonthGenerator {
                 }
                 case REFUSED -> {
                     advance(dueAt == null ? days(0.5, 2) : scale(span(), 0.3 + 0.5 * random.nextDouble()));
-                    add("refusal", body().put("reason", "Hồ sơ không đủ điều kiện theo quy định"), handler.code());
+                    String reason = "Hồ sơ không đủ điều kiện theo quy định";
+                    add("refusal", body().put("reason", reason), handler.code(),
+                            new DossierCommand.RefuseAfterAppraisal(handler.code(), officerOf(handler.code()), reason, t));
                     giveBack();
                 }
                 case WITHDRAWN -> {
                     advance(hours(1, 14));
-                    add("withdrawal", body().put("reason", "Công dân xin rút hồ sơ"), null);
+                    String reason = "Công dân xin rút hồ sơ";
+                    add("withdrawal", body().put("reason", reason), null, new DossierCommand.Withdraw(reason, t));
                 }
                 case STOPPED -> {
                     advance(hours(2, 20));
-                    add("stop", body().put("reason", "Công dân đề nghị dừng giải quyết"), handler.code());
+                    String reason = "Công dân đề nghị dừng giải quyết";
+                    add("stop", body().put("reason", reason), handler.code(), new DossierCommand.Stop(reason, t));
                 }
                 case STALLED -> {
                     // waits for another agency's answer: no result in the month, overdue once its due passes
                     if (approval) {
                         advance(days(0.5, 2));
-                        add("transfers", transfer(unit.code(), "Xin ý kiến lãnh đạo", dueAt != null ? dueAt
-                                : office(t, officeDay.multipliedBy(3))), handler.code());
+                        transfer(unit.code(), "Xin ý kiến lãnh đạo", dueAt != null ? dueAt
+                                : office(t, officeDay.multipliedBy(3)), handler.code());
                     }
                 }
                 default -> finish(handler, approval, false);
@@ -440,8 +463,8 @@ public final class MonthGenerator {
             }
             if (approval && Duration.between(t, resultAt).toMinutes() > 30) {
                 advance(scale(calendar.officeTimeBetween(t, resultAt), 0.5 + 0.35 * random.nextDouble()));
-                add("transfers", transfer(unit.code(), "Trình lãnh đạo ký duyệt", dueAt != null ? later(dueAt, t)
-                        : office(t, officeDay)), handler.code());
+                transfer(unit.code(), "Trình lãnh đạo ký duyệt", dueAt != null ? later(dueAt, t)
+                        : office(t, officeDay), handler.code());
             }
             t = later(resultAt, t);
             result(handler);
@@ -449,8 +472,10 @@ public final class MonthGenerator {
         }
 
         void result(Unit handler) {
-            add("result", body().put("outcome", random.nextInt(40) == 0 ? "DENIED" : "GRANTED")
-                    .put("resultDocumentRef", "KQ-" + Long.toString(t.getEpochSecond(), 36).toUpperCase()), handler.code());
+            Types.Outcome outcome = random.nextInt(40) == 0 ? Types.Outcome.DENIED : Types.Outcome.GRANTED;
+            String document = "KQ-" + Long.toString(t.getEpochSecond(), 36).toUpperCase();
+            add("result", body().put("outcome", outcome.name()).put("resultDocumentRef", document), handler.code(),
+                    new DossierCommand.RecordResult(handler.code(), officerOf(handler.code()), outcome, document, t));
         }
 
         /** The result handed over: most soon, some days later, a few never collected. */
@@ -467,25 +492,27 @@ public final class MonthGenerator {
             } else {
                 to = "COUNTER";
             }
-            add("return", body().put("channel", to), unit.code());
+            add("return", body().put("channel", to), unit.code(),
+                    new DossierCommand.ReturnResult(Types.ReturnChannel.valueOf(to), t));
         }
 
         /** A supplement requested early in appraisal (inside the 3-working-day window) and brought days later. */
         void supplement(Unit handler, boolean supplied) {
             advance(Duration.ofMinutes(20 + random.nextInt(240)));
-            add("supplement-requests", body().set("missing", body().arrayNode().add("Bản sao giấy khai sinh")
-                    .add("Giấy xác nhận nơi cư trú")), handler.code());
+            List<String> missing = List.of("Bản sao giấy khai sinh", "Giấy xác nhận nơi cư trú");
+            ObjectNode request = body();
+            missing.forEach(request.putArray("missing")::add);
+            add("supplement-requests", request, handler.code(), new DossierCommand.RequestSupplement(handler.code(),
+                    officerOf(handler.code()), missing, t));
             if (!supplied) {
                 return;
             }
             advance(days(0.3, 3));
-            add("supplements", body().set("documents", body().arrayNode().add("Bản sao giấy khai sinh")), null);
-            if (dueAt != null) {
-                // the law restarts the processing time from the complete supplement
-                DueDate restarted = dueDates.compute(t, applied);
-                dueAt = restarted.dueAt().map(ZonedDateTime::toInstant).orElse(null);
-                dueDate = restarted.dueDate().orElse(null);
-            }
+            // the law restarts the processing time from the complete supplement: the rules say the new due
+            List<String> documents = List.of("Bản sao giấy khai sinh");
+            ObjectNode brought = body();
+            documents.forEach(brought.putArray("documents")::add);
+            add("supplements", brought, null, new DossierCommand.SupplySupplement(documents, t));
             advance(Duration.ofMinutes(5 + random.nextInt(30)));
         }
 
@@ -494,10 +521,8 @@ public final class MonthGenerator {
             if (dueDate == null || dueAt == null) {
                 return null;
             }
-            LocalDate latest = dueDate.minusDays(1);
-            while (!calendar.isWorkingDay(latest) || calendar.addWorkingDays(latest, 1).isAfter(dueDate)) {
-                latest = latest.minusDays(1);
-            }
+            LocalDate latest = Dossier.latestApologyDay(dueDate,
+                    rules.rulesOn(state.receptionDay()).apologyLeadWorkingDays(), calendar);
             Instant lastMoment = calendar.closeOfOffice(latest).toInstant().minus(Duration.ofMinutes(5));
             if (!lastMoment.isAfter(t.plus(Duration.ofMinutes(10)))) {
                 return null;
@@ -507,17 +532,22 @@ public final class MonthGenerator {
                 return null;
             }
             LocalDate newDue = calendar.addWorkingDays(dueDate, 2 + random.nextInt(5));
-            add("apology", body().put("unitAtFault", handler.code())
-                    .put("reason", "Cần xác minh thông tin tại cơ quan khác").put("newDueDate", newDue.toString()), null);
+            String reason = "Cần xác minh thông tin tại cơ quan khác";
+            add("apology", body().put("unitAtFault", handler.code()).put("reason", reason)
+                    .put("newDueDate", newDue.toString()), null,
+                    new DossierCommand.Apologize(handler.code(), reason, newDue, t));
             return newDue;
         }
 
-        ObjectNode transfer(String to, String stepName, Instant deadline) {
+        void transfer(String to, String stepName, Instant wanted, String from) {
+            // a step's deadline lies after the hand-over (the rules refuse one that does not): past the due, the
+            // next step gets an office day
+            Instant deadline = wanted == null || wanted.isAfter(t) ? wanted : office(t, officeDay);
             ObjectNode b = body().put("toUnit", to).put("stepName", stepName);
             if (deadline != null) {
                 b.put("stepDeadline", deadline.toString());
             }
-            return b;
+            add("transfers", b, from, new DossierCommand.Transfer(to, stepName, officerOf(from), deadline, t));
         }
 
         /** Office time from now to the due (a nominal three days without one). */
@@ -533,8 +563,10 @@ public final class MonthGenerator {
             t = office(t, officeTime.toMinutes() < 1 ? Duration.ofMinutes(1) : officeTime);
         }
 
-        void add(String type, ObjectNode body, String unitCode) {
+        /** A step of the plan: the REST body the import sends, and the command the service will decide from it. */
+        void add(String type, ObjectNode body, String unitCode, DossierCommand command) {
             steps.add(new Step(type, t, unitCode == null ? null : officerOf(unitCode), body));
+            decide(command);
         }
 
         Duration hours(int min, int max) {
