@@ -24,7 +24,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -121,8 +120,6 @@ public final class MonthGenerator {
     private static final String[] GIVEN = {"Văn An", "Thị Bình", "Văn Cường", "Thị Dung", "Minh Đức", "Thu Hà",
             "Quang Huy", "Thị Lan", "Văn Nam", "Thị Oanh", "Đức Phúc", "Thị Quỳnh", "Thị Sen", "Văn Tùng",
             "Hồng Vân", "Xuân Trường"};
-    private static final String[] COMMENTS = {"Cán bộ hướng dẫn tận tình", "Thủ tục nhanh gọn", "Thời gian chờ hơi lâu",
-            "Cần bố trí thêm chỗ ngồi chờ", "Trả kết quả đúng hẹn", "Nhân viên thân thiện, chu đáo"};
     /** How busy a unit's desk is, by type: the provincial police and communes receive the most. */
     private static final Map<String, Integer> WEIGHTS = Map.of("PROVINCIAL_POLICE", 5, "POLICE_DIVISION", 2,
             "COMMUNE", 3, "PROVINCE_DEPARTMENT", 2, "PROVINCE", 1, "DISTRICT", 1);
@@ -142,7 +139,7 @@ public final class MonthGenerator {
     private final List<LocalDate> workingDays = new ArrayList<>();
     private final Map<String, Integer> sequences = new HashMap<>();
     private int totalWeight;
-    private int ballots;
+    private final RatingPlan ratings;
 
     /** A unit and the procedures it is competent for in the window. */
     private record Line(Unit unit, List<Procedure> procedures, List<Unit> handlers, int weight) {
@@ -167,6 +164,7 @@ public final class MonthGenerator {
         this.officeDay = workingDays.isEmpty() ? Duration.ofHours(8)
                 : calendar.officePeriods(workingDays.get(0)).stream()
                 .map(p -> Duration.between(p.start(), p.end())).reduce(Duration.ZERO, Duration::plus);
+        this.ratings = new RatingPlan(catalog, random, seed, cutoff, today, officeDay);
         List<Unit> units = catalog.units().stream().sorted(Comparator.comparing(Unit::code)).toList();
         List<Procedure> procedures = catalog.procedures().stream().sorted(Comparator.comparing(Procedure::code)).toList();
         for (Unit u : units) {
@@ -231,7 +229,7 @@ public final class MonthGenerator {
         PlannedDossier planned = new PlannedDossier(String.format("s%d-%06d", seed, n), code, story,
                 procedure.code(), unit.code(), unit.code(), channel, received, submitted, name, personalId, phone,
                 kept, List.of());
-        return withRatings(planned, unit, version, life.late);
+        return ratings.add(planned, unit, life.late);
     }
 
     // ------------------------------------------------------------------ reception
@@ -576,79 +574,6 @@ public final class MonthGenerator {
         Duration days(double min, double max) {
             return scale(officeDay, min + (max - min) * random.nextDouble());
         }
-    }
-
-    // ------------------------------------------------------------------ ratings
-
-    private PlannedDossier withRatings(PlannedDossier d, Unit unit, Version version, boolean late) {
-        Instant returned = d.returnedAt();
-        if (returned == null || d.story() == Story.REFUSED || random.nextInt(100) >= (late ? 45 : 55)) {
-            return d;
-        }
-        List<String> criteria = catalog.criteriaFor(unit.type(), today);
-        List<PlannedRating> ratings = new ArrayList<>();
-        int r = random.nextInt(100);
-        String channel;
-        if (d.channel().equals("ONLINE")) {
-            channel = r < 45 ? "QR" : r < 80 ? "ONLINE" : "PAPER";
-        } else {
-            channel = r < 50 ? "PAPER" : r < 80 ? "QR" : "KIOSK";
-        }
-        ratings.add(rating(channel, criteria, late, returned, false));
-        if (channel.equals("PAPER") && !ratings.get(0).invalidBallot() && random.nextInt(100) < 3) {
-            ratings.add(rating("PAPER", criteria, late, returned, true)); // a second ballot: kept as a duplicate
-        }
-        return new PlannedDossier(d.sourceId(), d.code(), d.story(), d.procedureCode(), d.receivingUnit(),
-                d.competentUnit(), d.channel(), d.receivedAt(), d.submittedAt(), d.applicantName(), d.personalId(),
-                d.phone(), d.history(), List.copyOf(ratings));
-    }
-
-    private PlannedRating rating(String channel, List<String> criteria, boolean late, Instant returned,
-                                 boolean second) {
-        boolean paper = channel.equals("PAPER");
-        int overall = level(late);
-        Map<String, Integer> answers = new LinkedHashMap<>();
-        for (String c : criteria) {
-            if (random.nextInt(10) > 0) {
-                answers.put(c, Math.max(1, Math.min(5, overall + random.nextInt(3) - 1)));
-            }
-        }
-        String comment = random.nextInt(100) < 20 ? COMMENTS[random.nextInt(COMMENTS.length)] : null;
-        boolean complaint = overall <= 2 && random.nextInt(100) < 35;
-        String complaintText = complaint ? "Đề nghị làm rõ lý do trả kết quả chậm so với giấy hẹn" : null;
-        if (!paper) {
-            return new PlannedRating(channel, overall, answers, null, null, comment, complaint, complaintText, null,
-                    null);
-        }
-        // a ballot carries the day it was filled in: the day of the return or soon after, never after now
-        Instant collected = office(returned, Duration.ofMinutes(second ? 60 + random.nextInt(600)
-                : random.nextInt((int) officeDay.toMinutes() * 2)));
-        if (collected.isAfter(cutoff)) {
-            collected = returned;
-        }
-        String number = String.format("NA-%d-%06d", seed, ++ballots);
-        int invalid = second ? 100 : random.nextInt(100);
-        if (invalid < 4) {        // no overall mark: kept as INVALID (incomplete)
-            return new PlannedRating(channel, null, answers, null, null, null, false, null, number, collected);
-        }
-        if (invalid < 6) {        // two marks on the overall question
-            return new PlannedRating(channel, overall, answers, Set.of("overall"), null, null, false, null, number,
-                    collected);
-        }
-        if (invalid < 8) {        // torn or smudged
-            return new PlannedRating(channel, overall, Map.of(), null, "UNREADABLE", null, false, null, number,
-                    collected);
-        }
-        return new PlannedRating(channel, overall, answers, null, null, comment, complaint, complaintText, number,
-                collected);
-    }
-
-    private int level(boolean late) {
-        int r = random.nextInt(100);
-        if (late) {
-            return r < 20 ? 5 : r < 50 ? 4 : r < 75 ? 3 : r < 90 ? 2 : 1;
-        }
-        return r < 56 ? 5 : r < 87 ? 4 : r < 95 ? 3 : r < 98 ? 2 : 1;
     }
 
     // ------------------------------------------------------------------ time
