@@ -1,5 +1,6 @@
 package vn.motcua.consumer;
 
+import vn.motcua.support.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,7 @@ import java.util.Set;
  * them), and the two ways out: replay a stream after a fix, or discard a record no fix can apply, with a reason.
  */
 @Path("/api/v1/admin/consumers")
-@RolesAllowed("admin")
+@RolesAllowed(Caller.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "consumers", description = "Dead letters and parked streams of this service's consumers (admin)")
 public class ConsumersResource {

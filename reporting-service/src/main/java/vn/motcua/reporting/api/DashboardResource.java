@@ -1,5 +1,8 @@
 package vn.motcua.reporting.api;
 
+import vn.motcua.support.security.Caller;
+import vn.motcua.support.security.CurrentCaller;
+import vn.motcua.reporting.query.ReadAccess;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -11,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +40,7 @@ import java.util.Map;
  * steps). Same figures, roles and errors as {@link ReportResource}; no script, nothing loaded from elsewhere.
  */
 @Path("/dashboard")
-@RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.LEADER})
+@RolesAllowed({Caller.ADMIN, Caller.ANALYST, Caller.LEADER})
 @Tag(name = "dashboard", description = "Server-rendered dashboard for leaders (Vietnamese)")
 public class DashboardResource {
     static final int OVERDUE_ROWS = 50;
@@ -55,14 +56,12 @@ public class DashboardResource {
 
     private final Reports reports;
     private final Clock clock;
-    private final SecurityIdentity identity;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
 
-    public DashboardResource(Reports reports, Clock clock, SecurityIdentity identity, JsonWebToken jwt) {
+    public DashboardResource(Reports reports, Clock clock, CurrentCaller currentCaller) {
         this.reports = reports;
         this.clock = clock;
-        this.identity = identity;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
     }
 
     @GET
@@ -76,11 +75,11 @@ public class DashboardResource {
         LocalDate today = LocalDate.now(clock.withZone(Period.VIETNAM));
         Period p = period == null || period.isBlank() ? Period.containing(Period.Granularity.MONTH, today)
                 : ReportResource.period(period, "period");
-        Reader reader = Reader.of(identity, jwt).requireUnitClaim("unit");
+        Caller reader = currentCaller.get().requireUnitClaim("unit");
         // a leader opening the dashboard without naming a unit sees the unit of the token
-        String u = ReportResource.unit(unit == null || unit.isBlank() ? reader.unit() : unit);
+        String u = ReportResource.unit(unit == null || unit.isBlank() ? (reader.readsEverything() ? null : reader.unit()) : unit);
         Reports.Scope s = ReportResource.scope(scope);
-        return reader.requireRead(reports, u, "unit").chain(reports::units).chain(tree -> {
+        return ReadAccess.requireRead(reader, reports, u, "unit").chain(reports::units).chain(tree -> {
             Reports.require(tree, u); // an unknown unit is a 404 problem before any figure is computed
             return Uni.combine().all().unis(
                             reports.scorecard(u, s, p),

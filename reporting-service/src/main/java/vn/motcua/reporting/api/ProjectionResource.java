@@ -1,5 +1,6 @@
 package vn.motcua.reporting.api;
 
+import vn.motcua.support.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,7 +31,7 @@ public class ProjectionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    @RolesAllowed({Caller.ADMIN, Caller.ANALYST})
     @Operation(summary = "Each projection with its lag (events published but not yet in its views)")
     public Map<String, Long> lag() {
         return lag.lag();
@@ -38,7 +39,7 @@ public class ProjectionResource {
 
     @POST
     @Path("/{name}/rebuild")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Rebuild a projection (catalog, dossiers, satisfaction) from the start of its topics; the "
             + "current views keep serving until the rebuilt ones are swapped in")
     public Response rebuild(@PathParam("name") String name) {
@@ -52,7 +53,7 @@ public class ProjectionResource {
 
     @GET
     @Path("/{name}/rebuild")
-    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    @RolesAllowed({Caller.ADMIN, Caller.ANALYST})
     @Operation(summary = "The last rebuild of a projection")
     public Projections.RebuildStatus rebuildStatus(@PathParam("name") String name) {
         require(name);

@@ -1,5 +1,8 @@
 package vn.motcua.reporting.api;
 
+import vn.motcua.support.security.Caller;
+import vn.motcua.support.security.CurrentCaller;
+import vn.motcua.reporting.query.ReadAccess;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,26 +30,24 @@ import java.util.function.Function;
  */
 @Path("/api/reports")
 @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-@RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.LEADER})
+@RolesAllowed({Caller.ADMIN, Caller.ANALYST, Caller.LEADER})
 @Tag(name = "reports", description = "Administrative-reform index figures (DOMAIN.md section 6)")
 public class ReportResource {
     static final String PERIOD_DOC = "2026-10-05 (day), 2026-10 (month), 2026-Q4 (quarter) or 2026 (year), Vietnam time";
 
     private final Reports reports;
     private final Tabular tabular;
-    private final SecurityIdentity identity;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
 
-    public ReportResource(Reports reports, Tabular tabular, SecurityIdentity identity, JsonWebToken jwt) {
+    public ReportResource(Reports reports, Tabular tabular, CurrentCaller currentCaller) {
         this.reports = reports;
         this.tabular = tabular;
-        this.identity = identity;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
     }
 
     /** Completes when the caller may read {@code unit} (a leader: only the subtree of the token's unit). */
     private Uni<Void> readable(String unit, String field) {
-        return Reader.of(identity, jwt).requireRead(reports, unit, field);
+        return ReadAccess.requireRead(currentCaller.get(), reports, unit, field);
     }
 
     @GET

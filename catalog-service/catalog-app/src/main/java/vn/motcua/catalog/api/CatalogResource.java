@@ -1,5 +1,6 @@
 package vn.motcua.catalog.api;
 
+import vn.motcua.support.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.motcua.catalog.app.CatalogQueries;
 import vn.motcua.catalog.app.CatalogQueries.PageOf;
 import vn.motcua.catalog.app.CatalogQueries.ProcedureOnDate;
-import vn.motcua.catalog.app.CatalogService;
+import vn.motcua.catalog.app.Calendars;
+import vn.motcua.catalog.app.CatalogInputs;
+import vn.motcua.catalog.app.Commitments;
+import vn.motcua.catalog.app.Fields;
+import vn.motcua.catalog.app.Procedures;
+import vn.motcua.catalog.app.Units;
 import vn.motcua.catalog.app.DueDateService;
 import vn.motcua.catalog.events.CommitmentSnapshot;
 import vn.motcua.catalog.events.OnlineLevel;
@@ -50,13 +56,22 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CatalogResource {
-    private final CatalogService service;
+    private final Fields fields;
+    private final Units units;
+    private final Procedures procedures;
+    private final Commitments commitments;
+    private final Calendars calendars;
     private final CatalogQueries queries;
     private final DueDateService dueDates;
     private final Clock clock;
 
-    public CatalogResource(CatalogService service, CatalogQueries queries, DueDateService dueDates, Clock clock) {
-        this.service = service;
+    public CatalogResource(Fields fields, Units units, Procedures procedures, Commitments commitments, Calendars calendars,
+                           CatalogQueries queries, DueDateService dueDates, Clock clock) {
+        this.fields = fields;
+        this.units = units;
+        this.procedures = procedures;
+        this.commitments = commitments;
+        this.calendars = calendars;
         this.queries = queries;
         this.dueDates = dueDates;
         this.clock = clock;
@@ -80,16 +95,16 @@ public class CatalogResource {
 
     @PUT
     @Path("/fields/{code}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "fields")
     @Operation(summary = "Create or rename a field")
-    public Uni<FieldEntity> putField(@PathParam("code") String code, @NotNull @Valid Dtos.FieldInput in) {
+    public Uni<FieldEntity> putField(@PathParam("code") String code, @NotNull @Valid CatalogInputs.FieldInput in) {
         if (!code.equals(in.code())) {
             throw vn.motcua.catalog.domain.CatalogException.invalid("code", "must equal the code in the path",
                     "phải trùng với mã trên đường dẫn");
         }
-        return service.upsertField(in);
+        return fields.upsertField(in);
     }
 
     // ------------------------------------------------------------------ units
@@ -119,23 +134,23 @@ public class CatalogResource {
 
     @POST
     @Path("/units")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "units")
     @Operation(summary = "Register a unit in the tree")
-    public Uni<Response> registerUnit(@NotNull @Valid Dtos.UnitInput in) {
-        return service.registerUnit(in).map(u -> Response.created(URI.create("/api/v1/units/" + u.code()))
+    public Uni<Response> registerUnit(@NotNull @Valid CatalogInputs.UnitInput in) {
+        return units.registerUnit(in).map(u -> Response.created(URI.create("/api/v1/units/" + u.code()))
                 .entity(u).build());
     }
 
     @PUT
     @Path("/units/{code}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "units")
     @Operation(summary = "Change a unit (name, parent, validity: set validTo to dissolve it)")
-    public Uni<UnitSnapshot> updateUnit(@PathParam("code") String code, @NotNull @Valid Dtos.UnitInput in) {
-        return service.updateUnit(code, in);
+    public Uni<UnitSnapshot> updateUnit(@PathParam("code") String code, @NotNull @Valid CatalogInputs.UnitInput in) {
+        return units.updateUnit(code, in);
     }
 
     // ------------------------------------------------------------------ procedures
@@ -172,33 +187,33 @@ public class CatalogResource {
 
     @POST
     @Path("/procedures")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "procedures")
     @Operation(summary = "Publish a procedure with its versions (oldest first, no overlap)")
-    public Uni<Response> publish(@NotNull @Valid Dtos.ProcedureInput in) {
-        return service.publishProcedure(in).map(p -> Response.created(URI.create("/api/v1/procedures/" + p.code()))
+    public Uni<Response> publish(@NotNull @Valid CatalogInputs.ProcedureInput in) {
+        return procedures.publishProcedure(in).map(p -> Response.created(URI.create("/api/v1/procedures/" + p.code()))
                 .entity(p).build());
     }
 
     @POST
     @Path("/procedures/{code}/versions")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "procedures")
     @Operation(summary = "Amend a procedure: a new version from its effective date; the open version closes the day before")
-    public Uni<ProcedureSnapshot> amend(@PathParam("code") String code, @NotNull @Valid Dtos.VersionInput in) {
-        return service.amendProcedure(code, in);
+    public Uni<ProcedureSnapshot> amend(@PathParam("code") String code, @NotNull @Valid CatalogInputs.VersionInput in) {
+        return procedures.amendProcedure(code, in);
     }
 
     @POST
     @Path("/procedures/{code}/abolition")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "procedures")
     @Operation(summary = "Abolish a procedure from a date, by a decision")
-    public Uni<ProcedureSnapshot> abolish(@PathParam("code") String code, @NotNull @Valid Dtos.AbolishInput in) {
-        return service.abolishProcedure(code, in);
+    public Uni<ProcedureSnapshot> abolish(@PathParam("code") String code, @NotNull @Valid CatalogInputs.AbolishInput in) {
+        return procedures.abolishProcedure(code, in);
     }
 
     // ------------------------------------------------------------------ commitments
@@ -216,25 +231,25 @@ public class CatalogResource {
 
     @PUT
     @Path("/units/{unit}/commitments/{procedure}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "commitments")
     @Operation(summary = "Set a unit's committed time for a procedure from a date (must be shorter than the law)")
     public Uni<CommitmentSnapshot> setCommitment(@PathParam("unit") String unit, @PathParam("procedure") String procedure,
-                                                 @NotNull @Valid Dtos.CommitmentInput in) {
-        return service.setCommitment(unit, procedure, in);
+                                                 @NotNull @Valid CatalogInputs.CommitmentInput in) {
+        return commitments.setCommitment(unit, procedure, in);
     }
 
     @DELETE
     @Path("/units/{unit}/commitments/{procedure}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "commitments")
     @Operation(summary = "Withdraw a commitment: lastDay is its last day in force (default today)")
     public Uni<CommitmentSnapshot> withdrawCommitment(@PathParam("unit") String unit,
                                                       @PathParam("procedure") String procedure,
                                                       @QueryParam("lastDay") String lastDay) {
-        return service.withdrawCommitment(unit, procedure, Params.date("lastDay", lastDay, today()));
+        return commitments.withdrawCommitment(unit, procedure, Params.date("lastDay", lastDay, today()));
     }
 
     // ------------------------------------------------------------------ calendars
@@ -267,12 +282,12 @@ public class CatalogResource {
 
     @PUT
     @Path("/calendars/{year}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Caller.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Tag(name = "calendars")
     @Operation(summary = "Publish or revise a year's working calendar")
-    public Uni<CalendarView> putCalendar(@PathParam("year") int year, @NotNull @Valid Dtos.CalendarInput in) {
-        return service.putCalendar(year, in).map(CalendarView::of);
+    public Uni<CalendarView> putCalendar(@PathParam("year") int year, @NotNull @Valid CatalogInputs.CalendarInput in) {
+        return calendars.putCalendar(year, in).map(CalendarView::of);
     }
 
     // ------------------------------------------------------------------ due dates

@@ -52,7 +52,7 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (!value.strip().matches(Dtos.CODE)) {
+        if (!value.strip().matches(vn.motcua.catalog.events.CatalogLimits.CODE)) {
             throw CatalogException.invalid(name, "is not a valid code", "không phải là mã hợp lệ");
         }
         return value.strip();

@@ -152,7 +152,7 @@ public class CatalogQueries {
                             List<ProcedureOnDate> out = new ArrayList<>();
                             for (ProcedureEntity p : procedures) {
                                 List<ProcedureVersionEntity> vs = byCode.getOrDefault(p.code, List.of());
-                                ProcedureSnapshot snap = CatalogService.snapshot(p, fieldByCode.get(p.fieldCode), vs);
+                                ProcedureSnapshot snap = Procedures.snapshot(p, fieldByCode.get(p.fieldCode), vs);
                                 var inForce = vs.stream().filter(v -> v.inForceOn(on)).findFirst()
                                         .map(ProcedureVersionEntity::snapshot).orElse(null);
                                 out.add(new ProcedureOnDate(snap, on, inForce));

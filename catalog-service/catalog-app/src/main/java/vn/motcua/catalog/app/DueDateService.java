@@ -78,12 +78,12 @@ public class DueDateService {
                     throw CatalogException.invalid("unitCode", "a " + u.type + " is not competent for "
                             + procedureCode, "đơn vị loại " + u.type + " không có thẩm quyền giải quyết thủ tục này");
                 }
-                return CatalogService.versions(procedureCode).onItem().transformToUni(versions -> {
+                return Procedures.versions(procedureCode).onItem().transformToUni(versions -> {
                     ProcedureVersionEntity version = versions.stream().filter(v -> v.inForceOn(day)).findFirst()
                             .orElseThrow(() -> CatalogException.invalid("receivedAt",
                                     "no version of " + procedureCode + " is in force on " + day,
                                     "thủ tục không có hiệu lực vào ngày " + day));
-                    return CatalogService.commitments(unitCode, procedureCode).onItem().transformToUni(commitments ->
+                    return Commitments.commitments(unitCode, procedureCode).onItem().transformToUni(commitments ->
                             CalendarYearEntity.<CalendarYearEntity>listAll().map(calendars ->
                                     compute(p, version, u, commitments, calendars, receivedAt, day, channel)));
                 });

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.motcua.catalog.api.Dtos;
 import vn.motcua.catalog.store.CalendarYearEntity;
 import vn.motcua.catalog.store.CommitmentEntity;
 import vn.motcua.catalog.store.Json;
@@ -31,11 +30,20 @@ public class SeedLoader {
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
     private static final int[] YEARS = {2024, 2025, 2026, 2027};
 
-    private final CatalogService service;
+    private final Fields fields;
+    private final Units units;
+    private final Procedures procedures;
+    private final Commitments commitments;
+    private final Calendars calendars;
     private final boolean enabled;
 
-    public SeedLoader(CatalogService service, @ConfigProperty(name = "motcua.seed.enabled", defaultValue = "false") boolean enabled) {
-        this.service = service;
+    public SeedLoader(Fields fields, Units units, Procedures procedures, Commitments commitments, Calendars calendars,
+                      @ConfigProperty(name = "motcua.seed.enabled", defaultValue = "false") boolean enabled) {
+        this.fields = fields;
+        this.units = units;
+        this.procedures = procedures;
+        this.commitments = commitments;
+        this.calendars = calendars;
         this.enabled = enabled;
     }
 
@@ -56,45 +64,45 @@ public class SeedLoader {
     public record Summary(int fields, int units, int procedures, int commitments, int calendars) {
     }
 
-    record SeedCommitment(String unitCode, String procedureCode, Dtos.TimeInput committedTime,
+    record SeedCommitment(String unitCode, String procedureCode, CatalogInputs.TimeInput committedTime,
                           java.time.LocalDate effectiveFrom, String note) {
     }
 
     public Uni<Summary> load() {
-        List<Dtos.FieldInput> fields = read("seed/fields.json", new TypeReference<>() { });
-        List<Dtos.UnitInput> units = read("seed/units.json", new TypeReference<>() { });
-        List<Dtos.ProcedureInput> procedures = read("seed/procedures.json", new TypeReference<>() { });
+        List<CatalogInputs.FieldInput> fields = read("seed/fields.json", new TypeReference<>() { });
+        List<CatalogInputs.UnitInput> units = read("seed/units.json", new TypeReference<>() { });
+        List<CatalogInputs.ProcedureInput> procedures = read("seed/procedures.json", new TypeReference<>() { });
         List<SeedCommitment> commitments = read("seed/commitments.json", new TypeReference<>() { });
-        List<Dtos.CalendarInput> calendars = new ArrayList<>();
+        List<CatalogInputs.CalendarInput> calendars = new ArrayList<>();
         for (int year : YEARS) {
             calendars.add(read("seed/calendar/" + year + ".json", new TypeReference<>() { }));
         }
         int[] counts = new int[5];
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Dtos.FieldInput f : fields) {
-            chain = chain.chain(() -> service.upsertField(f)).invoke(() -> counts[0]++).replaceWithVoid();
+        for (CatalogInputs.FieldInput f : fields) {
+            chain = chain.chain(() -> this.fields.upsertField(f)).invoke(() -> counts[0]++).replaceWithVoid();
         }
-        for (Dtos.UnitInput u : units) {
+        for (CatalogInputs.UnitInput u : units) {
             chain = chain.chain(() -> exists(() -> UnitEntity.count("code", u.code())))
                     .chain(exists -> exists ? Uni.createFrom().voidItem()
-                            : service.registerUnit(u).invoke(() -> counts[1]++).replaceWithVoid());
+                            : this.units.registerUnit(u).invoke(() -> counts[1]++).replaceWithVoid());
         }
-        for (Dtos.CalendarInput c : calendars) {
+        for (CatalogInputs.CalendarInput c : calendars) {
             chain = chain.chain(() -> exists(() -> CalendarYearEntity.count("year", c.year())))
                     .chain(exists -> exists ? Uni.createFrom().voidItem()
-                            : service.putCalendar(c.year(), c).invoke(() -> counts[4]++).replaceWithVoid());
+                            : this.calendars.putCalendar(c.year(), c).invoke(() -> counts[4]++).replaceWithVoid());
         }
-        for (Dtos.ProcedureInput p : procedures) {
+        for (CatalogInputs.ProcedureInput p : procedures) {
             chain = chain.chain(() -> exists(() -> ProcedureEntity.count("code", p.code())))
                     .chain(exists -> exists ? Uni.createFrom().voidItem()
-                            : service.publishProcedure(p).invoke(() -> counts[2]++).replaceWithVoid());
+                            : this.procedures.publishProcedure(p).invoke(() -> counts[2]++).replaceWithVoid());
         }
         for (SeedCommitment c : commitments) {
             chain = chain.chain(() -> exists(() -> CommitmentEntity.count("unitCode = ?1 and procedureCode = ?2",
                             c.unitCode(), c.procedureCode())))
                     .chain(exists -> exists ? Uni.createFrom().voidItem()
-                            : service.setCommitment(c.unitCode(), c.procedureCode(),
-                                    new Dtos.CommitmentInput(c.committedTime(), c.effectiveFrom(), c.note()))
+                            : this.commitments.setCommitment(c.unitCode(), c.procedureCode(),
+                                    new CatalogInputs.CommitmentInput(c.committedTime(), c.effectiveFrom(), c.note()))
                             .invoke(() -> counts[3]++).replaceWithVoid());
         }
         return chain.map(x -> new Summary(counts[0], counts[1], counts[2], counts[3], counts[4]));

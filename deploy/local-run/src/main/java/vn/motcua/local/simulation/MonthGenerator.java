@@ -2,9 +2,12 @@ package vn.motcua.local.simulation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import vn.motcua.duedate.CountingRules;
-import vn.motcua.duedate.DueDate;
-import vn.motcua.duedate.DueDateCalculator;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierCommand;
+import vn.motcua.dossier.domain.DossierEvent;
+import vn.motcua.dossier.domain.DossierState;
+import vn.motcua.dossier.domain.RuleSet;
+import vn.motcua.dossier.domain.Types;
 import vn.motcua.duedate.OfficePeriod;
 import vn.motcua.duedate.ProcessingTime;
 import vn.motcua.duedate.WorkingCalendar;
@@ -21,7 +24,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -118,15 +120,14 @@ public final class MonthGenerator {
     private static final String[] GIVEN = {"Văn An", "Thị Bình", "Văn Cường", "Thị Dung", "Minh Đức", "Thu Hà",
             "Quang Huy", "Thị Lan", "Văn Nam", "Thị Oanh", "Đức Phúc", "Thị Quỳnh", "Thị Sen", "Văn Tùng",
             "Hồng Vân", "Xuân Trường"};
-    private static final String[] COMMENTS = {"Cán bộ hướng dẫn tận tình", "Thủ tục nhanh gọn", "Thời gian chờ hơi lâu",
-            "Cần bố trí thêm chỗ ngồi chờ", "Trả kết quả đúng hẹn", "Nhân viên thân thiện, chu đáo"};
     /** How busy a unit's desk is, by type: the provincial police and communes receive the most. */
     private static final Map<String, Integer> WEIGHTS = Map.of("PROVINCIAL_POLICE", 5, "POLICE_DIVISION", 2,
             "COMMUNE", 3, "PROVINCE_DEPARTMENT", 2, "PROVINCE", 1, "DISTRICT", 1);
 
     private final CatalogSnapshot catalog;
     private final WorkingCalendar calendar;
-    private final DueDateCalculator dueDates;
+    /** The rules the service decides by: the simulated dossiers get their dues and statuses from them. */
+    private final Dossier.Context rules;
     private final long seed;
     private final Instant now;
     private final Instant cutoff;
@@ -138,7 +139,7 @@ public final class MonthGenerator {
     private final List<LocalDate> workingDays = new ArrayList<>();
     private final Map<String, Integer> sequences = new HashMap<>();
     private int totalWeight;
-    private int ballots;
+    private final RatingPlan ratings;
 
     /** A unit and the procedures it is competent for in the window. */
     private record Line(Unit unit, List<Procedure> procedures, List<Unit> handlers, int weight) {
@@ -147,7 +148,7 @@ public final class MonthGenerator {
     public MonthGenerator(CatalogSnapshot catalog, long seed, Instant now) {
         this.catalog = catalog;
         this.calendar = catalog.calendar();
-        this.dueDates = new DueDateCalculator(calendar, CountingRules.defaults());
+        this.rules = new Dossier.Context(calendar, RuleSet.defaults());
         this.seed = seed;
         this.now = now;
         this.cutoff = now.minus(MARGIN);
@@ -163,6 +164,7 @@ public final class MonthGenerator {
         this.officeDay = workingDays.isEmpty() ? Duration.ofHours(8)
                 : calendar.officePeriods(workingDays.get(0)).stream()
                 .map(p -> Duration.between(p.start(), p.end())).reduce(Duration.ZERO, Duration::plus);
+        this.ratings = new RatingPlan(catalog, random, seed, cutoff, today, officeDay);
         List<Unit> units = catalog.units().stream().sorted(Comparator.comparing(Unit::code)).toList();
         List<Procedure> procedures = catalog.procedures().stream().sorted(Comparator.comparing(Procedure::code)).toList();
         for (Unit u : units) {
@@ -215,7 +217,10 @@ public final class MonthGenerator {
         ProcessingTime applied = catalog.appliedTime(unit.code(), procedure, version, day);
         Story story = story(applied);
 
-        Life life = new Life(unit, line, version, channel, received, applied);
+        Life life = new Life(unit, line, version, channel, received, submitted, new Types.ProcedureTerms(
+                procedure.code(), 1, procedure.nameVi(), version.legalTime(),
+                applied.equals(version.legalTime()) ? null : applied, version.onlineLevel(), version.postalReception()),
+                code);
         story = life.play(story);
         List<Step> kept = life.steps.stream().filter(s -> !s.at().isAfter(cutoff)).toList();
         String name = FAMILY[random.nextInt(FAMILY.length)] + " " + GIVEN[random.nextInt(GIVEN.length)];
@@ -224,7 +229,7 @@ public final class MonthGenerator {
         PlannedDossier planned = new PlannedDossier(String.format("s%d-%06d", seed, n), code, story,
                 procedure.code(), unit.code(), unit.code(), channel, received, submitted, name, personalId, phone,
                 kept, List.of());
-        return withRatings(planned, unit, version, life.late);
+        return ratings.add(planned, unit, life.late);
     }
 
     // ------------------------------------------------------------------ reception
@@ -303,33 +308,49 @@ public final class MonthGenerator {
 
     // ------------------------------------------------------------------ a dossier's life
 
-    /** Plays one dossier's life forward from its reception, step by step, keeping its due as the service would. */
+    /**
+     * Plays one dossier's life forward from its reception, step by step. Each step is decided by dossier-domain as the
+     * service will decide it at import, so the due the plan steers by (restarted by a supplement, moved by a payment
+     * wait) is the service's own.
+     */
     private final class Life {
+        /** Who stands for the applicant while the rules are replayed: the applicant does not move a due. */
+        private static final Types.Applicant APPLICANT = new Types.Applicant("Người nộp hồ sơ", "000000000000", null,
+                null, null);
         final Unit unit;
         final Line line;
         final Version version;
         final String channel;
         final Instant received;
-        final ProcessingTime applied;
         final List<Step> steps = new ArrayList<>();
+        DossierState state;
         Instant dueAt;
         LocalDate dueDate;
-        LocalDate receptionDay;
         Instant t;
         boolean late;
 
-        Life(Unit unit, Line line, Version version, String channel, Instant received, ProcessingTime applied) {
+        Life(Unit unit, Line line, Version version, String channel, Instant received, Instant submitted,
+             Types.ProcedureTerms terms, String code) {
             this.unit = unit;
             this.line = line;
             this.version = version;
             this.channel = channel;
             this.received = received;
-            this.applied = applied;
-            DueDate due = dueDates.compute(received, applied);
-            this.dueAt = due.dueAt().map(ZonedDateTime::toInstant).orElse(null);
-            this.dueDate = due.dueDate().orElse(null);
-            this.receptionDay = due.countingStartsAt().toLocalDate();
             this.t = received;
+            this.state = DossierState.NEW;
+            decide(new DossierCommand.Receive(code, terms, unit.code(), unit.code(), Types.Channel.valueOf(channel),
+                    APPLICANT, List.of("Tờ khai"), submitted != null ? submitted : received, received,
+                    officerOf(unit.code()), null));
+        }
+
+        /** The service's decision on a step: its events evolve the state, and the due of record is read back. */
+        void decide(DossierCommand command) {
+            for (DossierEvent e : Dossier.decide(state, command, rules)) {
+                state = Dossier.evolve(state, e);
+            }
+            Types.Due due = state.dueOfRecord();
+            dueAt = due.exists() ? due.at() : null;
+            dueDate = due.exists() ? due.date() : null;
         }
 
         Story play(Story story) {
@@ -339,7 +360,7 @@ public final class MonthGenerator {
             advance(Duration.ofMinutes(channel.equals("ONLINE") ? 5 + random.nextInt(20) : 10 + random.nextInt(80)));
             Instant firstDeadline = dueAt == null ? office(t, officeDay.multipliedBy(3))
                     : office(t, scale(span(), 0.6));
-            add("transfers", transfer(handler.code(), "Thẩm định hồ sơ", firstDeadline), unit.code());
+            transfer(handler.code(), "Thẩm định hồ sơ", firstDeadline, unit.code());
             boolean approval = random.nextInt(100) < 55;
 
             switch (story) {
@@ -357,18 +378,14 @@ public final class MonthGenerator {
                 case PAYMENT -> {
                     advance(hours(1, 6));
                     long fee = 50_000L * (1 + random.nextInt(20));
-                    add("payment-requests", body().put("amountVnd", fee).put("description", "Lệ phí giải quyết thủ tục"),
-                            handler.code());
-                    Instant asked = t;
+                    String description = "Lệ phí giải quyết thủ tục";
+                    add("payment-requests", body().put("amountVnd", fee).put("description", description),
+                            handler.code(), new DossierCommand.RequestPayment(fee, description, t));
                     advance(hours(2, 16));
-                    add("payments", body().put("amountVnd", fee).put("receiptRef", "BL-" + Long.toString(
-                            t.getEpochSecond(), 36).toUpperCase()), null);
-                    Duration waited = calendar.officeTimeBetween(asked, t);
-                    if (dueAt != null && !waited.isZero()) {
-                        // the clock stood while the applicant owed the fee: the due moves later by the wait
-                        dueAt = calendar.addOfficeTime(dueAt.minusSeconds(1), waited).plusSeconds(1);
-                        dueDate = local(dueAt).toLocalDate();
-                    }
+                    // the clock stands while the applicant owes the fee: the rules move the due later by the wait
+                    String receipt = "BL-" + Long.toString(t.getEpochSecond(), 36).toUpperCase();
+                    add("payments", body().put("amountVnd", fee).put("receiptRef", receipt), null,
+                            new DossierCommand.RecordPayment(fee, receipt, t));
                     finish(handler, approval, false);
                 }
                 case LATE -> finish(handler, approval, true);
@@ -385,7 +402,7 @@ public final class MonthGenerator {
                     Instant newDueAt = calendar.closeOfOffice(newDue).toInstant();
                     if (approval) {
                         advance(scale(calendar.officeTimeBetween(t, originalDue), 0.7));
-                        add("transfers", transfer(unit.code(), "Trình lãnh đạo ký duyệt", newDueAt), handler.code());
+                        transfer(unit.code(), "Trình lãnh đạo ký duyệt", newDueAt, handler.code());
                     }
                     // late against the due of record; most keep the new appointment, some miss it too
                     t = later(originalDue, t);
@@ -401,23 +418,27 @@ public final class MonthGenerator {
                 }
                 case REFUSED -> {
                     advance(dueAt == null ? days(0.5, 2) : scale(span(), 0.3 + 0.5 * random.nextDouble()));
-                    add("refusal", body().put("reason", "Hồ sơ không đủ điều kiện theo quy định"), handler.code());
+                    String reason = "Hồ sơ không đủ điều kiện theo quy định";
+                    add("refusal", body().put("reason", reason), handler.code(),
+                            new DossierCommand.RefuseAfterAppraisal(handler.code(), officerOf(handler.code()), reason, t));
                     giveBack();
                 }
                 case WITHDRAWN -> {
                     advance(hours(1, 14));
-                    add("withdrawal", body().put("reason", "Công dân xin rút hồ sơ"), null);
+                    String reason = "Công dân xin rút hồ sơ";
+                    add("withdrawal", body().put("reason", reason), null, new DossierCommand.Withdraw(reason, t));
                 }
                 case STOPPED -> {
                     advance(hours(2, 20));
-                    add("stop", body().put("reason", "Công dân đề nghị dừng giải quyết"), handler.code());
+                    String reason = "Công dân đề nghị dừng giải quyết";
+                    add("stop", body().put("reason", reason), handler.code(), new DossierCommand.Stop(reason, t));
                 }
                 case STALLED -> {
                     // waits for another agency's answer: no result in the month, overdue once its due passes
                     if (approval) {
                         advance(days(0.5, 2));
-                        add("transfers", transfer(unit.code(), "Xin ý kiến lãnh đạo", dueAt != null ? dueAt
-                                : office(t, officeDay.multipliedBy(3))), handler.code());
+                        transfer(unit.code(), "Xin ý kiến lãnh đạo", dueAt != null ? dueAt
+                                : office(t, officeDay.multipliedBy(3)), handler.code());
                     }
                 }
                 default -> finish(handler, approval, false);
@@ -440,8 +461,8 @@ public final class MonthGenerator {
             }
             if (approval && Duration.between(t, resultAt).toMinutes() > 30) {
                 advance(scale(calendar.officeTimeBetween(t, resultAt), 0.5 + 0.35 * random.nextDouble()));
-                add("transfers", transfer(unit.code(), "Trình lãnh đạo ký duyệt", dueAt != null ? later(dueAt, t)
-                        : office(t, officeDay)), handler.code());
+                transfer(unit.code(), "Trình lãnh đạo ký duyệt", dueAt != null ? later(dueAt, t)
+                        : office(t, officeDay), handler.code());
             }
             t = later(resultAt, t);
             result(handler);
@@ -449,8 +470,10 @@ public final class MonthGenerator {
         }
 
         void result(Unit handler) {
-            add("result", body().put("outcome", random.nextInt(40) == 0 ? "DENIED" : "GRANTED")
-                    .put("resultDocumentRef", "KQ-" + Long.toString(t.getEpochSecond(), 36).toUpperCase()), handler.code());
+            Types.Outcome outcome = random.nextInt(40) == 0 ? Types.Outcome.DENIED : Types.Outcome.GRANTED;
+            String document = "KQ-" + Long.toString(t.getEpochSecond(), 36).toUpperCase();
+            add("result", body().put("outcome", outcome.name()).put("resultDocumentRef", document), handler.code(),
+                    new DossierCommand.RecordResult(handler.code(), officerOf(handler.code()), outcome, document, t));
         }
 
         /** The result handed over: most soon, some days later, a few never collected. */
@@ -467,25 +490,27 @@ public final class MonthGenerator {
             } else {
                 to = "COUNTER";
             }
-            add("return", body().put("channel", to), unit.code());
+            add("return", body().put("channel", to), unit.code(),
+                    new DossierCommand.ReturnResult(Types.ReturnChannel.valueOf(to), t));
         }
 
         /** A supplement requested early in appraisal (inside the 3-working-day window) and brought days later. */
         void supplement(Unit handler, boolean supplied) {
             advance(Duration.ofMinutes(20 + random.nextInt(240)));
-            add("supplement-requests", body().set("missing", body().arrayNode().add("Bản sao giấy khai sinh")
-                    .add("Giấy xác nhận nơi cư trú")), handler.code());
+            List<String> missing = List.of("Bản sao giấy khai sinh", "Giấy xác nhận nơi cư trú");
+            ObjectNode request = body();
+            missing.forEach(request.putArray("missing")::add);
+            add("supplement-requests", request, handler.code(), new DossierCommand.RequestSupplement(handler.code(),
+                    officerOf(handler.code()), missing, t));
             if (!supplied) {
                 return;
             }
             advance(days(0.3, 3));
-            add("supplements", body().set("documents", body().arrayNode().add("Bản sao giấy khai sinh")), null);
-            if (dueAt != null) {
-                // the law restarts the processing time from the complete supplement
-                DueDate restarted = dueDates.compute(t, applied);
-                dueAt = restarted.dueAt().map(ZonedDateTime::toInstant).orElse(null);
-                dueDate = restarted.dueDate().orElse(null);
-            }
+            // the law restarts the processing time from the complete supplement: the rules say the new due
+            List<String> documents = List.of("Bản sao giấy khai sinh");
+            ObjectNode brought = body();
+            documents.forEach(brought.putArray("documents")::add);
+            add("supplements", brought, null, new DossierCommand.SupplySupplement(documents, t));
             advance(Duration.ofMinutes(5 + random.nextInt(30)));
         }
 
@@ -494,10 +519,8 @@ public final class MonthGenerator {
             if (dueDate == null || dueAt == null) {
                 return null;
             }
-            LocalDate latest = dueDate.minusDays(1);
-            while (!calendar.isWorkingDay(latest) || calendar.addWorkingDays(latest, 1).isAfter(dueDate)) {
-                latest = latest.minusDays(1);
-            }
+            LocalDate latest = Dossier.latestApologyDay(dueDate,
+                    rules.rulesOn(state.receptionDay()).apologyLeadWorkingDays(), calendar);
             Instant lastMoment = calendar.closeOfOffice(latest).toInstant().minus(Duration.ofMinutes(5));
             if (!lastMoment.isAfter(t.plus(Duration.ofMinutes(10)))) {
                 return null;
@@ -507,17 +530,22 @@ public final class MonthGenerator {
                 return null;
             }
             LocalDate newDue = calendar.addWorkingDays(dueDate, 2 + random.nextInt(5));
-            add("apology", body().put("unitAtFault", handler.code())
-                    .put("reason", "Cần xác minh thông tin tại cơ quan khác").put("newDueDate", newDue.toString()), null);
+            String reason = "Cần xác minh thông tin tại cơ quan khác";
+            add("apology", body().put("unitAtFault", handler.code()).put("reason", reason)
+                    .put("newDueDate", newDue.toString()), null,
+                    new DossierCommand.Apologize(handler.code(), reason, newDue, t));
             return newDue;
         }
 
-        ObjectNode transfer(String to, String stepName, Instant deadline) {
+        void transfer(String to, String stepName, Instant wanted, String from) {
+            // a step's deadline lies after the hand-over (the rules refuse one that does not): past the due, the
+            // next step gets an office day
+            Instant deadline = wanted == null || wanted.isAfter(t) ? wanted : office(t, officeDay);
             ObjectNode b = body().put("toUnit", to).put("stepName", stepName);
             if (deadline != null) {
                 b.put("stepDeadline", deadline.toString());
             }
-            return b;
+            add("transfers", b, from, new DossierCommand.Transfer(to, stepName, officerOf(from), deadline, t));
         }
 
         /** Office time from now to the due (a nominal three days without one). */
@@ -533,8 +561,10 @@ public final class MonthGenerator {
             t = office(t, officeTime.toMinutes() < 1 ? Duration.ofMinutes(1) : officeTime);
         }
 
-        void add(String type, ObjectNode body, String unitCode) {
+        /** A step of the plan: the REST body the import sends, and the command the service will decide from it. */
+        void add(String type, ObjectNode body, String unitCode, DossierCommand command) {
             steps.add(new Step(type, t, unitCode == null ? null : officerOf(unitCode), body));
+            decide(command);
         }
 
         Duration hours(int min, int max) {
@@ -544,79 +574,6 @@ public final class MonthGenerator {
         Duration days(double min, double max) {
             return scale(officeDay, min + (max - min) * random.nextDouble());
         }
-    }
-
-    // ------------------------------------------------------------------ ratings
-
-    private PlannedDossier withRatings(PlannedDossier d, Unit unit, Version version, boolean late) {
-        Instant returned = d.returnedAt();
-        if (returned == null || d.story() == Story.REFUSED || random.nextInt(100) >= (late ? 45 : 55)) {
-            return d;
-        }
-        List<String> criteria = catalog.criteriaFor(unit.type(), today);
-        List<PlannedRating> ratings = new ArrayList<>();
-        int r = random.nextInt(100);
-        String channel;
-        if (d.channel().equals("ONLINE")) {
-            channel = r < 45 ? "QR" : r < 80 ? "ONLINE" : "PAPER";
-        } else {
-            channel = r < 50 ? "PAPER" : r < 80 ? "QR" : "KIOSK";
-        }
-        ratings.add(rating(channel, criteria, late, returned, false));
-        if (channel.equals("PAPER") && !ratings.get(0).invalidBallot() && random.nextInt(100) < 3) {
-            ratings.add(rating("PAPER", criteria, late, returned, true)); // a second ballot: kept as a duplicate
-        }
-        return new PlannedDossier(d.sourceId(), d.code(), d.story(), d.procedureCode(), d.receivingUnit(),
-                d.competentUnit(), d.channel(), d.receivedAt(), d.submittedAt(), d.applicantName(), d.personalId(),
-                d.phone(), d.history(), List.copyOf(ratings));
-    }
-
-    private PlannedRating rating(String channel, List<String> criteria, boolean late, Instant returned,
-                                 boolean second) {
-        boolean paper = channel.equals("PAPER");
-        int overall = level(late);
-        Map<String, Integer> answers = new LinkedHashMap<>();
-        for (String c : criteria) {
-            if (random.nextInt(10) > 0) {
-                answers.put(c, Math.max(1, Math.min(5, overall + random.nextInt(3) - 1)));
-            }
-        }
-        String comment = random.nextInt(100) < 20 ? COMMENTS[random.nextInt(COMMENTS.length)] : null;
-        boolean complaint = overall <= 2 && random.nextInt(100) < 35;
-        String complaintText = complaint ? "Đề nghị làm rõ lý do trả kết quả chậm so với giấy hẹn" : null;
-        if (!paper) {
-            return new PlannedRating(channel, overall, answers, null, null, comment, complaint, complaintText, null,
-                    null);
-        }
-        // a ballot carries the day it was filled in: the day of the return or soon after, never after now
-        Instant collected = office(returned, Duration.ofMinutes(second ? 60 + random.nextInt(600)
-                : random.nextInt((int) officeDay.toMinutes() * 2)));
-        if (collected.isAfter(cutoff)) {
-            collected = returned;
-        }
-        String number = String.format("NA-%d-%06d", seed, ++ballots);
-        int invalid = second ? 100 : random.nextInt(100);
-        if (invalid < 4) {        // no overall mark: kept as INVALID (incomplete)
-            return new PlannedRating(channel, null, answers, null, null, null, false, null, number, collected);
-        }
-        if (invalid < 6) {        // two marks on the overall question
-            return new PlannedRating(channel, overall, answers, Set.of("overall"), null, null, false, null, number,
-                    collected);
-        }
-        if (invalid < 8) {        // torn or smudged
-            return new PlannedRating(channel, overall, Map.of(), null, "UNREADABLE", null, false, null, number,
-                    collected);
-        }
-        return new PlannedRating(channel, overall, answers, null, null, comment, complaint, complaintText, number,
-                collected);
-    }
-
-    private int level(boolean late) {
-        int r = random.nextInt(100);
-        if (late) {
-            return r < 20 ? 5 : r < 50 ? 4 : r < 75 ? 3 : r < 90 ? 2 : 1;
-        }
-        return r < 56 ? 5 : r < 87 ? 4 : r < 95 ? 3 : r < 98 ? 2 : 1;
     }
 
     // ------------------------------------------------------------------ time

@@ -28,6 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static vn.motcua.local.simulation.Progress.say;
+
 /**
  * Plays a month at the province against the running services, so the reports and the leaders' dashboard have
  * something true to show: the month's past dossiers through dossier-service's bulk import (with their original
@@ -90,16 +92,8 @@ public final class Simulator {
     private final Http http = new Http();
     private final String admin;
     private final Map<String, String> officers = new ConcurrentHashMap<>();
-    private final long started = System.nanoTime();
-    private volatile boolean cancelled;
+    private final Progress progress = new Progress(TIME_LIMIT);
     private Thread thread;
-
-    // progress, read by the reporter every few seconds
-    private volatile String phase = "starting";
-    private final AtomicLong done = new AtomicLong();
-    private volatile long total;
-    private volatile long phaseStarted = System.nanoTime();
-    private final AtomicLong events = new AtomicLong();
 
     // results
     private final AtomicLong imported = new AtomicLong();
@@ -107,7 +101,6 @@ public final class Simulator {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Map<String, AtomicLong> rejectedByRule = new ConcurrentHashMap<>();
-    private final List<String> rejectedExamples = new ArrayList<>();
     private final Map<String, AtomicLong> live = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> ratingOutcomes = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> ratingChannels = new ConcurrentHashMap<>();
@@ -135,7 +128,7 @@ public final class Simulator {
 
     /** Stops sending at once (the run is being stopped). */
     public void cancel() {
-        cancelled = true;
+        progress.cancel();
         if (thread != null) {
             thread.interrupt();
         }
@@ -147,13 +140,13 @@ public final class Simulator {
             t.setDaemon(true);
             return t;
         });
-        reporter.scheduleAtFixedRate(this::report, 5, 5, TimeUnit.SECONDS);
+        reporter.scheduleAtFixedRate(progress::report, 5, 5, TimeUnit.SECONDS);
         try {
             run();
         } catch (InterruptedException e) {
             say("simulation stopped");
         } catch (Exception e) {
-            if (!cancelled) {
+            if (!progress.cancelled()) {
                 say("simulation failed: " + e);
             }
         } finally {
@@ -171,7 +164,7 @@ public final class Simulator {
         Instant now = Instant.now();
         say("simulating a month at the province: " + String.format(Locale.ROOT, "%,d", options.dossiers())
                 + " dossiers over the 30 days up to now (seed " + options.seed() + "); progress every 5 s");
-        phase = "catalog";
+        progress.begin("catalog", 0);
         CatalogSnapshot catalog = new CatalogReader(http, CATALOG, SATISFACTION).read();
         List<PlannedDossier> plan = new MonthGenerator(catalog, options.seed(), now).generate(options.dossiers());
         String systemToken = tokens.system("cong-dvc-nghe-an", catalog.units().stream()
@@ -190,7 +183,7 @@ public final class Simulator {
     // ------------------------------------------------------------------ imports
 
     private void importAll(List<PlannedDossier> plan) throws Exception {
-        begin("imports", plan.size());
+        progress.begin("imports", plan.size());
         ExecutorService pool = pool(IMPORTS_IN_FLIGHT);
         List<Future<?>> futures = new ArrayList<>();
         for (int from = 0; from < plan.size(); from += BATCH) {
@@ -201,11 +194,11 @@ public final class Simulator {
             }));
         }
         awaitAll(pool, futures);
-        importSeconds = seconds(phaseStarted);
+        importSeconds = progress.phaseSeconds();
     }
 
     private void importBatch(List<PlannedDossier> batch) throws IOException, InterruptedException {
-        if (stopping()) {
+        if (progress.stopping()) {
             return;
         }
         ObjectNode body = Http.JSON.createObjectNode().put("sourceSystem", MonthGenerator.SOURCE_SYSTEM);
@@ -214,12 +207,12 @@ public final class Simulator {
         Http.Answer a = http.post(DOSSIERS + "/api/v1/imports", admin, body);
         if (!a.ok()) {
             failed.addAndGet(batch.size());
-            example("batch of " + batch.size() + " refused: " + a.status() + " " + a.body());
+            progress.example("batch of " + batch.size() + " refused: " + a.status() + " " + a.body());
         } else {
             JsonNode report = a.json();
             imported.addAndGet(report.path("imported").asLong());
             skipped.addAndGet(report.path("skipped").asLong());
-            events.addAndGet(report.path("events").asLong());
+            progress.sent(report.path("events").asLong());
             importedEvents.addAndGet(report.path("events").asLong());
             java.util.Set<String> refused = new java.util.HashSet<>();
             report.path("rejected").forEach(r -> refused.add(r.path("sourceId").asText()));
@@ -229,10 +222,10 @@ public final class Simulator {
             }
             for (JsonNode r : report.path("rejected")) {
                 rejectedByRule.computeIfAbsent(r.path("rule").asText(), k -> new AtomicLong()).incrementAndGet();
-                example(r.path("sourceId").asText() + " " + r.path("rule").asText() + ": " + r.path("detail").asText());
+                progress.example(r.path("sourceId").asText() + " " + r.path("rule").asText() + ": " + r.path("detail").asText());
             }
         }
-        done.addAndGet(batch.size());
+        progress.done(batch.size());
     }
 
     // ------------------------------------------------------------------ live desk
@@ -245,11 +238,11 @@ public final class Simulator {
     private void receiveLive(List<PlannedDossier> plan, String systemToken) throws Exception {
         List<PlannedDossier> counter = plan.stream().filter(d -> d.channel().equals("COUNTER")).limit(8).toList();
         List<PlannedDossier> online = plan.stream().filter(d -> d.channel().equals("ONLINE")).limit(4).toList();
-        begin("live", counter.size() + online.size() + 2);
+        progress.begin("live", counter.size() + online.size() + 2);
         String day = LocalDate.now(VIETNAM).toString();
         int i = 0;
         for (PlannedDossier like : counter) {
-            if (stopping()) {
+            if (progress.stopping()) {
                 return;
             }
             String key = "sim-" + options.seed() + "-" + day + "-" + (++i);
@@ -271,21 +264,21 @@ public final class Simulator {
                         && command(path + "/return", token, Http.JSON.createObjectNode().put("channel", "COUNTER"),
                         key + "-return", "commands").ok();
                 if (returned) {
-                    count(live, "taken to the return");
+                    Progress.count(live, "taken to the return");
                     synchronized (liveReturned) {
                         liveReturned.add(code);
                     }
                 }
             }
-            done.incrementAndGet();
+            progress.done(1);
         }
         for (PlannedDossier like : online) {
-            if (stopping()) {
+            if (progress.stopping()) {
                 return;
             }
             String key = "sim-" + options.seed() + "-" + day + "-" + (++i);
             command(DOSSIERS + "/api/v1/dossiers", systemToken, reception(like, "ONLINE"), key, "received online");
-            done.incrementAndGet();
+            progress.done(1);
         }
         for (PlannedDossier like : counter.subList(0, Math.min(2, counter.size()))) {
             String key = "sim-" + options.seed() + "-" + day + "-" + (++i);
@@ -294,7 +287,7 @@ public final class Simulator {
             body.put("reason", "Hồ sơ không thuộc thẩm quyền giải quyết của đơn vị; hướng dẫn nộp tại cơ quan khác");
             command(DOSSIERS + "/api/v1/dossiers/refusals", officer(like.receivingUnit()), body, key,
                     "refused at reception");
-            done.incrementAndGet();
+            progress.done(1);
         }
     }
 
@@ -315,15 +308,15 @@ public final class Simulator {
     private Http.Answer command(String url, String token, ObjectNode body, String key, String what)
             throws IOException, InterruptedException {
         Http.Answer a = http.send("POST", url, token, body, Map.of("Idempotency-Key", key));
-        events.incrementAndGet();
+        progress.sent(1);
         if (a.ok()) {
-            count(live, what);
+            Progress.count(live, what);
         } else if (a.rule().equals("idempotency-key-reused")) {
             // an earlier run today sent this key with another planned applicant: that dossier is already there
-            count(live, "already sent today");
+            Progress.count(live, "already sent today");
         } else {
-            count(live, "refused: " + a.rule());
-            example("live " + url.substring(url.indexOf("/api/")) + " -> " + a.status() + " " + a.body());
+            Progress.count(live, "refused: " + a.rule());
+            progress.example("live " + url.substring(url.indexOf("/api/")) + " -> " + a.status() + " " + a.body());
         }
         return a;
     }
@@ -341,9 +334,9 @@ public final class Simulator {
         synchronized (liveReturned) {
             sample.addAll(liveReturned);
         }
-        begin("waiting for satisfaction-service to see the returns", sample.size());
+        progress.begin("waiting for satisfaction-service to see the returns", sample.size());
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!stopping() && System.nanoTime() < deadline) {
+        while (!progress.stopping() && System.nanoTime() < deadline) {
             long seen = 0;
             for (String code : sample) {
                 Http.Answer a = http.get(SATISFACTION + "/api/v1/dossiers/" + code + "/rating-link", admin);
@@ -351,7 +344,7 @@ public final class Simulator {
                     seen++;
                 }
             }
-            done.set(seen);
+            progress.doneSoFar(seen);
             if (seen == sample.size()) {
                 return;
             }
@@ -374,20 +367,20 @@ public final class Simulator {
                         "Làm thủ tục nhanh, cán bộ nhiệt tình", false, null, null, null), systemToken));
             }
         }
-        begin("ratings", work.size());
+        progress.begin("ratings", work.size());
         ExecutorService pool = pool(RATINGS_IN_FLIGHT);
         List<Future<?>> futures = new ArrayList<>();
         for (Runnable w : work) {
             futures.add(pool.submit(() -> {
-                if (!stopping()) {
+                if (!progress.stopping()) {
                     w.run();
                 }
-                done.incrementAndGet();
+                progress.done(1);
                 return null;
             }));
         }
         awaitAll(pool, futures);
-        ratingSeconds = seconds(phaseStarted);
+        ratingSeconds = progress.phaseSeconds();
     }
 
     private void rate(String code, String unit, PlannedRating r, String systemToken) {
@@ -410,9 +403,9 @@ public final class Simulator {
             if (r.channel().equals("QR")) {
                 // the citizen scans the QR code on the receipt: the link, the form, then the rating
                 Http.Answer link = http.get(SATISFACTION + "/api/v1/dossiers/" + code + "/rating-link", officer(unit));
-                events.incrementAndGet();
+                progress.sent(1);
                 if (!link.ok()) {
-                    count(ratingOutcomes, "no link: " + link.rule());
+                    Progress.count(ratingOutcomes, "no link: " + link.rule());
                     return;
                 }
                 String token = link.json().path("token").asText();
@@ -433,20 +426,20 @@ public final class Simulator {
                 }
                 a = http.post(SATISFACTION + "/api/v1/ratings", paper ? officer(unit) : systemToken, body);
             }
-            events.incrementAndGet();
-            count(ratingChannels, r.channel());
+            progress.sent(1);
+            Progress.count(ratingChannels, r.channel());
             if (a.status() == 201) {
-                count(ratingOutcomes, a.json().path("status").asText("RECORDED").toLowerCase(Locale.ROOT));
+                Progress.count(ratingOutcomes, a.json().path("status").asText("RECORDED").toLowerCase(Locale.ROOT));
             } else if (a.status() == 202) {
-                count(ratingOutcomes, "pending");
+                Progress.count(ratingOutcomes, "pending");
             } else if (a.status() == 409) {
-                count(ratingOutcomes, "already there");
+                Progress.count(ratingOutcomes, "already there");
             } else {
-                count(ratingOutcomes, "refused: " + a.rule());
-                example("rating of " + code + " -> " + a.status() + " " + a.body());
+                Progress.count(ratingOutcomes, "refused: " + a.rule());
+                progress.example("rating of " + code + " -> " + a.status() + " " + a.body());
             }
         } catch (IOException e) {
-            count(ratingOutcomes, "failed");
+            Progress.count(ratingOutcomes, "failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -457,9 +450,9 @@ public final class Simulator {
         List<String> units = plan.stream().filter(this::toRate)
                 .filter(d -> d.ratings().stream().anyMatch(PlannedRating::complaint))
                 .map(PlannedDossier::competentUnit).distinct().sorted().toList();
-        begin("complaints", units.size());
+        progress.begin("complaints", units.size());
         for (String unit : units) {
-            if (stopping()) {
+            if (progress.stopping()) {
                 return;
             }
             Http.Answer open = http.get(SATISFACTION + "/api/v1/complaints?unit=" + unit + "&state=OPEN", officer(unit));
@@ -474,7 +467,7 @@ public final class Simulator {
                     }
                 }
             }
-            done.incrementAndGet();
+            progress.done(1);
         }
     }
 
@@ -482,9 +475,9 @@ public final class Simulator {
 
     /** The figures are worth printing once reporting-service has projected what was sent (bounded wait). */
     private void awaitReporting() throws InterruptedException, IOException {
-        begin("waiting for reporting-service to project the events", 0);
+        progress.begin("waiting for reporting-service to project the events", 0);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!stopping() && System.nanoTime() < deadline) {
+        while (!progress.stopping() && System.nanoTime() < deadline) {
             Http.Answer metrics = http.get(REPORTING + "/q/metrics", null);
             double lag = 0;
             for (String line : metrics.body().split("\n")) {
@@ -492,7 +485,7 @@ public final class Simulator {
                     lag += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
-            total = (long) lag;
+            progress.remaining((long) lag);
             if (lag == 0) {
                 return;
             }
@@ -501,20 +494,20 @@ public final class Simulator {
     }
 
     private void summary(List<PlannedDossier> plan, Instant now) throws IOException, InterruptedException {
-        phase = "done";
+        progress.finished();
         StringBuilder out = new StringBuilder("\n==================== the month is played ====================\n");
         line(out, "imported", String.format(Locale.ROOT, "%,d dossiers with %,d events; already there %,d; refused by"
-                + " the rules %,d%s%s", imported.get(), importedEvents.get(), skipped.get(), sum(rejectedByRule),
+                + " the rules %,d%s%s", imported.get(), importedEvents.get(), skipped.get(), Progress.sum(rejectedByRule),
                 rejectedByRule.isEmpty() ? "" : " " + new TreeMap<>(rejectedByRule),
                 failed.get() == 0 ? "" : "; not sent or failed " + failed.get()));
         line(out, "live, now", new TreeMap<>(live).toString());
-        line(out, "ratings", String.format(Locale.ROOT, "%,d sent %s: %s", sum(ratingChannels),
+        line(out, "ratings", String.format(Locale.ROOT, "%,d sent %s: %s", Progress.sum(ratingChannels),
                 new TreeMap<>(ratingChannels), new TreeMap<>(ratingOutcomes)));
         long complaints = plan.stream().filter(this::toRate).flatMap(d -> d.ratings().stream())
                 .filter(PlannedRating::complaint).count();
         line(out, "complaints", complaints + " filed with a rating, " + complaintsAnswered + " answered");
         line(out, "time", String.format(Locale.ROOT, "%.0f s in all (imports %.0f s, %.0f dossiers/s; ratings %.0f s)",
-                seconds(started), importSeconds, importSeconds > 0 ? plan.size() / importSeconds : 0, ratingSeconds));
+                progress.totalSeconds(), importSeconds, importSeconds > 0 ? plan.size() / importSeconds : 0, ratingSeconds));
         YearMonth month = YearMonth.from(now.atZone(VIETNAM));
         for (YearMonth m : List.of(month.minusMonths(1), month)) {
             Http.Answer a = http.get(REPORTING + "/api/reports/scorecard?unit=" + PROVINCE + "&period=" + m
@@ -534,9 +527,7 @@ public final class Simulator {
                     c.path("lateOrOverdue").asLong(), c.path("returned").asLong(), c.path("ratings").asLong(),
                     f.path("satisfactionRate").asText("-"), c.path("invalidBallots").asLong()));
         }
-        synchronized (rejectedExamples) {
-            rejectedExamples.stream().limit(5).forEach(e -> line(out, "example", e));
-        }
+        progress.examples().stream().limit(5).forEach(e -> line(out, "example", e));
         out.append("\nLeaders' dashboard: ").append(REPORTING).append("/dashboard?unit=").append(PROVINCE)
                 .append("  (this month; add &period=").append(month.minusMonths(1))
                 .append(" for the last; sign in as leader.000.00.00.h40)\n");
@@ -565,40 +556,6 @@ public final class Simulator {
 
     // ------------------------------------------------------------------ plumbing
 
-    private void report() {
-        long n = done.get();
-        long t = total;
-        double s = seconds(phaseStarted);
-        String eta = n > 0 && t > n ? String.format(Locale.ROOT, ", ETA %.0f s", (t - n) * s / n) : "";
-        if (phase.startsWith("waiting for reporting")) {
-            say(String.format(Locale.ROOT, "simulate [%s] %,d events still to project", phase, t));
-        } else if (!phase.equals("done")) {
-            say(String.format(Locale.ROOT, "simulate [%s] %,d/%,d, %,d events, %.0f/s%s, %.0f s elapsed", phase, n,
-                    t, events.get(), s > 0 ? n / s : 0, eta, seconds(started)));
-        }
-    }
-
-    private void begin(String name, long size) {
-        phase = name;
-        total = size;
-        done.set(0);
-        phaseStarted = System.nanoTime();
-    }
-
-    private boolean stopping() {
-        if (cancelled || Thread.currentThread().isInterrupted()) {
-            return true;
-        }
-        if (System.nanoTime() - started > TIME_LIMIT.toNanos()) {
-            if (!cancelled) {
-                cancelled = true;
-                say("simulation stops: it reached its time limit of " + TIME_LIMIT.toMinutes() + " minutes");
-            }
-            return true;
-        }
-        return false;
-    }
-
     private String officer(String unit) {
         return officers.computeIfAbsent(unit, tokens::officer);
     }
@@ -618,7 +575,7 @@ public final class Simulator {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     failed.incrementAndGet();
-                    example("request failed: " + e.getCause());
+                    progress.example("request failed: " + e.getCause());
                 }
             }
         } finally {
@@ -630,32 +587,7 @@ public final class Simulator {
         return !d.ratings().isEmpty() && importedNow.contains(d.sourceId());
     }
 
-    private void example(String text) {
-        synchronized (rejectedExamples) {
-            if (rejectedExamples.size() < 20) {
-                rejectedExamples.add(text.length() > 300 ? text.substring(0, 300) + "…" : text);
-            }
-        }
-    }
-
-    private static void count(Map<String, AtomicLong> counts, String key) {
-        counts.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-    }
-
-    private static long sum(Map<String, AtomicLong> counts) {
-        return counts.values().stream().mapToLong(AtomicLong::get).sum();
-    }
-
     private static void line(StringBuilder out, String label, String text) {
         out.append(String.format("%-18s %s%n", label, text));
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void say(String line) {
-        System.out.println("motcua: " + line);
-        System.out.flush();
     }
 }

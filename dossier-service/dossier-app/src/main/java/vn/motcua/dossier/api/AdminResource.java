@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.dossier.app.Caller;
+import vn.motcua.support.security.Caller;
 import vn.motcua.dossier.app.HistoryCheck;
 import vn.motcua.dossier.app.HistorySealer;
 import vn.motcua.dossier.app.OverdueWatcher;

@@ -20,13 +20,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.dossier.app.Caller;
+import vn.motcua.support.security.Caller;
+import vn.motcua.support.security.CurrentCaller;
 import vn.motcua.dossier.app.DossierCommands;
 import vn.motcua.dossier.app.DossierQueries;
+import vn.motcua.dossier.app.IdempotentRequests;
 import vn.motcua.dossier.domain.DossierCommand;
 import vn.motcua.dossier.domain.Types.Status;
 import vn.motcua.support.ProblemException;
@@ -34,9 +35,7 @@ import vn.motcua.support.ProblemException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The dossier API for desk software and other government systems. Every command takes an optional
@@ -50,13 +49,14 @@ public class DossierResource {
 
     private final DossierCommands commands;
     private final DossierQueries queries;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
     private final ObjectMapper json;
 
-    public DossierResource(DossierCommands commands, DossierQueries queries, JsonWebToken jwt, ObjectMapper json) {
+    public DossierResource(DossierCommands commands, DossierQueries queries, CurrentCaller currentCaller,
+                           ObjectMapper json) {
         this.commands = commands;
         this.queries = queries;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
         this.json = json;
     }
 
@@ -77,7 +77,8 @@ public class DossierResource {
                                 r.competentUnit(), at), idem(key, "receive", r),
                         (terms, code, hash) -> new DossierCommand.Receive(code, terms, r.receivingUnit(),
                                 r.competentUnit(), r.channel(), CommandFactory.applicant(r.applicant()),
-                                r.documents(), r.submittedAt() != null ? r.submittedAt() : at, at, caller.name(), hash))
+                                r.documents(), r.submittedAt() != null ? r.submittedAt() : at, at, caller.name(), hash),
+                        Views::answer)
                 .map(DossierResource::response);
     }
 
@@ -96,139 +97,140 @@ public class DossierResource {
                         idem(key, "refuse-at-reception", r),
                         (terms, code, hash) -> new DossierCommand.RefuseAtReception(code, terms, r.receivingUnit(),
                                 competent, r.channel(), CommandFactory.applicant(r.applicant()),
-                                r.submittedAt() != null ? r.submittedAt() : at, at, caller.name(), r.reason()))
+                                r.submittedAt() != null ? r.submittedAt() : at, at, caller.name(), r.reason()),
+                        Views::answer)
                 .map(DossierResource::response);
     }
 
     // ------------------------------------------------------------------ commands on a dossier
 
     @POST
-    @Path("/dossiers/{ref}/supplement-requests")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.SUPPLEMENT_REQUESTS)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Request a supplement (yêu cầu bổ sung hồ sơ)",
             description = "Once at reception; during appraisal only within 3 working days of reception (configurable).")
     public Uni<Response> requestSupplement(@PathParam("ref") String ref, @Valid @NotNull Requests.RequestSupplement body,
                                            @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "supplement-requests", body, ifMatch, key);
+        return run(ref, DossierCommandName.SUPPLEMENT_REQUESTS, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/supplements")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.SUPPLEMENTS)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Record the supplement (nhận hồ sơ bổ sung): the processing time restarts")
     public Uni<Response> supplySupplement(@PathParam("ref") String ref, @Valid @NotNull Requests.SupplySupplement body,
                                           @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "supplements", body, ifMatch, key);
+        return run(ref, DossierCommandName.SUPPLEMENTS, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/transfers")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.TRANSFERS)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Transfer to another unit or step (phiếu chuyển xử lý), with that step's deadline")
     public Uni<Response> transfer(@PathParam("ref") String ref, @Valid @NotNull Requests.Transfer body,
                                   @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "transfers", body, ifMatch, key);
+        return run(ref, DossierCommandName.TRANSFERS, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/consultations")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.CONSULTATIONS)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Consult another unit (lấy ý kiến)")
     public Uni<Response> consult(@PathParam("ref") String ref, @Valid @NotNull Requests.Consult body,
                                  @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "consultations", body, ifMatch, key);
+        return run(ref, DossierCommandName.CONSULTATIONS, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/payment-requests")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.PAYMENT_REQUESTS)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Request payment of a financial obligation (nghĩa vụ tài chính): the clock pauses")
     public Uni<Response> requestPayment(@PathParam("ref") String ref, @Valid @NotNull Requests.RequestPayment body,
                                         @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "payment-requests", body, ifMatch, key);
+        return run(ref, DossierCommandName.PAYMENT_REQUESTS, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/payments")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.PAYMENTS)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Record the payment: the clock runs again, the due date moves by the wait")
     public Uni<Response> recordPayment(@PathParam("ref") String ref, @Valid @NotNull Requests.RecordPayment body,
                                        @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "payments", body, ifMatch, key);
+        return run(ref, DossierCommandName.PAYMENTS, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/result")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.RESULT)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Record the result (granted or denied) with the result document")
     public Uni<Response> recordResult(@PathParam("ref") String ref, @Valid @NotNull Requests.RecordResult body,
                                       @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "result", body, ifMatch, key);
+        return run(ref, DossierCommandName.RESULT, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/refusal")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.REFUSAL)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Refuse after appraisal (từ chối giải quyết), with the reason")
     public Uni<Response> refuse(@PathParam("ref") String ref, @Valid @NotNull Requests.RefuseAfterAppraisal body,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "refusal", body, ifMatch, key);
+        return run(ref, DossierCommandName.REFUSAL, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/apology")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.APOLOGY)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Apologize with a new appointment date (xin lỗi và hẹn lại)",
             description = "At least 1 working day before the due date, at most once (configurable).")
     public Uni<Response> apologize(@PathParam("ref") String ref, @Valid @NotNull Requests.Apologize body,
                                    @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "apology", body, ifMatch, key);
+        return run(ref, DossierCommandName.APOLOGY, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/return")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.RETURN)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Return the result (trả kết quả): at the counter, by post or online")
     public Uni<Response> returnResult(@PathParam("ref") String ref, @Valid @NotNull Requests.ReturnResult body,
                                       @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "return", body, ifMatch, key);
+        return run(ref, DossierCommandName.RETURN, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/stop")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.STOP)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Stop processing (dừng xử lý), with the reason")
     public Uni<Response> stop(@PathParam("ref") String ref, @Valid @NotNull Requests.Reason body,
                               @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "stop", body, ifMatch, key);
+        return run(ref, DossierCommandName.STOP, body, ifMatch, key);
     }
 
     @POST
-    @Path("/dossiers/{ref}/withdrawal")
+    @Path("/dossiers/{ref}/" + DossierCommandName.Paths.WITHDRAWAL)
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM})
     @Tag(name = "Commands")
     @Operation(summary = "Record that the applicant withdrew the dossier (rút hồ sơ)")
     public Uni<Response> withdraw(@PathParam("ref") String ref, @Valid @NotNull Requests.Reason body,
                                   @HeaderParam("If-Match") String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return run(ref, "withdrawal", body, ifMatch, key);
+        return run(ref, DossierCommandName.WITHDRAWAL, body, ifMatch, key);
     }
 
-    private Uni<Response> run(String ref, String type, Object body, String ifMatch, String key) {
+    private Uni<Response> run(String ref, DossierCommandName name, Object body, String ifMatch, String key) {
         Caller caller = caller();
         Instant at = commands.clock().instant();
-        return commands.execute(caller, ref, version(ifMatch), idem(key, ref + "/" + type, body),
-                CommandFactory.command(body, type, at, caller.name())).map(DossierResource::response);
+        return commands.execute(caller, ref, version(ifMatch), idem(key, ref + "/" + name.path(), body),
+                CommandFactory.command(body, name, at, caller.name()), Views::answer).map(DossierResource::response);
     }
 
     // ------------------------------------------------------------------ queries
@@ -241,7 +243,7 @@ public class DossierResource {
     public Uni<Response> get(@PathParam("ref") String ref,
                              @Parameter(description = "ISO instant, e.g. 2026-03-02T03:00:00Z")
                              @QueryParam("asOf") String asOf) {
-        return queries.get(caller(), ref, instant("asOf", asOf))
+        return queries.get(caller(), ref, instant("asOf", asOf)).map(Views.DossierView::of)
                 .map(v -> Response.ok(v).tag(String.valueOf(v.version())).build());
     }
 
@@ -250,8 +252,9 @@ public class DossierResource {
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM, Caller.ANALYST})
     @Tag(name = "Queries")
     @Operation(summary = "The process control sheet: every step, its unit, officer, times, deadline, late or not")
-    public Uni<vn.motcua.dossier.api.Views.ControlSheet> controlSheet(@PathParam("ref") String ref) {
-        return queries.controlSheet(caller(), ref);
+    public Uni<Views.ControlSheet> controlSheet(@PathParam("ref") String ref) {
+        return queries.controlSheet(caller(), ref)
+                .map(d -> Views.ControlSheet.of(d.id(), d.state(), commands.clock().instant()));
     }
 
     @GET
@@ -259,7 +262,7 @@ public class DossierResource {
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM, Caller.ANALYST})
     @Tag(name = "Queries")
     @Operation(summary = "The dossier's events, in order")
-    public Uni<List<Views.EventView>> events(@PathParam("ref") String ref) {
+    public Uni<List<DossierQueries.EventView>> events(@PathParam("ref") String ref) {
         return queries.events(caller(), ref);
     }
 
@@ -268,7 +271,7 @@ public class DossierResource {
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.SYSTEM, Caller.ANALYST})
     @Tag(name = "Queries")
     @Operation(summary = "Work queue (officers: their unit's dossiers), paginated, soonest due first")
-    public Uni<Views.Page<Views.QueueItem>> queue(
+    public Uni<DossierQueries.Page<DossierQueries.QueueItem>> queue(
             @Parameter(description = "unit code; officers and systems must give one of their units") @QueryParam("unit")
             @jakarta.validation.constraints.Pattern(regexp = Requests.UNIT_CODE, message = Requests.UNIT_MSG) String unit,
             @Parameter(description = "current (where it is now, default), competent or receiving") @QueryParam("scope") String scope,
@@ -291,35 +294,21 @@ public class DossierResource {
             description = "Status and due date only; no personal data. No login. Rate limited per client address "
                     + "and per dossier code: 429 with Retry-After (seconds).")
     public Uni<Views.PublicStatus> lookup(@PathParam("code") String code, @QueryParam("secret") String secret) {
-        return queries.lookup(code, secret);
+        return queries.lookup(code, secret).map(Views.PublicStatus::of);
     }
 
     // ------------------------------------------------------------------ helpers
 
     Caller caller() {
-        return callerOf(jwt);
+        return currentCaller.get();
     }
 
-    /** The caller a token names: its subject, roles (groups) and the units it acts for ({@code unit}, {@code units}). */
-    static Caller callerOf(org.eclipse.microprofile.jwt.JsonWebToken jwt) {
-        Set<String> units = new HashSet<>();
-        Object unit = jwt.getClaim("unit");
-        if (unit != null) {
-            units.add(unit.toString().replace("\"", ""));
-        }
-        Object many = jwt.getClaim("units");
-        if (many instanceof Iterable<?> it) {
-            it.forEach(u -> units.add(u.toString().replace("\"", "")));
-        }
-        return new Caller(jwt.getName(), jwt.getGroups(), units);
-    }
-
-    DossierCommands.Idempotency idem(String key, String what, Object body) {
+    IdempotentRequests.Idempotency idem(String key, String what, Object body) {
         if (key == null) {
             return null;
         }
         try {
-            return new DossierCommands.Idempotency(key, vn.motcua.dossier.store.DataProtection.sha256Hex(what + "\n" + json.writeValueAsString(body)));
+            return new IdempotentRequests.Idempotency(key, vn.motcua.dossier.store.DataProtection.sha256Hex(what + "\n" + json.writeValueAsString(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -376,7 +365,7 @@ public class DossierResource {
         return out;
     }
 
-    static Response response(DossierCommands.Result r) {
+    static Response response(IdempotentRequests.Result r) {
         Response.ResponseBuilder b = Response.status(r.status()).entity(r.body()).type(MediaType.APPLICATION_JSON)
                 .tag(String.valueOf(r.version()));
         if (r.status() == 201) {

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.dossier.app.Caller;
+import vn.motcua.support.security.Caller;
 import vn.motcua.dossier.app.DossierCommands;
 import vn.motcua.dossier.domain.DossierCommand;
 import vn.motcua.dossier.domain.DossierState;
@@ -58,8 +58,13 @@ public class ImportResource {
     }
 
     @Schema(description = "A later step of an imported dossier: the command name (as in the REST paths: "
-            + "supplement-requests, supplements, transfers, consultations, payment-requests, payments, result, "
-            + "refusal, apology, return, stop, withdrawal), when it happened, and the command's body")
+            + DossierCommandName.Paths.SUPPLEMENT_REQUESTS + ", " + DossierCommandName.Paths.SUPPLEMENTS + ", "
+            + DossierCommandName.Paths.TRANSFERS + ", " + DossierCommandName.Paths.CONSULTATIONS + ", "
+            + DossierCommandName.Paths.PAYMENT_REQUESTS + ", " + DossierCommandName.Paths.PAYMENTS + ", "
+            + DossierCommandName.Paths.RESULT + ", " + DossierCommandName.Paths.REFUSAL + ", "
+            + DossierCommandName.Paths.APOLOGY + ", " + DossierCommandName.Paths.RETURN + ", "
+            + DossierCommandName.Paths.STOP + ", " + DossierCommandName.Paths.WITHDRAWAL
+            + "), when it happened, and the command's body")
     public record HistoryEntry(@NotBlank String type, @NotNull Instant at, @Size(max = 200) String officer,
                                JsonNode body) {
     }
@@ -120,23 +125,21 @@ public class ImportResource {
                             + previous + ")", "thời điểm thao tác " + h.at() + " trước thao tác liền trước");
                 }
                 previous = h.at();
-                Class<?> type = CommandFactory.BODIES.get(h.type());
-                if (type == null) {
-                    throw ProblemException.invalid("history.type", "unknown command " + h.type() + "; one of "
-                            + CommandFactory.BODIES.keySet(), "loại thao tác không hợp lệ: " + h.type());
-                }
+                DossierCommandName name = DossierCommandName.byPath(h.type()).orElseThrow(() ->
+                        ProblemException.invalid("history.type", "unknown command " + h.type() + "; one of "
+                                + DossierCommandName.paths(), "loại thao tác không hợp lệ: " + h.type()));
                 if (h.at().isAfter(commands.clock().instant().plusSeconds(60))) {
                     throw ProblemException.invalid("history.at", h.at() + " is in the future",
                             "thời điểm thao tác " + h.at() + " ở tương lai");
                 }
-                Object body = json.convertValue(h.body() == null ? json.createObjectNode() : h.body(), type);
+                Object body = json.convertValue(h.body() == null ? json.createObjectNode() : h.body(), name.bodyType());
                 Set<ConstraintViolation<Object>> violations = validator.validate(body);
                 if (!violations.isEmpty()) {
                     ConstraintViolation<Object> v = violations.iterator().next();
                     throw ProblemException.invalid("history[" + h.type() + "]." + v.getPropertyPath(), v.getMessage(),
                             v.getMessage());
                 }
-                history.add(CommandFactory.command(body, h.type(), h.at(),
+                history.add(CommandFactory.command(body, name, h.at(),
                         h.officer() != null ? h.officer() : caller.name()));
             }
         } catch (IllegalArgumentException e) {

@@ -13,11 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.motcua.support.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.dossier.app.Caller;
+import vn.motcua.support.security.Caller;
 import vn.motcua.dossier.domain.Types.NoticeChannel;
 import vn.motcua.dossier.store.NoticeStore;
 import vn.motcua.support.ProblemException;
@@ -41,7 +41,7 @@ public class NoticeResource {
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\\+84|0)[0-9]{9,10}");
 
     private final NoticeStore notices;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
     private final Clock clock;
 
     @Schema(description = "A notice to the applicant (thông báo cho người nộp) and how its delivery went")
@@ -58,9 +58,9 @@ public class NoticeResource {
     public record Resend(@Size(max = 200) String recipient) {
     }
 
-    public NoticeResource(NoticeStore notices, JsonWebToken jwt, Clock clock) {
+    public NoticeResource(NoticeStore notices, CurrentCaller currentCaller, Clock clock) {
         this.notices = notices;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
         this.clock = clock;
     }
 
@@ -82,7 +82,7 @@ public class NoticeResource {
         if (limit < 1 || limit > 1000) {
             throw ProblemException.invalid("limit", "must be a whole number from 1 to 1000", "phải là số nguyên từ 1 đến 1000");
         }
-        Caller caller = DossierResource.callerOf(jwt);
+        Caller caller = currentCaller.get();
         Set<String> units;
         if (unit != null) {
             if (!caller.admin() && !caller.units().contains(unit)) {
@@ -129,7 +129,7 @@ public class NoticeResource {
     }
 
     private NoticeStore.Notice mine(long id) throws SQLException {
-        Caller caller = DossierResource.callerOf(jwt);
+        Caller caller = currentCaller.get();
         NoticeStore.Notice n = notices.byId(id).orElse(null);
         // another unit's notice is as absent as a missing one: its existence is not for this caller
         if (n == null || !caller.admin() && !caller.units().contains(n.competentUnit())) {

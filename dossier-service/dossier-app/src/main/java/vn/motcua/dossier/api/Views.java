@@ -1,6 +1,8 @@
 package vn.motcua.dossier.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.motcua.dossier.app.DossierQueries;
+import vn.motcua.dossier.app.DossierSnapshot;
 import vn.motcua.dossier.domain.DossierState;
 import vn.motcua.dossier.domain.Types;
 import vn.motcua.dossier.domain.Types.Due;
@@ -12,11 +14,36 @@ import vn.motcua.duedate.Timeliness;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Response bodies. Personal data appears only for callers of the dossier's units (and admins). */
+/**
+ * Response bodies, written from what the app layer answers. Personal data appears only for callers of the dossier's
+ * units (and admins): the app layer decides, {@link DossierSnapshot#personal()} carries it.
+ */
 public final class Views {
+    private static final Map<Types.Status, String> STATUS_VI = Map.of(
+            Types.Status.RECEIVED, "Đã tiếp nhận", Types.Status.REFUSED_AT_RECEPTION, "Từ chối tiếp nhận",
+            Types.Status.PROCESSING, "Đang giải quyết", Types.Status.SUPPLEMENT_REQUESTED, "Chờ bổ sung hồ sơ",
+            Types.Status.WAITING_FOR_PAYMENT, "Chờ thực hiện nghĩa vụ tài chính", Types.Status.WITHDRAWN, "Đã rút hồ sơ",
+            Types.Status.STOPPED, "Dừng xử lý", Types.Status.PROCESSED, "Đã có kết quả",
+            Types.Status.REFUSED_AFTER_APPRAISAL, "Từ chối giải quyết (có văn bản trả lời)",
+            Types.Status.RETURNED, "Đã trả kết quả");
+
     private Views() {
+    }
+
+    /**
+     * The answer to a command: the dossier, or for a new dossier the receipt with its lookup secret (a dossier refused
+     * at reception gets no receipt).
+     */
+    public static Object answer(DossierSnapshot d) {
+        DossierView view = DossierView.of(d);
+        if (d.lookupSecret() == null || d.state().status() == Types.Status.REFUSED_AT_RECEPTION) {
+            return view;
+        }
+        return new Receipt(d.id(), d.state().dossierCode(), d.lookupSecret(), view.currentDue(),
+                d.state().receivedAt(), view);
     }
 
     public record ProcedureView(String code, int version, String nameVi, ProcessingTime legalTime,
@@ -50,8 +77,12 @@ public final class Views {
             @Schema(description = "EARLY, ON_TIME or LATE against the due of record, once completed") Timeliness timeliness,
             Instant returnedAt, Types.ReturnChannel returnChannel, Instant asOf) {
 
-        public static DossierView of(UUID id, int version, DossierState s, boolean personal, Timeliness timeliness,
-                                     Instant asOf) {
+        public static DossierView of(DossierSnapshot d) {
+            return of(d.id(), d.version(), d.state(), d.personal(), d.timeliness(), d.asOf());
+        }
+
+        static DossierView of(UUID id, int version, DossierState s, boolean personal, Timeliness timeliness,
+                              Instant asOf) {
             return new DossierView(id, s.dossierCode(), version, s.status() == null ? null : s.status().name(),
                     s.status() == null ? 0 : s.status().portalCode(), ProcedureView.of(s.procedure()),
                     s.receivingUnit(), s.competentUnit(), s.currentUnit(), s.channel(),
@@ -83,29 +114,21 @@ public final class Views {
     @Schema(description = "The process control sheet (phiếu kiểm soát quá trình giải quyết hồ sơ)")
     public record ControlSheet(UUID id, String code, String procedureName, DueView dueAtReception, DueView currentDue,
                                List<StepView> steps) {
-        public static ControlSheet of(UUID id, DossierState s, Instant now) {
+        static ControlSheet of(UUID id, DossierState s, Instant now) {
             return new ControlSheet(id, s.dossierCode(), s.procedure() == null ? null : s.procedure().nameVi(),
                     DueView.of(s.dueAtReception()), DueView.of(s.currentDue()),
                     s.steps().stream().map(st -> StepView.of(st, now)).toList());
         }
     }
 
-    @Schema(description = "A row of a work queue")
-    public record QueueItem(UUID id, String code, String procedureCode, String procedureName, String status,
-                            String receivingUnit, String competentUnit, String currentUnit, String applicantName,
-                            Instant receivedAt, Instant dueAt, LocalDate dueDate, boolean overdue, boolean apologized,
-                            int version) {
-    }
-
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
-
     @Schema(description = "What a citizen sees with the dossier code and the receipt secret: no personal data")
     public record PublicStatus(String code, String procedureName, String status, String statusVi, Instant receivedAt,
                                DueView currentDue, boolean overdue, Instant completedAt, Instant returnedAt) {
+        static PublicStatus of(DossierQueries.Lookup l) {
+            return new PublicStatus(l.code(), l.procedureName(), l.status().name(), STATUS_VI.get(l.status()),
+                    l.receivedAt(), l.dueAt() == null ? null : new DueView(l.dueAt(), l.dueDate()), l.overdue(),
+                    l.completedAt(), l.returnedAt());
+        }
     }
 
-    public record EventView(UUID eventId, String type, int version, long position, Instant occurredAt,
-                            Instant recordedAt, Object data) {
-    }
 }

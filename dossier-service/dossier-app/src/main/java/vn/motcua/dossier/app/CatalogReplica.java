@@ -13,13 +13,13 @@ import vn.motcua.catalog.events.UnitSnapshot;
 import vn.motcua.dossier.domain.Types.ProcedureTerms;
 import vn.motcua.dossier.store.ReplicaEntity;
 import vn.motcua.duedate.CalendarYear;
+import vn.motcua.duedate.PublishedCalendar;
 import vn.motcua.duedate.WorkingCalendar;
 import vn.motcua.support.ProblemException;
 
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -31,12 +31,9 @@ import java.util.stream.Collectors;
 public class CatalogReplica {
     private final CatalogEventCodec codec = new CatalogEventCodec();
     /** The parsed calendar, rebuilt only when a year was added or revised. */
-    private final AtomicReference<Cached> cache = new AtomicReference<>();
+    private final PublishedCalendar calendars = new PublishedCalendar();
     private static final int MAX_PARSED = 20_000;
     private final java.util.Map<java.util.UUID, CatalogEvent> parsed = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private record Cached(String fingerprint, WorkingCalendar calendar) {
-    }
 
     /**
      * The procedure as in force on {@code day}, with the competent unit's commitment then in force; the competent
@@ -109,16 +106,14 @@ public class CatalogReplica {
                         Object[].class).setParameter("topic", CatalogTopics.CALENDARS).getResultList())
                 .chain(keys -> {
                     String fingerprint = keys.stream().map(k -> k[0] + ":" + k[1]).collect(Collectors.joining(","));
-                    Cached current = cache.get();
-                    if (current != null && current.fingerprint().equals(fingerprint)) {
-                        return Uni.createFrom().item(current.calendar());
+                    java.util.Optional<WorkingCalendar> unchanged = calendars.ifUnchanged(fingerprint);
+                    if (unchanged.isPresent()) {
+                        return Uni.createFrom().item(unchanged.get());
                     }
                     return ReplicaEntity.<ReplicaEntity>list("topic = ?1", CatalogTopics.CALENDARS).map(rows -> {
                         List<CalendarYear> years = rows.stream()
                                 .map(r -> ((CatalogEvent.CalendarYearPublished) event(r)).calendar()).toList();
-                        Cached built = new Cached(fingerprint, WorkingCalendar.of(years));
-                        cache.set(built);
-                        return built.calendar();
+                        return calendars.build(fingerprint, years);
                     });
                 });
     }

@@ -1,11 +1,8 @@
 package vn.motcua.dossier.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.motcua.dossier.api.Views;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierCode;
 import vn.motcua.dossier.domain.DossierCommand;
@@ -14,16 +11,15 @@ import vn.motcua.dossier.domain.DossierState;
 import vn.motcua.dossier.domain.Notices;
 import vn.motcua.dossier.domain.Types;
 import vn.motcua.dossier.domain.RuleSet;
-import vn.motcua.dossier.domain.RuleViolation;
+import vn.motcua.dossier.store.DossierCodes;
 import vn.motcua.dossier.store.DossierStore;
 import vn.motcua.dossier.store.DossierViewEntity;
-import vn.motcua.dossier.store.IdempotencyEntity;
 import vn.motcua.duedate.Timeliness;
 import vn.motcua.duedate.WorkingCalendar;
 import vn.motcua.support.ProblemException;
+import vn.motcua.support.security.Caller;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
+
+import static vn.motcua.dossier.app.RuleRefusals.asProblem;
+import static vn.motcua.dossier.app.RuleRefusals.decide;
 
 /**
  * Runs commands: load the stream, check the caller and the expected version, decide, append with the outbox, update
@@ -40,34 +38,26 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class DossierCommands {
-    private static final char[] SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-
     private final DossierStore store;
     private final CatalogReplica catalog;
     private final ViewProjector projector;
     private final Clock clock;
     private final List<RuleSet> ruleSets;
-    private final ObjectMapper json;
+    private final IdempotentRequests idempotent;
+    private final DossierCodes codes;
+    private final LookupSecrets secrets;
     private final vn.motcua.dossier.store.NoticeStore notices;
     private final boolean noticesEnabled;
     private final vn.motcua.dossier.store.DataProtection protection;
     private final java.util.Optional<java.time.Duration> maxBackdating;
-    private final SecureRandom random = new SecureRandom();
-
-    /** A command's answer: what the REST layer sends, and what a retry with the same key gets again. */
-    public record Result(int status, UUID dossierId, int version, String body, boolean replayed) {
-    }
-
-    /** An Idempotency-Key and the hash of the request it came with. */
-    public record Idempotency(String key, String requestHash) {
-    }
 
     /** What a new dossier needs besides the procedure terms, which come from the catalog replica. */
     public record Intake(String procedureCode, String receivingUnit, String competentUnit, Instant at) {
     }
 
     public DossierCommands(DossierStore store, CatalogReplica catalog, ViewProjector projector, Clock clock,
-                           RulesConfig rules, ObjectMapper json, vn.motcua.dossier.store.NoticeStore notices,
+                           RulesConfig rules, IdempotentRequests idempotent, DossierCodes codes,
+                           LookupSecrets secrets, vn.motcua.dossier.store.NoticeStore notices,
                            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "motcua.notices.enabled",
                                    defaultValue = "false") boolean noticesEnabled,
                            vn.motcua.dossier.store.DataProtection protection,
@@ -82,7 +72,9 @@ public class DossierCommands {
         this.projector = projector;
         this.clock = clock;
         this.ruleSets = rules.ruleSets();
-        this.json = json;
+        this.idempotent = idempotent;
+        this.codes = codes;
+        this.secrets = secrets;
     }
 
     public Clock clock() {
@@ -93,10 +85,10 @@ public class DossierCommands {
 
     /**
      * Receives (or refuses at reception) a new dossier. {@code command} builds the domain command from the procedure
-     * terms, the new code and the lookup secret's hash.
+     * terms, the new code and the lookup secret's hash; {@code answer} writes the response body from the new dossier.
      */
-    public Uni<Result> create(Caller caller, Intake intake, Idempotency idem,
-                              NewDossier command) {
+    public Uni<IdempotentRequests.Result> create(Caller caller, Intake intake, IdempotentRequests.Idempotency idem,
+                                                 NewDossier command, Function<DossierSnapshot, Object> answer) {
         caller.requireActFor(intake.receivingUnit(), "receivingUnit");
         Instant now = clock.instant();
         requireNotFuture(intake.at(), now, "receivedAt");
@@ -110,25 +102,19 @@ public class DossierCommands {
                             .orElse("đầu ngày hôm nay") + "; hồ sơ cũ hơn phải nhập qua chức năng nhập dữ liệu");
         }
         LocalDate day = intake.at().atZone(WorkingCalendar.VIETNAM).toLocalDate();
-        return idempotent(caller, idem, () -> catalog.reception(intake.procedureCode(), intake.receivingUnit(),
+        return idempotent.once(caller, idem, () -> catalog.reception(intake.procedureCode(), intake.receivingUnit(),
                         intake.competentUnit(), day, "")
-                .chain(terms -> catalog.calendar().chain(calendar -> nextCode(intake.receivingUnit(), day)
+                .chain(terms -> catalog.calendar().chain(calendar -> codes.next(intake.receivingUnit(), day)
                         .chain(code -> {
                             vn.motcua.support.tracing.DossierLogContext.about(code);
-                            String secret = newSecret();
+                            String secret = secrets.next();
                             DossierCommand c = command.build(terms, code, protection.lookupHash(secret));
                             Dossier.Context ctx = context(calendar);
                             List<DossierEvent> events = decide(DossierState.NEW, c, ctx);
                             UUID id = UUID.randomUUID();
                             return appendAndProject(id, code, 0, null, DossierState.NEW, events, null, now, secret)
-                                    .map(state -> {
-                                        Views.DossierView view = view(id, events.size(), state, true, ctx, null);
-                                        Object body = state.status() == vn.motcua.dossier.domain.Types.Status.REFUSED_AT_RECEPTION
-                                                ? view
-                                                : new Views.Receipt(id, code, secret, view.currentDue(),
-                                                state.receivedAt(), view);
-                                        return new Result(201, id, events.size(), write(body), false);
-                                    });
+                                    .map(state -> idempotent.answer(201, id, events.size(), answer.apply(
+                                            snapshot(id, events.size(), state, true, ctx, null, secret))));
                         }))));
     }
 
@@ -146,27 +132,32 @@ public class DossierCommands {
      * colleague, the overdue watcher, a notice's receipt) decides the command again on the newer stream, a few times,
      * instead of answering 409; the rules still refuse what the newer state does not allow.
      */
-    public Uni<Result> execute(Caller caller, String ref, Integer ifMatch, Idempotency idem,
-                               Function<DossierState, DossierCommand> command) {
-        Uni<Result> once = Uni.createFrom().deferred(() -> executeOnce(caller, ref, ifMatch, idem, command));
+    public Uni<IdempotentRequests.Result> execute(Caller caller, String ref, Integer ifMatch,
+                                                  IdempotentRequests.Idempotency idem,
+                                                  Function<DossierState, DossierCommand> command,
+                                                  Function<DossierSnapshot, Object> answer) {
+        Uni<IdempotentRequests.Result> once = Uni.createFrom().deferred(() -> executeOnce(caller, ref, ifMatch, idem,
+                command, answer));
         return ifMatch != null ? once
                 : once.onFailure(e -> e instanceof ProblemException p && "version-conflict".equals(p.code()))
                 .retry().atMost(3);
     }
 
-    private Uni<Result> executeOnce(Caller caller, String ref, Integer ifMatch, Idempotency idem,
-                                    Function<DossierState, DossierCommand> command) {
-        return idempotent(caller, idem, () -> resolve(ref).chain(id -> store.load(id).chain(stream -> {
+    private Uni<IdempotentRequests.Result> executeOnce(Caller caller, String ref, Integer ifMatch,
+                                                       IdempotentRequests.Idempotency idem,
+                                                       Function<DossierState, DossierCommand> command,
+                                                       Function<DossierSnapshot, Object> answer) {
+        return idempotent.once(caller, idem, () -> resolve(ref).chain(id -> store.load(id).chain(stream -> {
             if (!stream.exists()) {
-                throw Caller.notFound(ref);
+                throw DossierAccess.notFound(ref);
             }
-            caller.requireActOn(stream.state(), ref);
+            DossierAccess.requireActOn(caller, stream.state(), ref);
             if (ifMatch != null && ifMatch != stream.version()) {
                 throw DossierStore.versionConflict();
             }
             DossierCommand c = command.apply(stream.state());
             if (c instanceof DossierCommand.RecordResult || c instanceof DossierCommand.RefuseAfterAppraisal) {
-                caller.requireDecideOn(stream.state());
+                DossierAccess.requireDecideOn(caller, stream.state());
             }
             return catalog.calendar().chain(calendar -> {
                 Dossier.Context ctx = context(calendar);
@@ -175,8 +166,8 @@ public class DossierCommands {
                 return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.lastHash(),
                         stream.state(), events, null, now, null).map(state -> {
                             int version = stream.version() + events.size();
-                            return new Result(200, id, version,
-                                    write(view(id, version, state, true, ctx, null)), false);
+                            return idempotent.answer(200, id, version,
+                                    answer.apply(snapshot(id, version, state, true, ctx, null, null)));
                         });
             });
         })));
@@ -225,7 +216,7 @@ public class DossierCommands {
             // what the live desk checks before the rules: history cannot be in the future, units must exist, and
             // the code is the national one of its unit and day (so the live sequence can step over it)
             requireNotFuture(intake.at(), clock.instant(), "reception.receivedAt");
-            DossierCode taken = decideInput(() -> DossierCode.requireFor(code, intake.receivingUnit(), day));
+            DossierCode taken = asProblem(() -> DossierCode.requireFor(code, intake.receivingUnit(), day));
             return catalog.reception(intake.procedureCode(), intake.receivingUnit(), intake.competentUnit(), day,
                             "reception.")
                     .chain(terms -> catalog.calendar().chain(calendar -> {
@@ -243,7 +234,7 @@ public class DossierCommands {
                                 state = Dossier.evolve(state, e);
                             }
                         }
-                        return reserveCode(taken).chain(() -> appendAndProject(id, code, 0, null, DossierState.NEW,
+                        return codes.reserve(taken).chain(() -> appendAndProject(id, code, 0, null, DossierState.NEW,
                                 all, sourceKey, clock.instant(), null)).replaceWith(all.size());
                     }));
         });
@@ -268,21 +259,6 @@ public class DossierCommands {
         }
         events.addAll(decide(state, c, ctx));
         return events;
-    }
-
-    private static List<DossierEvent> decide(DossierState s, DossierCommand c, Dossier.Context ctx) {
-        return decideInput(() -> Dossier.decide(s, c, ctx));
-    }
-
-    /** Runs a domain rule, answering its refusal as problem+json naming the rule and the field. */
-    private static <T> T decideInput(Supplier<T> rule) {
-        try {
-            return rule.get();
-        } catch (RuleViolation v) {
-            throw new ProblemException(v.status(), v.rule(), v.getMessage(), v.messageVi(),
-                    v.field() == null ? List.of()
-                            : List.of(new ProblemException.Violation(v.field(), v.getMessage(), v.messageVi())));
-        }
     }
 
     /** A claimed instant may be a minute ahead of this server's clock (the caller's clock drifts), no more. */
@@ -360,10 +336,11 @@ public class DossierCommands {
         return new Dossier.Context(calendar, ruleSets);
     }
 
-    public Views.DossierView view(UUID id, int version, DossierState s, boolean personal, Dossier.Context ctx,
-                                  Instant asOf) {
+    /** The dossier for the REST layer to show, classified once it is completed. */
+    public DossierSnapshot snapshot(UUID id, int version, DossierState s, boolean personal, Dossier.Context ctx,
+                                    Instant asOf, String lookupSecret) {
         Timeliness t = s.completedAt() != null && s.procedure() != null ? Dossier.classify(s, ctx) : null;
-        return Views.DossierView.of(id, version, s, personal, t, asOf);
+        return new DossierSnapshot(id, version, s, personal, t, asOf, lookupSecret);
     }
 
     /** A dossier reference is its id or its code. */
@@ -373,116 +350,10 @@ public class DossierCommands {
         } catch (IllegalArgumentException notAnId) {
             return DossierViewEntity.<DossierViewEntity>find("dossierCode", ref).firstResult().map(v -> {
                 if (v == null) {
-                    throw Caller.notFound(ref);
+                    throw DossierAccess.notFound(ref);
                 }
                 return v.dossierId;
             });
         }
-    }
-
-    /** The next code of a unit and day ({@link DossierCode}), without gaps (rolled back with the tx). */
-    private Uni<String> nextCode(String unit, LocalDate day) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into dossier_code_counter (unit_code, day, last_seq) values (?1, ?2, 1) "
-                                + "on conflict (unit_code, day) do update set last_seq = dossier_code_counter.last_seq + 1 "
-                                + "returning last_seq", Integer.class)
-                .setParameter(1, unit).setParameter(2, day).getSingleResult())
-                .map(seq -> DossierCode.of(unit, day, seq));
-    }
-
-    /** An imported code moves its unit's sequence for the day past it: the live desk never hands it out again. */
-    private Uni<Void> reserveCode(DossierCode code) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into dossier_code_counter (unit_code, day, last_seq) values (?1, ?2, ?3) "
-                                + "on conflict (unit_code, day) do update set last_seq = "
-                                + "greatest(dossier_code_counter.last_seq, excluded.last_seq)")
-                .setParameter(1, code.unit()).setParameter(2, code.day()).setParameter(3, code.sequence())
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    private String newSecret() {
-        char[] s = new char[10];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = SECRET_ALPHABET[random.nextInt(SECRET_ALPHABET.length)];
-        }
-        return new String(s);
-    }
-
-    private String write(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write response", e);
-        }
-    }
-
-    // ------------------------------------------------------------------ idempotency
-
-    /**
-     * Runs {@code work} in a transaction, once per (caller, key): a retry with the same key and request gets the
-     * first answer and appends nothing; the same key with another request is refused (422). Two concurrent first
-     * tries: one commits, the other finds its answer after losing the race.
-     */
-    private Uni<Result> idempotent(Caller caller, Idempotency idem, Supplier<Uni<Result>> work) {
-        if (idem == null || idem.key() == null) {
-            return Panache.withTransaction(work);
-        }
-        if (idem.key().isBlank() || idem.key().length() > 200) {
-            throw ProblemException.invalid("Idempotency-Key", "must have 1 to 200 characters",
-                    "phải có từ 1 đến 200 ký tự");
-        }
-        String keyHash = vn.motcua.dossier.store.DataProtection.sha256Hex(caller.name() + "\n" + idem.key());
-        return Panache.withTransaction(() -> IdempotencyEntity.<IdempotencyEntity>findById(keyHash).chain(found -> {
-            if (found != null) {
-                return Uni.createFrom().item(replay(found, idem, protection));
-            }
-            return work.get().call(result -> {
-                IdempotencyEntity row = new IdempotencyEntity();
-                row.keyHash = keyHash;
-                row.caller = caller.name();
-                row.requestHash = idem.requestHash();
-                row.status = result.status();
-                row.dossierId = result.dossierId();
-                row.dossierVersion = result.version();
-                // the receipt holds the lookup secret and the applicant: kept sealed, never in clear
-                row.response = protection.seal(result.body());
-                row.createdAt = clock.instant();
-                return row.persist();
-            });
-        })).onFailure().recoverWithUni(e -> Panache.withSession(
-                () -> IdempotencyEntity.<IdempotencyEntity>findById(keyHash))
-                .onFailure().recoverWithNull()
-                .map(found -> {
-                    // A first try with this key committed after this one looked for it: this one lost the race at
-                    // the append, or the rules now refuse it because the first one's effect is there. Either way
-                    // the first answer is the answer.
-                    if (found == null) {
-                        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                    }
-                    return replay(found, idem, protection);
-                }));
-    }
-
-    private static Result replay(IdempotencyEntity found, Idempotency idem,
-                                 vn.motcua.dossier.store.DataProtection protection) {
-        if (!found.requestHash.equals(idem.requestHash())) {
-            throw new ProblemException(422, "idempotency-key-reused",
-                    "This Idempotency-Key was used for a different request",
-                    "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác",
-                    List.of(new ProblemException.Violation("Idempotency-Key", "was used for a different request",
-                            "đã được dùng cho một yêu cầu khác")));
-        }
-        String body;
-        try {
-            body = protection.open(found.response);
-        } catch (vn.motcua.dossier.store.DataProtection.KeyUnavailable e) {
-            throw new ProblemException(409, "idempotent-answer-unavailable",
-                    "This request was already carried out, but its first answer was sealed with a data key that is no "
-                            + "longer configured; read the dossier " + found.dossierId + " instead",
-                    "Yêu cầu này đã được thực hiện nhưng không thể hiển thị lại kết quả lần đầu; vui lòng tra cứu hồ sơ",
-                    List.of());
-        }
-        return new Result(found.status, found.dossierId, found.dossierVersion == null ? 0 : found.dossierVersion,
-                body, true);
     }
 }

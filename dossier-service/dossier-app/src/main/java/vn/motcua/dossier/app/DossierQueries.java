@@ -1,33 +1,47 @@
 package vn.motcua.dossier.app;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.motcua.dossier.api.Views;
 import vn.motcua.dossier.domain.DossierState;
 import vn.motcua.dossier.domain.Types.Status;
 import vn.motcua.dossier.store.DossierStore;
 import vn.motcua.dossier.store.DossierViewEntity;
 import vn.motcua.support.ProblemException;
+import vn.motcua.support.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Reads: a dossier from its stream (now or as of an instant), work queues and lookups from the read table. */
 @ApplicationScoped
 public class DossierQueries {
-    private static final Map<Status, String> STATUS_VI = Map.of(
-            Status.RECEIVED, "Đã tiếp nhận", Status.REFUSED_AT_RECEPTION, "Từ chối tiếp nhận",
-            Status.PROCESSING, "Đang giải quyết", Status.SUPPLEMENT_REQUESTED, "Chờ bổ sung hồ sơ",
-            Status.WAITING_FOR_PAYMENT, "Chờ thực hiện nghĩa vụ tài chính", Status.WITHDRAWN, "Đã rút hồ sơ",
-            Status.STOPPED, "Dừng xử lý", Status.PROCESSED, "Đã có kết quả",
-            Status.REFUSED_AFTER_APPRAISAL, "Từ chối giải quyết (có văn bản trả lời)", Status.RETURNED, "Đã trả kết quả");
+    /** A row of a work queue. */
+    public record QueueItem(UUID id, String code, String procedureCode, String procedureName, String status,
+                            String receivingUnit, String competentUnit, String currentUnit, String applicantName,
+                            Instant receivedAt, Instant dueAt, LocalDate dueDate, boolean overdue, boolean apologized,
+                            int version) {
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    /** An event of a dossier's stream, its personal data left out for callers who may not see it. */
+    public record EventView(UUID eventId, String type, int version, long position, Instant occurredAt,
+                            Instant recordedAt, Object data) {
+    }
+
+    /** What the citizen's lookup finds: status and dates, no personal data. */
+    public record Lookup(String code, String procedureName, Status status, Instant receivedAt, Instant dueAt,
+                         LocalDate dueDate, boolean overdue, Instant completedAt, Instant returnedAt) {
+    }
 
     private final DossierStore store;
     private final DossierCommands commands;
@@ -43,41 +57,41 @@ public class DossierQueries {
     }
 
     /** A dossier's state now, or as of an instant (the events that had happened by then). */
-    public Uni<Views.DossierView> get(Caller caller, String ref, Instant asOf) {
+    public Uni<DossierSnapshot> get(Caller caller, String ref, Instant asOf) {
         return Panache.withSession(() -> commands.resolve(ref).chain(id -> store.load(id).chain(all -> {
             if (!all.exists()) {
-                throw Caller.notFound(ref);
+                throw DossierAccess.notFound(ref);
             }
             // who may see it is decided on the dossier as it is now, whatever instant is asked for
-            caller.requireSee(all.state(), ref);
+            DossierAccess.requireSee(caller, all.state(), ref);
             DossierStore.Stream stream = asOf == null ? all : all.upTo(asOf);
             if (!stream.exists()) {
                 throw ProblemException.invalid("asOf", "is before the dossier existed",
                         "trước thời điểm hồ sơ được tạo");
             }
-            return catalog.calendar().map(cal -> commands.view(id, stream.version(), stream.state(),
-                    personal(caller, all.state()), commands.context(cal), asOf));
+            return catalog.calendar().map(cal -> commands.snapshot(id, stream.version(), stream.state(),
+                    DossierAccess.seesPersonalData(caller, all.state()), commands.context(cal), asOf, null));
         })));
     }
 
-    public Uni<Views.ControlSheet> controlSheet(Caller caller, String ref) {
+    public Uni<DossierSnapshot> controlSheet(Caller caller, String ref) {
         return Panache.withSession(() -> commands.resolve(ref).chain(id -> store.load(id).map(stream -> {
             if (!stream.exists()) {
-                throw Caller.notFound(ref);
+                throw DossierAccess.notFound(ref);
             }
-            caller.requireSee(stream.state(), ref);
-            return Views.ControlSheet.of(id, stream.state(), commands.clock().instant());
+            DossierAccess.requireSee(caller, stream.state(), ref);
+            return new DossierSnapshot(id, stream.version(), stream.state(), false, null, null, null);
         })));
     }
 
-    public Uni<List<Views.EventView>> events(Caller caller, String ref) {
+    public Uni<List<EventView>> events(Caller caller, String ref) {
         return Panache.withSession(() -> commands.resolve(ref).chain(id -> store.load(id).map(stream -> {
             if (!stream.exists()) {
-                throw Caller.notFound(ref);
+                throw DossierAccess.notFound(ref);
             }
-            caller.requireSee(stream.state(), ref);
-            boolean personal = personal(caller, stream.state());
-            return stream.events().stream().map(e -> new Views.EventView(e.eventId(),
+            DossierAccess.requireSee(caller, stream.state(), ref);
+            boolean personal = DossierAccess.seesPersonalData(caller, stream.state());
+            return stream.events().stream().map(e -> new EventView(e.eventId(),
                     vn.motcua.dossier.events.DossierEventType.of(e.event()).typeName(), e.version(), e.position(),
                     e.event().at(), e.recordedAt(), redacted(e.event(), personal))).toList();
         })));
@@ -88,7 +102,7 @@ public class DossierQueries {
                               Boolean overdue, String procedureCode, int page, int size) {
     }
 
-    public Uni<Views.Page<Views.QueueItem>> queue(Caller caller, QueueFilter f) {
+    public Uni<Page<QueueItem>> queue(Caller caller, QueueFilter f) {
         if (f.unit() == null && !caller.readsEverything()) {
             throw ProblemException.invalid("unit", "is required (the unit whose queue to show)",
                     "cần chọn đơn vị");
@@ -135,21 +149,21 @@ public class DossierQueries {
         return Panache.withSession(() -> page(caller, q.toString(), params, f));
     }
 
-    private Uni<Views.Page<Views.QueueItem>> page(Caller caller, String where, Map<String, Object> params,
+    private Uni<Page<QueueItem>> page(Caller caller, String where, Map<String, Object> params,
                                                   QueueFilter f) {
         var query = DossierViewEntity.<DossierViewEntity>find(where, Sort.by("dueAt", Sort.Direction.Ascending,
                         Sort.NullPrecedence.NULLS_LAST).and("receivedAt").and("dossierId"), params)
-                .page(Page.of(f.page(), f.size()));
+                .page(io.quarkus.panache.common.Page.of(f.page(), f.size()));
         boolean personal = !caller.readsEverything() || caller.admin();
-        return query.list().chain(rows -> query.count().map(total -> new Views.Page<>(rows.stream()
-                .map(v -> new Views.QueueItem(v.dossierId, v.dossierCode, v.procedureCode, v.procedureName, v.status,
+        return query.list().chain(rows -> query.count().map(total -> new Page<>(rows.stream()
+                .map(v -> new QueueItem(v.dossierId, v.dossierCode, v.procedureCode, v.procedureName, v.status,
                         v.receivingUnit, v.competentUnit, v.currentUnit, personal ? v.applicantName : null,
                         v.receivedAt, v.dueAt, v.dueDate, v.overdue, v.apologized, v.lastVersion))
                 .toList(), f.page(), f.size(), total)));
     }
 
     /** The citizen's lookup: code + receipt secret; a wrong secret and an unknown code get the same answer. */
-    public Uni<Views.PublicStatus> lookup(String code, String secret) {
+    public Uni<Lookup> lookup(String code, String secret) {
         return Panache.withSession(() -> DossierViewEntity.<DossierViewEntity>find("dossierCode", code).firstResult()
                 .map(v -> {
                     if (v == null || secret == null
@@ -158,16 +172,9 @@ public class DossierQueries {
                                 "No dossier with this code and secret",
                                 "Không tìm thấy hồ sơ với mã và mã tra cứu này", List.of());
                     }
-                    Status status = Status.valueOf(v.status);
-                    return new Views.PublicStatus(v.dossierCode, v.procedureName, status.name(), STATUS_VI.get(status),
-                            v.receivedAt, v.dueAt == null ? null : new Views.DueView(v.dueAt, v.dueDate), v.overdue,
-                            v.completedAt, v.returnedAt);
+                    return new Lookup(v.dossierCode, v.procedureName, Status.valueOf(v.status), v.receivedAt, v.dueAt,
+                            v.dueDate, v.overdue, v.completedAt, v.returnedAt);
                 }));
-    }
-
-    /** Applicant data only for the dossier's own units and admins; analysts get the rest. */
-    private static boolean personal(Caller caller, DossierState s) {
-        return caller.admin() || caller.mayActOn(s);
     }
 
     /** The receipt secret's hash is never shown; the applicant only to those who may see personal data. */

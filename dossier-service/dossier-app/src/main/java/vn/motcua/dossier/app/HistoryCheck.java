@@ -50,7 +50,7 @@ public class HistoryCheck {
                 .chain(rows -> pool.preparedQuery("select last_version from dossier_view where dossier_id = $1")
                         .execute(Tuple.of(id)).map(view -> {
                             if (rows.size() == 0 && view.size() == 0) {
-                                throw Caller.notFound(ref);
+                                throw DossierAccess.notFound(ref);
                             }
                             HistoryVerifier verifier = new HistoryVerifier(List.of());
                             rows.forEach(r -> verifier.chain(eventRow(r)));
@@ -68,7 +68,7 @@ public class HistoryCheck {
             return pool.preparedQuery("select dossier_id from dossier_view where dossier_code = $1")
                     .execute(Tuple.of(ref)).map(rows -> {
                         if (rows.size() == 0) {
-                            throw Caller.notFound(ref);
+                            throw DossierAccess.notFound(ref);
                         }
                         return rows.iterator().next().getUUID("dossier_id");
                     });

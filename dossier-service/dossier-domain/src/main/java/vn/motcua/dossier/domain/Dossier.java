@@ -365,10 +365,6 @@ public final class Dossier {
     }
 
     /**
-     * The last working day on which an apology is still at least {@code lead} working days before the due date
-     * (due Monday, lead 1: the Friday before, not the weekend).
-     */
-    /**
      * Whether an apology sent on {@code sentOn} was in time for a due date: at least {@code lead} working days before
      * it (DOMAIN.md §6). The rule the apology command enforces and the one reporting-service's apology coverage
      * counts by: one function.
@@ -377,7 +373,11 @@ public final class Dossier {
         return !sentOn.isAfter(latestApologyDay(dueDate, lead, calendar));
     }
 
-    static LocalDate latestApologyDay(LocalDate dueDate, int lead, WorkingCalendar calendar) {
+    /**
+     * The last working day on which an apology is still at least {@code lead} working days before the due date
+     * (due Monday, lead 1: the Friday before, not the weekend).
+     */
+    public static LocalDate latestApologyDay(LocalDate dueDate, int lead, WorkingCalendar calendar) {
         // the latest working day that still has `lead` working days after it up to and including the due date
         LocalDate day = dueDate.minusDays(1);
         while (!calendar.isWorkingDay(day) || calendar.addWorkingDays(day, lead).isAfter(dueDate)) {

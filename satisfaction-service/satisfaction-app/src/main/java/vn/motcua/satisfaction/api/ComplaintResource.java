@@ -17,11 +17,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.motcua.support.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.satisfaction.app.Caller;
+import vn.motcua.support.security.Caller;
 import vn.motcua.satisfaction.app.Complaints;
 import vn.motcua.satisfaction.store.ComplaintBallotEntity;
 import vn.motcua.satisfaction.store.ComplaintEntity;
@@ -43,12 +43,12 @@ public class ComplaintResource {
     public enum State { OPEN, OVERDUE, RESOLVED }
 
     private final Complaints complaints;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
     private final Clock clock;
 
-    public ComplaintResource(Complaints complaints, JsonWebToken jwt, Clock clock) {
+    public ComplaintResource(Complaints complaints, CurrentCaller currentCaller, Clock clock) {
         this.complaints = complaints;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
         this.clock = clock;
     }
 
@@ -59,7 +59,7 @@ public class ComplaintResource {
                                                     @QueryParam("state") State state,
                                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Caller.of(jwt).requireRead(unit, "unit");
+        currentCaller.get().requireRead(unit, "unit");
         StringBuilder q = new StringBuilder("unitCode = :unit");
         Map<String, Object> params = new HashMap<>(Map.of("unit", unit));
         if (state == State.RESOLVED) {
@@ -82,7 +82,7 @@ public class ComplaintResource {
     @RolesAllowed({Caller.ADMIN, Caller.OFFICER, Caller.ANALYST})
     @Operation(summary = "A complaint")
     public Uni<Views.ComplaintView> get(@PathParam("id") UUID id) {
-        Caller caller = Caller.of(jwt);
+        Caller caller = currentCaller.get();
         return Panache.withSession(() -> ComplaintEntity.<ComplaintEntity>findById(id).map(c -> {
             if (c == null || !caller.mayRead(c.unitCode)) {
                 throw ProblemException.notFound("Complaint", id.toString(), "Phản ánh");
@@ -100,7 +100,7 @@ public class ComplaintResource {
                     + "It is stored beside the instant the service records the answer; timeliness uses it only when "
                     + "it falls on the date of the recording, else the recorded instant (timelinessBasis).")
     public Uni<Views.ComplaintView> resolve(@PathParam("id") UUID id, @Valid @NotNull Requests.Resolution r) {
-        Caller caller = Caller.of(jwt);
+        Caller caller = currentCaller.get();
         return complaints.resolve(id, r.resolution(), r.resolvedAt(), caller.name(), c -> {
             if (!caller.mayRead(c.unitCode)) {
                 throw ProblemException.notFound("Complaint", id.toString(), "Phản ánh");

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.satisfaction.app.Caller;
+import vn.motcua.support.security.Caller;
 import vn.motcua.satisfaction.app.CriteriaSets;
 import vn.motcua.satisfaction.domain.CriteriaSet;
 import vn.motcua.support.ProblemException;

@@ -19,11 +19,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.motcua.support.security.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.satisfaction.app.Caller;
+import vn.motcua.support.security.Caller;
 import vn.motcua.satisfaction.app.Ratings;
 import vn.motcua.satisfaction.app.UnitFigures;
 import vn.motcua.satisfaction.domain.Ballot;
@@ -57,11 +57,11 @@ public class RatingResource {
     private final Ratings ratings;
     private final RatingViews views;
     private final UnitFigures figures;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
     private final String publicUrl;
     private final Clock clock;
 
-    public RatingResource(Ratings ratings, RatingViews views, UnitFigures figures, JsonWebToken jwt, Clock clock,
+    public RatingResource(Ratings ratings, RatingViews views, UnitFigures figures, CurrentCaller currentCaller, Clock clock,
                           @ConfigProperty(name = "motcua.rating.public-url") String publicUrl,
                           @ConfigProperty(name = "motcua.claimed-instant.clock-skew", defaultValue = "PT5M") Duration clockSkew) {
         this.clockSkew = clockSkew;
@@ -69,7 +69,7 @@ public class RatingResource {
         this.ratings = ratings;
         this.views = views;
         this.figures = figures;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
         this.publicUrl = publicUrl;
     }
 
@@ -84,7 +84,7 @@ public class RatingResource {
                     + "409 already-rated: the dossier has a valid rating (a second paper ballot is kept as DUPLICATE "
                     + "instead). 422: the dossier cannot be rated (window closed, ended without result, not online).")
     public Uni<Response> submit(@Valid @NotNull Requests.Rating r) {
-        Caller caller = Caller.of(jwt);
+        Caller caller = currentCaller.get();
         RatingChannel channel = r.channel();
         if (channel == RatingChannel.QR) {
             throw ProblemException.invalid("channel", "QR ratings are submitted through the rating link",
@@ -159,7 +159,7 @@ public class RatingResource {
     @Tag(name = "Ratings")
     @Operation(summary = "A rating, with its status and, if it does not count, the reason")
     public Uni<Views.RatingView> get(@PathParam("id") UUID id) {
-        Caller caller = Caller.of(jwt);
+        Caller caller = currentCaller.get();
         return Panache.withSession(() -> RatingEntity.<RatingEntity>findById(id).map(r -> {
             if (r == null || !(caller.mayRead(r.unitCode) || caller.mayActFor(Ratings.unitOfCode(r.dossierCode)))) {
                 throw ProblemException.notFound("Rating", id.toString(), "Phiếu đánh giá");
@@ -178,7 +178,7 @@ public class RatingResource {
                                                  @QueryParam("dossierCode") @jakarta.validation.constraints.Pattern(regexp = vn.motcua.catalog.events.CatalogLimits.CODE, message = "must be a code such as 000.00.20.H40 (mã không hợp lệ)") String dossierCode,
                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Caller.of(jwt).requireRead(unit, "unit");
+        currentCaller.get().requireRead(unit, "unit");
         StringBuilder q = new StringBuilder("unitCode = :unit");
         Map<String, Object> params = new java.util.HashMap<>(Map.of("unit", unit));
         if (status != null) {
@@ -204,7 +204,7 @@ public class RatingResource {
             description = "The same dossier always gets the same link. It can be issued as soon as this service knows "
                     + "the dossier (from its reception); ratings through it count once the result is returned.")
     public Uni<Views.RatingLink> link(@PathParam("code") String code) {
-        Caller caller = Caller.of(jwt);
+        Caller caller = currentCaller.get();
         return Panache.withSession(() -> ratings.dossierByCode(code)).map(view -> {
             if (view == null) {
                 throw new ProblemException(404, "dossier-not-known-yet", "Dossier " + code + " is not known to the "
@@ -238,7 +238,7 @@ public class RatingResource {
     @Operation(summary = "A unit's satisfaction figures for a day (2026-11-05), month (2026-11), quarter (2026-Q4) or year (2026)")
     public Uni<Views.UnitSatisfaction> unitFigures(@PathParam("unit") @jakarta.validation.constraints.Pattern(regexp = vn.motcua.catalog.events.CatalogLimits.CODE, message = "must be a code such as 000.00.20.H40 (mã không hợp lệ)") String unit,
                                                    @QueryParam("period") @NotNull String periodText) {
-        Caller.of(jwt).requireRead(unit, "unit");
+        currentCaller.get().requireRead(unit, "unit");
         Period period;
         try {
             period = Period.parse(periodText); // the one period grammar, reporting-service's too

@@ -13,7 +13,7 @@ import java.time.ZoneId;
  * the seals form a chain of their own: changing any sealed event or seal breaks every later seal.
  */
 public final class DaySeal {
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VIETNAM = vn.motcua.duedate.WorkingCalendar.VIETNAM; // the zone, declared once
 
     private DaySeal() {
     }

@@ -1,4 +1,4 @@
-package vn.motcua.catalog.api;
+package vn.motcua.catalog.app;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,11 +22,14 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
-/** Request bodies of the catalog API. Responses reuse the published snapshot types where they fit. */
-public final class Dtos {
+/**
+ * What each catalog change takes, checked field by field before the use case runs (the REST bodies and the seed
+ * files are these). Responses reuse the published snapshot types where they fit.
+ */
+public final class CatalogInputs {
     static final String CODE = vn.motcua.catalog.events.CatalogLimits.CODE; // declared once, with the contract
 
-    private Dtos() {
+    private CatalogInputs() {
     }
 
     @Schema(description = "A processing time: amount and unit. amount is 0 for IMMEDIATE and NO_DEADLINE.")
