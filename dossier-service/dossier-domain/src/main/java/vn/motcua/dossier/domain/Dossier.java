@@ -92,6 +92,12 @@ public final class Dossier {
         if (command instanceof DossierCommand.RecordNotice c) {
             return Notices.record(s, c);
         }
+        if (command instanceof DossierCommand.RecordPortalAcceptance c) {
+            return NationalPortal.accepted(s, c);
+        }
+        if (command instanceof DossierCommand.RecordPortalRefusal c) {
+            return NationalPortal.refused(s, c);
+        }
         requireNotBefore(s, command.at());
         if (command instanceof RequestSupplement c) {
             return requestSupplement(s, c, ctx);
