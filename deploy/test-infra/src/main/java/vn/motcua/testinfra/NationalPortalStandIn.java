@@ -141,6 +141,12 @@ public final class NationalPortalStandIn implements AutoCloseable {
         dossiers.put(maHoSo, JSON.createObjectNode().put("MaHoSo", maHoSo).put("TrangThaiHoSo", 1));
     }
 
+    /** Loses a dossier (a portal restored from an old backup, say): an update of it is answered "-3". */
+    public synchronized void forget(String maHoSo) {
+        dossiers.remove(maHoSo);
+        progress.remove(maHoSo);
+    }
+
     /** The dossier as the portal holds it now (the last accepted DongBoHoSoMC item), if it holds it. */
     public synchronized Optional<JsonNode> dossier(String maHoSo) {
         return Optional.ofNullable(dossiers.get(maHoSo));

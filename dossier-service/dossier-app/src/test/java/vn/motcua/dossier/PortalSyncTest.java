@@ -171,7 +171,7 @@ class PortalSyncTest {
     }
 
     @Test
-    void aDossierThePortalAlreadyHoldsIsSentAgainAsAnUpdate() {
+    void aDossierThePortalAlreadyHoldsIsSentAgainAsAnUpdateAndOneItLostAsACreate() {
         String officer = infra.tokens().officer(POLICE);
         String id = receivedWhileThePortalIsDown(officer, "2026-03-11T09:00");
         String code = code(id);
@@ -182,6 +182,16 @@ class PortalSyncTest {
         awaitSynced(id, 2);
         assertThat(portal.calls(code)).extracting(c -> c.service() + ":" + c.updating() + ":" + c.errorCode())
                 .containsExactly("DongBoHoSoMC:false:-2", "DongBoHoSoMC:true:0", "CapNhatTienDoHoSoMC:false:0");
+        assertCopyEqualsStore(id, code);
+
+        // and the other way round: a portal that lost the dossier gets it again as a create
+        portal.forget(code);
+        TestClock.CLOCK.setVietnam("2026-03-11T09:40");
+        command(officer, id, "transfers", Map.of("toUnit", PC06, "stepName", "Thẩm định")).then().statusCode(200);
+        awaitSynced(id, 4);
+        assertThat(portal.calls(code).subList(3, portal.calls(code).size()))
+                .extracting(c -> c.service() + ":" + c.updating() + ":" + c.errorCode())
+                .containsExactly("DongBoHoSoMC:true:-3", "DongBoHoSoMC:false:0", "CapNhatTienDoHoSoMC:true:0");
         assertCopyEqualsStore(id, code);
     }
 

@@ -34,6 +34,9 @@ public class PortalClient {
     public record AlreadyExists(String detail) implements Answer {
     }
 
+    public record NotHeld(String detail) implements Answer {
+    }
+
     /** The portal refused this payload; {@code message} is its own text. */
     public record Refused(String errorCode, String message) implements Answer {
         @Override
@@ -113,6 +116,9 @@ public class PortalClient {
         }
         if (PortalMapping.ALREADY_EXISTS.equals(code)) {
             return new AlreadyExists(detail);
+        }
+        if (PortalMapping.NOT_HELD.equals(code)) {
+            return new NotHeld(detail);
         }
         return new Refused(code, message);
     }

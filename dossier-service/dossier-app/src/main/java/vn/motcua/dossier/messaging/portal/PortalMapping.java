@@ -29,6 +29,8 @@ public final class PortalMapping {
     public static final String SUCCESS = "0";
     /** {@code error_code} of a create for a dossier the portal holds already: send it again as an update. */
     public static final String ALREADY_EXISTS = "-2";
+    /** {@code error_code} of an update for a dossier the portal does not hold (it lost it): send it as a create. */
+    public static final String NOT_HELD = "-3";
 
     /** Step states of a progress entry: in progress, handed over. */
     static final int STEP_IN_PROGRESS = 1;

@@ -130,6 +130,9 @@ public class PortalSync {
                 if (answer instanceof PortalClient.AlreadyExists && !portalHasIt) {
                     // the portal has it (a create whose answer was lost, or typed in by hand): update it instead
                     answer = portal.send(PortalMapping.dossierCall(state, upTo, field, true));
+                } else if (answer instanceof PortalClient.NotHeld && portalHasIt) {
+                    // the portal lost it: create it again, whole
+                    answer = portal.send(PortalMapping.dossierCall(state, upTo, field, false));
                 }
                 if (!(answer instanceof PortalClient.Accepted)) {
                     failed(row, v, answer, state);
@@ -162,7 +165,14 @@ public class PortalSync {
 
     private void failed(PortalSyncStore.Row row, int version, PortalClient.Answer answer, DossierState state)
             throws Exception {
-        if (answer instanceof PortalClient.Refused r) {
+        // an "already exists" or "not held" left after the other kind of call is the portal's word on this copy too
+        PortalClient.Refused refusal = answer instanceof PortalClient.Refused r ? r
+                : answer instanceof PortalClient.AlreadyExists ? new PortalClient.Refused(PortalMapping.ALREADY_EXISTS,
+                answer.detail())
+                : answer instanceof PortalClient.NotHeld ? new PortalClient.Refused(PortalMapping.NOT_HELD,
+                answer.detail()) : null;
+        if (refusal != null) {
+            PortalClient.Refused r = refusal;
             String message = PortalMapping.withoutPersonalData(r.message(), state.applicant());
             retried(() -> commands.recordPortalRefusal(row.dossierId(), instance, version, r.errorCode(), message));
             LOG.warnf("portal refused %s version %d: %s %s", row.dossierCode(), version, r.errorCode(), message);

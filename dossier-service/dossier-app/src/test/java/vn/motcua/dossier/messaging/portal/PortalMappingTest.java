@@ -148,6 +148,7 @@ class PortalMappingTest {
         assertThat(PortalClient.answer(200, "{\"error_code\":\"0\"}")).isInstanceOf(PortalClient.Accepted.class);
         assertThat(PortalClient.answer(200, "{\"error_code\":\"-2\",\"message\":\"đã tồn tại\"}"))
                 .isInstanceOf(PortalClient.AlreadyExists.class);
+        assertThat(PortalClient.answer(200, "{\"error_code\":\"-3\"}")).isInstanceOf(PortalClient.NotHeld.class);
         assertThat(PortalClient.answer(200, "{\"error_code\":\"-1\",\"message\":\"Sai mã TTHC\"}"))
                 .isEqualTo(new PortalClient.Refused("-1", "Sai mã TTHC"));
         assertThat(PortalClient.answer(400, "{\"error_code\":\"-1\",\"message\":\"x\"}"))
