@@ -39,6 +39,9 @@ public final class LocalRun {
     static final int IMAP_PORT = 3143;
     static final int SMS_GATEWAY_PORT = 8088;
     static final int SENT_VIEWER_PORT = 8089;
+    /** The national public-service portal stand-in the sync sends to on a local run. */
+    static final int PORTAL_PORT = 8090;
+    static final String PORTAL_USER = "motcua-local";
 
     /** A service of the system: where its runnable jar is and which port it listens on. */
     record Service(String name, String role, Path jar, int port, List<String> extraProperties) {
@@ -53,6 +56,7 @@ public final class LocalRun {
     private LocalIssuer localIssuer;
     private vn.motcua.testinfra.MailServer mail;
     private vn.motcua.testinfra.SmsGatewayStandIn sms;
+    private vn.motcua.testinfra.NationalPortalStandIn portal;
     private com.sun.net.httpserver.HttpServer sentViewer;
     /** Where the services discover the identity provider, and how this run gets its tokens. */
     private String oidcUrl;
@@ -107,7 +111,13 @@ public final class LocalRun {
                                 "quarkus.mailer.port=" + SMTP_PORT, "quarkus.mailer.from=motcua@motcua.local",
                                 "motcua.notices.sms.url=http://127.0.0.1:" + SMS_GATEWAY_PORT + "/sms/v1/messages",
                                 "motcua.notices.lookup-url=http://127.0.0.1:8082/api/v1/public/dossiers/{code}",
-                                "motcua.rating.public-url=http://127.0.0.1:8083/api/v1/public/ratings/")),
+                                "motcua.rating.public-url=http://127.0.0.1:8083/api/v1/public/ratings/",
+                                // the national portal sync: to the portal stand-in, with the local account
+                                "motcua.portal.enabled=true",
+                                "motcua.portal.url=http://127.0.0.1:" + PORTAL_PORT
+                                        + vn.motcua.testinfra.NationalPortalStandIn.PATH,
+                                "motcua.portal.username=" + PORTAL_USER,
+                                "motcua.portal.initial-delay=1s")),
                 new Service("satisfaction-service", "satisfaction",
                         root.resolve("satisfaction-service/satisfaction-app/target/quarkus-app/quarkus-run.jar"), 8083,
                         // rating links point at this service's own public endpoint on a local run; the simulator
@@ -127,6 +137,8 @@ public final class LocalRun {
         kafka = KafkaBroker.startPersistent(home.resolve("kafka/logs"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         startIdentity();
         startNoticeServers();
+        say("starting the national portal (DVCQG) stand-in on 127.0.0.1:" + PORTAL_PORT);
+        portal = vn.motcua.testinfra.NationalPortalStandIn.start(PORTAL_PORT, PORTAL_USER, portalPassword());
 
         List<Service> started = new ArrayList<>();
         for (Service s : services()) {
@@ -158,7 +170,8 @@ public final class LocalRun {
                     Map.of("MOTCUA_RATING_TOKEN_SECRET", ratingLinkKey(),
                             "MOTCUA_DOSSIER_DATA_KEY", secret(home.resolve("keys/dossier-data.key")),
                             "MOTCUA_DASHBOARD_CLIENT_SECRET", secret(home.resolve("keys/keycloak-clients.secret")),
-                            "MOTCUA_SMS_API_KEY", smsKey()),
+                            "MOTCUA_SMS_API_KEY", smsKey(),
+                            "MOTCUA_PORTAL_PASSWORD", portalPassword()),
                     log, List.of("-Xms64m", "-Xmx384m"));
             processes.add(process);
             process.start(Duration.ofSeconds(180));
@@ -174,6 +187,9 @@ public final class LocalRun {
                 .append("/mail and /sms (mail also by IMAP on 127.0.0.1:").append(IMAP_PORT)
                 .append(", user and password = the applicant's address; SMTP 127.0.0.1:").append(SMTP_PORT)
                 .append(", SMS gateway stand-in 127.0.0.1:").append(SMS_GATEWAY_PORT).append(")\n");
+        out.append("DVCQG       the national portal STAND-IN holds what the sync sent: ").append(portal.url())
+                .append(" (GET: dossiers held, by status; each dossier's sync: GET /api/v1/dossiers/{id}/portal-sync,"
+                        + " failures: GET /api/v1/admin/portal-sync/failures)\n");
         for (Service s : started) {
             String base = "http://127.0.0.1:" + s.port();
             out.append(String.format("%-20s %s/q/swagger-ui   health: %s/q/health   metrics: %s/q/metrics%n",
@@ -268,6 +284,10 @@ public final class LocalRun {
                 + " grant connect on database " + DATABASE + " to motcua_analyst;");
     }
 
+    private String portalPassword() throws IOException {
+        return secret(home.resolve("keys/portal.password"));
+    }
+
     private String smsKey() throws IOException {
         return secret(home.resolve("keys/sms-gateway.key"));
     }
@@ -332,6 +352,10 @@ public final class LocalRun {
         if (localIssuer != null) {
             localIssuer.close();
             localIssuer = null;
+        }
+        if (portal != null) {
+            portal.close();
+            portal = null;
         }
         if (sentViewer != null) {
             sentViewer.stop(0);

@@ -37,7 +37,8 @@ final class MotcuaSystem implements AutoCloseable {
     final ServiceProcess satisfaction;
     final ServiceProcess reporting;
 
-    private MotcuaSystem(String label) throws IOException {
+    private MotcuaSystem(String label, Map<String, String> dossierExtra, Map<String, String> dossierEnv)
+            throws IOException {
         Path root = Path.of(System.getProperty("motcua.root", "../..")).toAbsolutePath().normalize();
         Path logs = root.resolve("deploy/system-test/target/system-logs/" + label);
         oidc = OidcTestServer.start();
@@ -52,8 +53,12 @@ final class MotcuaSystem implements AutoCloseable {
                 // limit is the module tests' business
                 logs, Map.of("motcua.seed.enabled", "true", "motcua.outbox.retention", "PT0S",
                         "motcua.rate-limit.address.capacity", "100000"), Map.of());
+        Map<String, String> dossierProperties = new LinkedHashMap<>(Map.of("motcua.overdue.scan-interval", "2s"));
+        dossierProperties.putAll(dossierExtra);
+        Map<String, String> dossierSecrets = new LinkedHashMap<>(Map.of("MOTCUA_DOSSIER_DATA_KEY", randomHex()));
+        dossierSecrets.putAll(dossierEnv);
         dossier = service("dossier-service", "dossier", root.resolve("dossier-service/dossier-app"), FreePorts.next(),
-                logs, Map.of("motcua.overdue.scan-interval", "2s"), Map.of("MOTCUA_DOSSIER_DATA_KEY", randomHex()));
+                logs, dossierProperties, dossierSecrets);
         satisfaction = service("satisfaction-service", "satisfaction", root.resolve("satisfaction-service/satisfaction-app"),
                 satisfactionPort, logs,
                 Map.of("motcua.rating.public-url", "http://127.0.0.1:" + satisfactionPort + "/api/v1/public/ratings/"),
@@ -64,9 +69,14 @@ final class MotcuaSystem implements AutoCloseable {
 
     /** Starts PostgreSQL, Kafka and the four services (the catalog first: the others read its topics). */
     static MotcuaSystem start(String label) {
+        return start(label, Map.of(), Map.of());
+    }
+
+    /** The same, with more configuration of dossier-service: properties, and secrets by environment. */
+    static MotcuaSystem start(String label, Map<String, String> dossierExtra, Map<String, String> dossierEnv) {
         MotcuaSystem system;
         try {
-            system = new MotcuaSystem(label);
+            system = new MotcuaSystem(label, dossierExtra, dossierEnv);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

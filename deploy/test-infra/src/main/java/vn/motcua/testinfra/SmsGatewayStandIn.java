@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,19 +116,19 @@ public final class SmsGatewayStandIn implements AutoCloseable {
                 for (Sms s : accepted()) {
                     list.add(JSON.valueToTree(s).deepCopy());
                 }
-                answer(ex, 200, list.toString());
+                StandInHttp.answer(ex, 200, list.toString());
                 return;
             }
             if (!"POST".equals(ex.getRequestMethod())) {
-                answer(ex, 405, error("method not allowed"));
+                StandInHttp.answer(ex, 405, error("method not allowed"));
                 return;
             }
             if (down) {
-                answer(ex, 503, error("gateway unavailable"));
+                StandInHttp.answer(ex, 503, error("gateway unavailable"));
                 return;
             }
             if (!("Bearer " + apiKey).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-                answer(ex, 401, error("unknown api key"));
+                StandInHttp.answer(ex, 401, error("unknown api key"));
                 return;
             }
             String refusal;
@@ -142,7 +141,7 @@ public final class SmsGatewayStandIn implements AutoCloseable {
                 refusal = "body is not JSON";
             }
             if (refusal != null) {
-                answer(ex, 400, error(refusal));
+                StandInHttp.answer(ex, 400, error(refusal));
                 return;
             }
             Sms sms = new Sms(body.get("reference").asText(), body.get("to").asText(), body.get("sender").asText(),
@@ -156,7 +155,7 @@ public final class SmsGatewayStandIn implements AutoCloseable {
             }
             ObjectNode ok = JSON.createObjectNode().put("status", duplicate ? "duplicate" : "accepted")
                     .put("reference", sms.reference());
-            answer(ex, duplicate ? 200 : 202, ok.toString());
+            StandInHttp.answer(ex, duplicate ? 200 : 202, ok.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -196,12 +195,6 @@ public final class SmsGatewayStandIn implements AutoCloseable {
         return JSON.createObjectNode().put("error", reason).toString();
     }
 
-    private static void answer(HttpExchange ex, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-    }
 
     @Override
     public void close() {

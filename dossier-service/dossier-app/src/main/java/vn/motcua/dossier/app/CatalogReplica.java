@@ -118,6 +118,11 @@ public class CatalogReplica {
                 });
     }
 
+    /** The procedure as the catalog last published it, or null when the replica does not hold it. */
+    public Uni<ProcedureSnapshot> procedure(String procedureCode) {
+        return row(CatalogTopics.PROCEDURES, procedureCode).map(r -> r == null ? null : procedure(r));
+    }
+
     private Uni<ReplicaEntity> row(String topic, String key) {
         return ReplicaEntity.findById(new ReplicaEntity.Key(topic, key));
     }

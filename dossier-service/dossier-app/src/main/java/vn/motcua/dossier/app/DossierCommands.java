@@ -49,6 +49,7 @@ public class DossierCommands {
     private final vn.motcua.dossier.store.NoticeStore notices;
     private final boolean noticesEnabled;
     private final vn.motcua.dossier.store.DataProtection protection;
+    private final vn.motcua.dossier.store.PortalSyncStore portalSync;
     private final java.util.Optional<java.time.Duration> maxBackdating;
 
     /** What a new dossier needs besides the procedure terms, which come from the catalog replica. */
@@ -62,8 +63,10 @@ public class DossierCommands {
                                    defaultValue = "false") boolean noticesEnabled,
                            vn.motcua.dossier.store.DataProtection protection,
                            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "motcua.reception.max-backdating")
-                           java.util.Optional<java.time.Duration> maxBackdating) {
+                           java.util.Optional<java.time.Duration> maxBackdating,
+                           vn.motcua.dossier.store.PortalSyncStore portalSync) {
         this.maxBackdating = maxBackdating;
+        this.portalSync = portalSync;
         this.notices = notices;
         this.protection = protection;
         this.noticesEnabled = noticesEnabled;
@@ -285,10 +288,24 @@ public class DossierCommands {
         DossierState state = after;
         List<vn.motcua.dossier.store.NoticeStore.NewNotice> toSend = sourceKey == null && noticesEnabled
                 ? noticesFor(id, code, version, events, state, lookupSecret) : List.of();
+        int lastChange = lastChange(version, events);
         return store.append(id, code, version, lastHash, events, now)
                 .chain(() -> projector.project(id, state, version + events.size(), sourceKey, now))
                 .chain(() -> toSend.isEmpty() ? Uni.createFrom().voidItem() : notices.enqueue(toSend, now))
+                // the national portal sync's checkpoint moves with the change, in the same transaction
+                .chain(() -> lastChange == 0 ? Uni.createFrom().voidItem() : portalSync.touch(id, code,
+                        state.competentUnit() != null ? state.competentUnit() : state.receivingUnit(), lastChange, now))
                 .replaceWith(state);
+    }
+
+    /** The version of the last event that changes what the national portal holds, or 0 when none does. */
+    private static int lastChange(int version, List<DossierEvent> events) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (vn.motcua.dossier.domain.NationalPortal.changesDossier(events.get(i))) {
+                return version + i + 1;
+            }
+        }
+        return 0;
     }
 
     private static List<vn.motcua.dossier.store.NoticeStore.NewNotice> noticesFor(
@@ -330,6 +347,44 @@ public class DossierCommands {
                 });
             });
         });
+    }
+
+    /**
+     * Records the portal's acceptance of the copy of {@code forVersion} and, when it is the first one or the first
+     * after a refusal, appends its receipt to the stream, in one transaction. Empty when the sync instance
+     * ({@code owner}) no longer holds the dossier.
+     */
+    public Uni<Boolean> recordPortalAcceptance(UUID dossierId, UUID owner, int forVersion, int portalStatus,
+                                               boolean last, int streamVersion, Instant leaseUntil) {
+        return Panache.withTransaction(() -> {
+            Instant now = clock.instant();
+            return portalSync.accepted(dossierId, owner, forVersion, portalStatus, last, streamVersion, now, leaseUntil)
+                    .chain(announce -> announce.isEmpty() ? Uni.createFrom().item(false)
+                            : !announce.get() ? Uni.createFrom().item(true)
+                            : appendReceipt(dossierId, new DossierCommand.RecordPortalAcceptance(forVersion,
+                            portalStatus, now)).replaceWith(true));
+        });
+    }
+
+    /**
+     * Records the portal's refusal of the copy of {@code forVersion} (its later changes wait behind it) and appends
+     * its receipt, in one transaction. False when the sync instance no longer holds the dossier.
+     */
+    public Uni<Boolean> recordPortalRefusal(UUID dossierId, UUID owner, int forVersion, String errorCode,
+                                            String errorMessage) {
+        return Panache.withTransaction(() -> {
+            Instant now = clock.instant();
+            return portalSync.refused(dossierId, owner, forVersion, errorCode, errorMessage, now)
+                    .chain(held -> !held ? Uni.createFrom().item(false)
+                            : appendReceipt(dossierId, new DossierCommand.RecordPortalRefusal(forVersion, errorCode,
+                            errorMessage, now)).replaceWith(true));
+        });
+    }
+
+    private Uni<DossierState> appendReceipt(UUID dossierId, DossierCommand receipt) {
+        return store.load(dossierId).chain(stream -> appendAndProject(dossierId, stream.state().dossierCode(),
+                stream.version(), stream.lastHash(), stream.state(), decide(stream.state(), receipt, null), null,
+                receipt.at(), null));
     }
 
     public Dossier.Context context(WorkingCalendar calendar) {

@@ -78,15 +78,7 @@ public class NoticeSender {
         if (!enabled) {
             return;
         }
-        try {
-            int n;
-            do {
-                n = sendDue();
-            } while (n == batchSize);
-        } catch (Exception e) {
-            // the database is away, say: the notices stay pending and the next run goes on
-            LOG.warnf("notice sender: %s", e.toString());
-        }
+        Retries.drain(this::sendDue, batchSize, LOG, "notice sender");
     }
 
     /** One batch: sends what is due now. Returns how many notices it tried. */
@@ -138,8 +130,7 @@ public class NoticeSender {
 
     /** 30 s, 1 min, 2 min, ... up to the maximum. */
     Duration backoff(int attempt) {
-        Duration d = firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 20));
-        return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+        return Retries.backoff(firstBackoff, maxBackoff, attempt);
     }
 
     private NoticeTexts.Message render(NoticeStore.Notice n) {

@@ -92,6 +92,12 @@ public final class Dossier {
         if (command instanceof DossierCommand.RecordNotice c) {
             return Notices.record(s, c);
         }
+        if (command instanceof DossierCommand.RecordPortalAcceptance c) {
+            return NationalPortal.accepted(s, c);
+        }
+        if (command instanceof DossierCommand.RecordPortalRefusal c) {
+            return NationalPortal.refused(s, c);
+        }
         requireNotBefore(s, command.at());
         if (command instanceof RequestSupplement c) {
             return requestSupplement(s, c, ctx);
@@ -478,7 +484,7 @@ public final class Dossier {
             b.status = Status.WITHDRAWN;
             b.steps = closeLastStep(s.steps(), e.at());
         }
-        // Consulted changes no state: it is kept in the history only.
+        // Consulted, ApplicantNotified and the portal sync's receipts change no state: they are kept in the history only.
         return b.build();
     }
 

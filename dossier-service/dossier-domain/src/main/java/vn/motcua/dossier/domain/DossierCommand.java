@@ -78,4 +78,13 @@ public sealed interface DossierCommand {
     record RecordNotice(Types.NoticeKind kind, Types.NoticeChannel channel, int forVersion, boolean delivered,
                         int attempts, Instant at) implements DossierCommand {
     }
+
+    /** Issued by the national portal sync when the portal accepted the dossier's copy as of {@code forVersion}. */
+    record RecordPortalAcceptance(int forVersion, int portalStatus, Instant at) implements DossierCommand {
+    }
+
+    /** Issued by the national portal sync when the portal refused the dossier's copy as of {@code forVersion}. */
+    record RecordPortalRefusal(int forVersion, String errorCode, String errorMessage, Instant at)
+            implements DossierCommand {
+    }
 }
