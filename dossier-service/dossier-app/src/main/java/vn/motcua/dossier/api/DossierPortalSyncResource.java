@@ -7,10 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.dossier.app.Caller;
+import vn.motcua.support.security.Caller;
+import vn.motcua.support.security.CurrentCaller;
 import vn.motcua.dossier.app.PortalSyncQueries;
 
 import java.sql.SQLException;
@@ -22,11 +22,11 @@ import java.sql.SQLException;
 @Blocking
 public class DossierPortalSyncResource {
     private final PortalSyncQueries queries;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
 
-    public DossierPortalSyncResource(PortalSyncQueries queries, JsonWebToken jwt) {
+    public DossierPortalSyncResource(PortalSyncQueries queries, CurrentCaller currentCaller) {
         this.queries = queries;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
     }
 
     @GET
@@ -34,6 +34,6 @@ public class DossierPortalSyncResource {
     @Operation(summary = "The dossier's sync to the national portal (by id or code): state, version sent, last "
             + "attempt, the portal's error")
     public PortalSyncResource.SyncView one(@PathParam("ref") String ref) throws SQLException {
-        return PortalSyncResource.SyncView.of(queries.state(DossierResource.callerOf(jwt), ref));
+        return PortalSyncResource.SyncView.of(queries.state(currentCaller.get(), ref));
     }
 }

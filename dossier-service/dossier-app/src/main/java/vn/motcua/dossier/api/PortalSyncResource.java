@@ -10,11 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.motcua.dossier.app.Caller;
+import vn.motcua.support.security.Caller;
+import vn.motcua.support.security.CurrentCaller;
 import vn.motcua.dossier.app.PortalSyncQueries;
 import vn.motcua.dossier.store.PortalSyncStore;
 import vn.motcua.support.ProblemException;
@@ -31,7 +31,7 @@ import java.util.UUID;
 @Blocking
 public class PortalSyncResource {
     private final PortalSyncQueries queries;
-    private final JsonWebToken jwt;
+    private final CurrentCaller currentCaller;
 
     @Schema(description = "A dossier's sync to the national public-service portal (đồng bộ Cổng Dịch vụ công quốc gia). "
             + "state: PENDING (a change waits to be sent), SYNCED (the portal holds the current copy), RETRYING (the "
@@ -55,9 +55,9 @@ public class PortalSyncResource {
     public record FailurePage(int page, int size, long total, List<SyncView> items) {
     }
 
-    public PortalSyncResource(PortalSyncQueries queries, JsonWebToken jwt) {
+    public PortalSyncResource(PortalSyncQueries queries, CurrentCaller currentCaller) {
         this.queries = queries;
-        this.jwt = jwt;
+        this.currentCaller = currentCaller;
     }
 
     @GET
@@ -78,7 +78,7 @@ public class PortalSyncResource {
     @Operation(summary = "Send a refused dossier (by id or code) to the national portal again now, from the change it "
             + "refused (after the data or the portal was fixed); also retries a waiting one at once")
     public SyncView resend(@PathParam("ref") String ref) throws SQLException {
-        return SyncView.of(queries.resend(DossierResource.callerOf(jwt), ref));
+        return SyncView.of(queries.resend(currentCaller.get(), ref));
     }
 
     /** Parsed here: a number JAX-RS cannot convert would be a 404, which tells a careless client nothing. */

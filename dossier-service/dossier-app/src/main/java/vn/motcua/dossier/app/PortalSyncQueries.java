@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.dossier.store.DossierStore;
 import vn.motcua.dossier.store.PortalSyncStore;
 import vn.motcua.support.ProblemException;
+import vn.motcua.support.security.Caller;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -58,9 +59,9 @@ public class PortalSyncQueries {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> commands.resolve(ref)
                     .chain(id -> store.load(id).map(stream -> {
                         if (!stream.exists()) {
-                            throw Caller.notFound(ref);
+                            throw DossierAccess.notFound(ref);
                         }
-                        caller.requireSee(stream.state(), ref);
+                        DossierAccess.requireSee(caller, stream.state(), ref);
                         return id;
                     }))));
         } catch (RuntimeException e) {
