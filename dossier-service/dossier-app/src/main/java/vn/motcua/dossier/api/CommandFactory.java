@@ -35,8 +35,10 @@ public final class CommandFactory {
         return switch (type) {
             case "supplement-requests" -> s -> new DossierCommand.RequestSupplement(s.currentUnit(), officer,
                     ((Requests.RequestSupplement) body).missing(), at, ((Requests.RequestSupplement) body).supplyBy());
-            case "supplements" -> s -> new DossierCommand.SupplySupplement(
-                    ((Requests.SupplySupplement) body).documents(), at);
+            case "supplements" -> {
+                Requests.SupplySupplement p = (Requests.SupplySupplement) body;
+                yield s -> new DossierCommand.SupplySupplement(p.documents(), at, p.digitisedDocuments());
+            }
             case "transfers" -> {
                 Requests.Transfer t = (Requests.Transfer) body;
                 yield s -> new DossierCommand.Transfer(t.toUnit(), t.stepName(), t.officer() != null ? t.officer() : officer,
@@ -52,12 +54,12 @@ public final class CommandFactory {
             }
             case "payments" -> {
                 Requests.RecordPayment p = (Requests.RecordPayment) body;
-                yield s -> new DossierCommand.RecordPayment(p.amountVnd(), p.receiptRef(), at);
+                yield s -> new DossierCommand.RecordPayment(p.amountVnd(), p.receiptRef(), at, p.channel());
             }
             case "result" -> {
                 Requests.RecordResult r = (Requests.RecordResult) body;
                 yield s -> new DossierCommand.RecordResult(s.currentUnit(), r.officer() != null ? r.officer() : officer,
-                        r.outcome(), r.resultDocumentRef(), at);
+                        r.outcome(), r.resultDocumentRef(), at, r.issuedElectronically());
             }
             case "refusal" -> {
                 Requests.RefuseAfterAppraisal r = (Requests.RefuseAfterAppraisal) body;
