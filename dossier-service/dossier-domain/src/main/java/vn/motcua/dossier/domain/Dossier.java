@@ -497,7 +497,7 @@ public final class Dossier {
             b.status = Status.WITHDRAWN;
             b.steps = closeLastStep(s.steps(), e.at());
         }
-        // Consulted changes no state: it is kept in the history only.
+        // Consulted, ApplicantNotified and the portal sync's receipts change no state: they are kept in the history only.
         return b.build();
     }
 

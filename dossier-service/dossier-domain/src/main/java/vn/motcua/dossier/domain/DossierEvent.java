@@ -129,4 +129,32 @@ public sealed interface DossierEvent {
     record ApplicantNotified(NoticeKind kind, NoticeChannel channel, int forVersion, boolean delivered, int attempts,
                              Instant at) implements DossierEvent {
     }
+    /**
+     * The national public-service portal (DVCQG) accepted the dossier as of the event at {@code forVersion}, with
+     * its status code {@code portalStatus} (1–10). Appended on the first acceptance and on the first acceptance
+     * after a refusal, not on every accepted update. No state of the dossier depends on it.
+     */
+    record SyncedToNationalPortal(int forVersion, int portalStatus, Instant at) implements DossierEvent {
+    }
+
+    /**
+     * The national portal refused the dossier as of the event at {@code forVersion} (a deterministic refusal, not an
+     * outage): {@code errorCode} and {@code errorMessage} are the portal's own, the message cut to
+     * {@link #ERROR_MESSAGE_MAX} characters. The dossier's later changes wait until it is resent. No state of the
+     * dossier depends on it.
+     */
+    record NationalPortalSyncRefused(int forVersion, String errorCode, String errorMessage, Instant at)
+            implements DossierEvent {
+        public static final int ERROR_CODE_MAX = 64;
+        public static final int ERROR_MESSAGE_MAX = 500;
+
+        public NationalPortalSyncRefused {
+            errorCode = cut(errorCode, ERROR_CODE_MAX);
+            errorMessage = cut(errorMessage, ERROR_MESSAGE_MAX);
+        }
+
+        private static String cut(String text, int max) {
+            return text == null || text.length() <= max ? text : text.substring(0, max);
+        }
+    }
 }

@@ -48,7 +48,11 @@ public enum DossierEventType {
     WITHDRAWN("DossierWithdrawn", DossierEvent.Withdrawn.class,
             "at"),
     APPLICANT_NOTIFIED("DossierApplicantNotified", DossierEvent.ApplicantNotified.class,
-            "kind", "channel", "forVersion", "delivered", "attempts", "at");
+            "kind", "channel", "forVersion", "delivered", "attempts", "at"),
+    SYNCED_TO_NATIONAL_PORTAL("DossierSyncedToNationalPortal", DossierEvent.SyncedToNationalPortal.class,
+            "forVersion", "portalStatus", "at"),
+    NATIONAL_PORTAL_SYNC_REFUSED("DossierNationalPortalSyncRefused", DossierEvent.NationalPortalSyncRefused.class,
+            "forVersion", "errorCode", "at");
 
     /** Version 1 of every type; an additive change may raise it, a breaking one is a new type or topic. */
     public static final int SCHEMA_VERSION = 1;

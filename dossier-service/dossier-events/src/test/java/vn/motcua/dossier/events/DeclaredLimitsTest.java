@@ -34,6 +34,23 @@ class DeclaredLimitsTest {
         assertThat(s.at("/$defs/unitCode/pattern").asText()).isEqualTo("^[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}$");
         assertThat(s.at("/$defs/procedureTerms/properties/code/maxLength").asInt()).isEqualTo(64);
         assertThat(s.at("/$defs/procedureTerms/properties/nameVi/maxLength").asInt()).isEqualTo(1000);
+        // the portal's error as the refusal event keeps it
+        assertThat(s.at("/$defs/DossierNationalPortalSyncRefused/properties/errorCode/maxLength").asInt())
+                .isEqualTo(vn.motcua.dossier.domain.DossierEvent.NationalPortalSyncRefused.ERROR_CODE_MAX);
+        assertThat(s.at("/$defs/DossierNationalPortalSyncRefused/properties/errorMessage/maxLength").asInt())
+                .isEqualTo(vn.motcua.dossier.domain.DossierEvent.NationalPortalSyncRefused.ERROR_MESSAGE_MAX);
+    }
+
+    @Test
+    void aPortalErrorLongerThanTheLimitIsCutToAValidEvent() {
+        var refused = new vn.motcua.dossier.domain.DossierEvent.NationalPortalSyncRefused(3, "E".repeat(65),
+                "ồ".repeat(501), java.time.Instant.parse("2026-12-01T09:00:12Z"));
+        var envelope = DossierEventEnvelope.of(java.util.UUID.randomUUID(), DossierEventFixtures.DOSSIER_D,
+                DossierEventFixtures.CODE_D, 5, 1, refused.at(), refused);
+
+        assertThat(refused.errorCode()).hasSize(64);
+        assertThat(refused.errorMessage()).hasSize(500);
+        assertThat(new DossierEventSchema().validate(new DossierEventCodec().writeString(envelope))).isEmpty();
     }
 
     @Test

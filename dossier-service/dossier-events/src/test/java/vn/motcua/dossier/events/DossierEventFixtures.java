@@ -18,6 +18,8 @@ import vn.motcua.dossier.domain.DossierEvent.SupplementSupplied;
 import vn.motcua.dossier.domain.DossierEvent.Transferred;
 import vn.motcua.dossier.domain.DossierEvent.Withdrawn;
 import vn.motcua.dossier.domain.DossierEvent.ApplicantNotified;
+import vn.motcua.dossier.domain.DossierEvent.NationalPortalSyncRefused;
+import vn.motcua.dossier.domain.DossierEvent.SyncedToNationalPortal;
 import vn.motcua.dossier.domain.Types.NoticeChannel;
 import vn.motcua.dossier.domain.Types.NoticeKind;
 import vn.motcua.dossier.domain.Types.Applicant;
@@ -182,6 +184,17 @@ final class DossierEventFixtures {
                 Instant.parse("2026-12-03T08:00:04Z"));
     }
 
+    /** The portal took dossier A's copy after its return (status 10, result returned). */
+    static SyncedToNationalPortal syncedToNationalPortal() {
+        return new SyncedToNationalPortal(13, 10, Instant.parse("2026-12-11T03:45:09Z"));
+    }
+
+    /** The portal refused dossier D's copy: it did not know the procedure's code. */
+    static NationalPortalSyncRefused nationalPortalSyncRefused() {
+        return new NationalPortalSyncRefused(4, "-1", "Mã thủ tục hành chính không tồn tại trên Cổng DVCQG",
+                Instant.parse("2026-12-01T09:00:12Z"));
+    }
+
     // ------------------------------------------------------------------ envelopes
 
     /** One envelope per type, in the order of {@link DossierEventType}. */
@@ -206,7 +219,11 @@ final class DossierEventFixtures {
                 envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60014", DOSSIER_A, CODE_A, 13, 103_002, returned()),
                 envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60015", DOSSIER_D, CODE_D, 4, 102_377, stopped()),
                 envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60016", DOSSIER_E, CODE_E, 2, 101_250, withdrawn()),
-                envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60017", DOSSIER_A, CODE_A, 10, 102_119, applicantNotified()));
+                envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60017", DOSSIER_A, CODE_A, 10, 102_119, applicantNotified()),
+                envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60018", DOSSIER_A, CODE_A, 14, 103_009,
+                        syncedToNationalPortal()),
+                envelope("3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60019", DOSSIER_D, CODE_D, 5, 102_380,
+                        nationalPortalSyncRefused()));
     }
 
     /** {@link #oneOfEach()} plus variants with the nullable fields null, other units and a procedure without deadline. */
@@ -240,7 +257,9 @@ final class DossierEventFixtures {
                 new Returned(ReturnChannel.ONLINE, Instant.parse("2026-12-11T03:45:00Z")),
                 new Withdrawn(null, Instant.parse("2026-11-26T04:25:00Z")),
                 new ApplicantNotified(NoticeKind.RETURNED, NoticeChannel.SMS, 14, false, 8,
-                        Instant.parse("2026-12-12T03:45:00Z")));
+                        Instant.parse("2026-12-12T03:45:00Z")),
+                new SyncedToNationalPortal(1, 3, Instant.parse("2026-11-25T03:00:05Z")),
+                new NationalPortalSyncRefused(2, "ERR_TIMEOUT_DB", null, Instant.parse("2026-11-25T03:10:00Z")));
         List<DossierEventEnvelope> all = new ArrayList<>(oneOfEach());
         long position = 200_000;
         for (DossierEvent event : variants) {

@@ -153,6 +153,14 @@ class SchemaRejectionTest {
     }
 
     @Test
+    void aPortalStatusOutsideOneToTenIsRejected() {
+        ObjectNode doc = emitted("DossierSyncedToNationalPortal");
+        ((ObjectNode) doc.get("data")).put("portalStatus", 11);
+
+        assertRejected(doc, "portalStatus");
+    }
+
+    @Test
     void aFirstVersionBelowOneIsRejected() {
         ObjectNode doc = emitted("DossierReceived");
         doc.put("version", 0);

@@ -40,7 +40,7 @@ class TypeNamesTopicAndKeyTest {
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder(DossierEvent.class.getPermittedSubclasses());
         assertThat(Arrays.stream(DossierEventType.values()).map(DossierEventType::typeName))
-                .doesNotHaveDuplicates().hasSize(17);
+                .doesNotHaveDuplicates().hasSize(19);
     }
 
     @ParameterizedTest
