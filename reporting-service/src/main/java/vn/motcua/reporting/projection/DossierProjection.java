@@ -56,7 +56,9 @@ public class DossierProjection implements Projection {
             "rescheduled_due_date", "last_due_change_at", "due_history", "supplement_requests",
             "second_supplement_at", "waits", "apology_at", "apology_unit", "apology_timely", "overdue_at",
             "completed_at", "completion_kind", "outcome", "record_timeliness", "national_timeliness", "used_amount",
-            "used_ratio", "returned_at", "return_channel", "withdrawn_at", "current_unit", "apology_informed_at", "applied_unit"};
+            "used_ratio", "returned_at", "return_channel", "withdrawn_at", "current_unit", "apology_informed_at", "applied_unit",
+            "paid_at", "payment_channel", "paid_online", "digitised_all", "result_electronic", "sync_state",
+            "sync_for_version", "sync_at", "sync_error_code", "sync_error_message"};
 
     private final DossierEventCodec codec = new DossierEventCodec();
     private final CalendarCache calendars;
@@ -225,6 +227,16 @@ public class DossierProjection implements Projection {
         f.currentUnit = rs.getString("current_unit");
         f.apologyInformedAt = instant(rs, "apology_informed_at");
         f.appliedUnit = rs.getString("applied_unit");
+        f.paidAt = instant(rs, "paid_at");
+        f.paymentChannel = rs.getString("payment_channel");
+        f.paidOnline = (Boolean) rs.getObject("paid_online");
+        f.digitisedAll = (Boolean) rs.getObject("digitised_all");
+        f.resultElectronic = (Boolean) rs.getObject("result_electronic");
+        f.syncState = rs.getString("sync_state");
+        f.syncForVersion = (Integer) rs.getObject("sync_for_version");
+        f.syncAt = instant(rs, "sync_at");
+        f.syncErrorCode = rs.getString("sync_error_code");
+        f.syncErrorMessage = rs.getString("sync_error_message");
         return f;
     }
 
@@ -278,11 +290,7 @@ public class DossierProjection implements Projection {
                 ps.setString(++i, json(f.waits));
                 ts(ps, ++i, f.apologyAt);
                 ps.setString(++i, f.apologyUnit);
-                if (f.apologyTimely == null) {
-                    ps.setNull(++i, Types.BOOLEAN);
-                } else {
-                    ps.setBoolean(++i, f.apologyTimely);
-                }
+                bool(ps, ++i, f.apologyTimely);
                 ts(ps, ++i, f.overdueAt);
                 ts(ps, ++i, f.completedAt);
                 ps.setString(++i, f.completionKind);
@@ -297,6 +305,16 @@ public class DossierProjection implements Projection {
                 ps.setString(++i, f.currentUnit);
                 ts(ps, ++i, f.apologyInformedAt);
                 ps.setString(++i, f.appliedUnit);
+                ts(ps, ++i, f.paidAt);
+                ps.setString(++i, f.paymentChannel);
+                bool(ps, ++i, f.paidOnline);
+                bool(ps, ++i, f.digitisedAll);
+                bool(ps, ++i, f.resultElectronic);
+                ps.setString(++i, f.syncState);
+                ps.setObject(++i, f.syncForVersion, Types.INTEGER);
+                ts(ps, ++i, f.syncAt);
+                ps.setString(++i, f.syncErrorCode);
+                ps.setString(++i, f.syncErrorMessage);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -369,6 +387,15 @@ public class DossierProjection implements Projection {
             ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
             ps.setObject(i, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    /** A yes/no that may be "not said". */
+    private static void bool(PreparedStatement ps, int i, Boolean value) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(i, value);
         }
     }
 
