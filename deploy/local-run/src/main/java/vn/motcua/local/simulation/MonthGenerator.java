@@ -75,6 +75,20 @@ public final class MonthGenerator {
             return history.stream().filter(s -> s.type().equals("return")).map(Step::at).findFirst().orElse(null);
         }
 
+        /**
+         * Which components were digitised (Decision 766): an online dossier's all (they came as files), at the desk
+         * most. Derived from the code, not drawn from the generator's random numbers, so the rest of the month
+         * stays as it was.
+         */
+        public static com.fasterxml.jackson.databind.node.ArrayNode digitised(ObjectMapper json, String channel,
+                                                                              String code) {
+            var list = json.createArrayNode().add("Tờ khai");
+            if ("ONLINE".equals(channel) || Math.floorMod(code.hashCode(), 10) < 8) {
+                list.add("Giấy tờ kèm theo");
+            }
+            return list;
+        }
+
         public boolean has(String type) {
             return history.stream().anyMatch(s -> s.type().equals(type));
         }
@@ -98,6 +112,7 @@ public final class MonthGenerator {
             a.put("personalId", personalId);
             a.put("phone", phone);
             r.putArray("documents").add("Tờ khai").add("Giấy tờ kèm theo");
+            r.set("digitisedDocuments", digitised(json, channel, code));
             d.put("receivingOfficer", officerOf(receivingUnit));
             var h = d.putArray("history");
             for (Step s : history) {
@@ -361,8 +376,11 @@ public final class MonthGenerator {
                             handler.code());
                     Instant asked = t;
                     advance(hours(2, 16));
+                    // most pay online (the national portal or the province's gateway), some at the desk
+                    long pick = Math.floorMod(t.getEpochSecond() / 60, 10);
                     add("payments", body().put("amountVnd", fee).put("receiptRef", "BL-" + Long.toString(
-                            t.getEpochSecond(), 36).toUpperCase()), null);
+                            t.getEpochSecond(), 36).toUpperCase()).put("channel",
+                            pick < 5 ? "NATIONAL_PORTAL" : pick < 8 ? "PROVINCE_GATEWAY" : "DESK"), null);
                     Duration waited = calendar.officeTimeBetween(asked, t);
                     if (dueAt != null && !waited.isZero()) {
                         // the clock stood while the applicant owed the fee: the due moves later by the wait
@@ -450,7 +468,9 @@ public final class MonthGenerator {
 
         void result(Unit handler) {
             add("result", body().put("outcome", random.nextInt(40) == 0 ? "DENIED" : "GRANTED")
-                    .put("resultDocumentRef", "KQ-" + Long.toString(t.getEpochSecond(), 36).toUpperCase()), handler.code());
+                    .put("resultDocumentRef", "KQ-" + Long.toString(t.getEpochSecond(), 36).toUpperCase())
+                    // most results are signed electronic documents
+                    .put("issuedElectronically", Math.floorMod(t.getEpochSecond() / 60, 10) < 7), handler.code());
         }
 
         /** The result handed over: most soon, some days later, a few never collected. */
@@ -479,7 +499,8 @@ public final class MonthGenerator {
                 return;
             }
             advance(days(0.3, 3));
-            add("supplements", body().set("documents", body().arrayNode().add("Bản sao giấy khai sinh")), null);
+            add("supplements", body().<ObjectNode>set("documents", body().arrayNode().add("Bản sao giấy khai sinh"))
+                    .set("digitisedDocuments", body().arrayNode().add("Bản sao giấy khai sinh")), null);
             if (dueAt != null) {
                 // the law restarts the processing time from the complete supplement
                 DueDate restarted = dueDates.compute(t, applied);
