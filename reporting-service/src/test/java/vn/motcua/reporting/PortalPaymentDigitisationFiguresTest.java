@@ -146,6 +146,32 @@ class PortalPaymentDigitisationFiguresTest {
     }
 
     @Test
+    void theDashboardShowsTheFourRatesAndThePartlyMeasuredPublicityGroup() {
+        feed();
+        String html = given().auth().oauth2(infra.tokens().analyst()).queryParam("unit", P)
+                .queryParam("period", "2026-10").get("/dashboard").then().statusCode(200).extract().asString();
+
+        assertThat(section(html, "cs-thanh-toan")).contains("50,00%").doesNotContain("chưa đo");
+        assertThat(section(html, "cs-so-hoa")).contains("50,00%");
+        assertThat(section(html, "cs-ket-qua-dien-tu")).contains("50,00%");
+        assertThat(section(html, "cs-dong-bo")).contains("25,00%").contains("1 trong 4");
+        assertThat(html).contains("/6 đã đo").contains("chỉ đo chỉ số 1.4");
+
+        String d2 = given().auth().oauth2(infra.tokens().analyst()).queryParam("unit", D2)
+                .queryParam("period", "2026-10").get("/dashboard").then().statusCode(200).extract().asString();
+        for (String id : List.of("cs-thanh-toan", "cs-so-hoa", "cs-ket-qua-dien-tu", "cs-dong-bo")) {
+            assertThat(section(d2, id)).as(id).contains("chưa đo").doesNotContain("%");
+        }
+    }
+
+    /** The key figure's block of the page, from its id to the end of its element. */
+    private static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isPositive();
+        return html.substring(start, html.indexOf("</div>", start));
+    }
+
+    @Test
     void aUnitWhoseDossiersSaidNothingStaysNotMeasuredNeverZero() {
         feed();
         JsonPath card = scorecard(D2);
