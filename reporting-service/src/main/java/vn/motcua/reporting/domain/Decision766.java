@@ -96,9 +96,9 @@ public final class Decision766 {
             case ONLINE_PAYMENT -> part(ratio(d.paidOnline(), d.paid()), p);
             case DIGITISATION -> {
                 // two indicators, half the points each, each rated against the 80% threshold
-                int components = p / 2;
-                Measured a = part(rated(ratio(d.digitised(), d.digitisationRecorded())), components);
-                Measured b = part(rated(ratio(d.resultsElectronic(), d.resultsRecorded())), p - components);
+                int firstHalf = p / 2;
+                Measured a = part(rated(ratio(d.digitised(), d.digitisationRecorded())), firstHalf);
+                Measured b = part(rated(ratio(d.resultsElectronic(), d.resultsRecorded())), p - firstHalf);
                 yield a == null ? b : b == null ? a : new Measured(a.points().add(b.points()), a.max() + b.max());
             }
             default -> part(share(g, c), p);
