@@ -17,7 +17,10 @@ select dossier_id, dossier_code, procedure_code, procedure_version, time_unit, l
        due_reception_at, due_reception_date, due_record_at, due_record_date, national_due_at, national_due_date,
        rescheduled_due_at, rescheduled_due_date, supplement_requests, apology_at, apology_unit, apology_timely,
        overdue_at, completed_at, completion_kind, outcome, record_timeliness, national_timeliness, used_amount,
-       used_ratio, returned_at, return_channel, withdrawn_at, current_unit, apology_informed_at
+       used_ratio, returned_at, return_channel, withdrawn_at, current_unit, apology_informed_at,
+       -- Decision 766 online payment, digitisation and the national portal sync (null: not said)
+       paid_at, payment_channel, paid_online, digitised_all, result_electronic, sync_state, sync_for_version, sync_at,
+       sync_error_code, sync_error_message
 from dossier_fact;
 
 -- what the applicant was told and whether it reached them (no address: that stays in dossier-service)
@@ -43,7 +46,11 @@ with received as (
     select competent_unit as unit_code, date_trunc('month', received_at at time zone 'Asia/Ho_Chi_Minh')::date as month,
            count(*) as received,
            count(*) filter (where channel = 'ONLINE') as received_online,
-           count(*) filter (where channel = 'POSTAL') as received_postal
+           count(*) filter (where channel = 'POSTAL') as received_postal,
+           count(*) filter (where digitised_all is not null) as digitisation_recorded,
+           count(*) filter (where digitised_all) as digitised,
+           count(*) filter (where sync_state is not null) as sync_answered,
+           count(*) filter (where sync_state = 'SYNCED') as synced
     from dossier_fact where received_at is not null group by 1, 2),
 completed as (
     select competent_unit as unit_code, date_trunc('month', completed_at at time zone 'Asia/Ho_Chi_Minh')::date as month,
@@ -51,14 +58,29 @@ completed as (
            count(*) filter (where record_timeliness = 'EARLY') as early,
            count(*) filter (where record_timeliness = 'ON_TIME') as on_time,
            count(*) filter (where record_timeliness = 'LATE') as late,
-           count(*) filter (where national_timeliness <> 'LATE') as national_on_time
-    from dossier_fact where completed_at is not null group by 1, 2)
-select coalesce(r.unit_code, c.unit_code) as unit_code, coalesce(r.month, c.month) as month,
+           count(*) filter (where national_timeliness <> 'LATE') as national_on_time,
+           count(*) filter (where completion_kind = 'PROCESSED' and result_electronic is not null) as results_recorded,
+           count(*) filter (where completion_kind = 'PROCESSED' and result_electronic) as results_electronic
+    from dossier_fact where completed_at is not null group by 1, 2),
+paid as (
+    select competent_unit as unit_code, date_trunc('month', paid_at at time zone 'Asia/Ho_Chi_Minh')::date as month,
+           count(*) as paid, count(*) filter (where paid_online) as paid_online
+    from dossier_fact where paid_at is not null group by 1, 2),
+months as (select unit_code, month from received union select unit_code, month from completed
+           union select unit_code, month from paid)
+select m.unit_code, m.month,
        coalesce(r.received, 0) as received, coalesce(r.received_online, 0) as received_online,
        coalesce(r.received_postal, 0) as received_postal, coalesce(c.completed, 0) as completed,
        coalesce(c.early, 0) as early, coalesce(c.on_time, 0) as on_time, coalesce(c.late, 0) as late,
-       coalesce(c.national_on_time, 0) as national_on_time_completed
-from received r full join completed c on c.unit_code = r.unit_code and c.month = r.month;
+       coalesce(c.national_on_time, 0) as national_on_time_completed,
+       coalesce(p.paid, 0) as paid, coalesce(p.paid_online, 0) as paid_online,
+       coalesce(r.digitisation_recorded, 0) as digitisation_recorded, coalesce(r.digitised, 0) as digitised,
+       coalesce(c.results_recorded, 0) as results_recorded, coalesce(c.results_electronic, 0) as results_electronic,
+       coalesce(r.sync_answered, 0) as sync_answered, coalesce(r.synced, 0) as synced
+from months m
+  left join received r on r.unit_code = m.unit_code and r.month = m.month
+  left join completed c on c.unit_code = m.unit_code and c.month = m.month
+  left join paid p on p.unit_code = m.unit_code and p.month = m.month;
 
 do $$
 begin

@@ -128,6 +128,15 @@ public final class Feed implements AutoCloseable {
         send(e.topic(), e.key(), CATALOG.write(e));
     }
 
+    /** A test province with two departments ("Sở Một", "Sở Hai") handling one fully-online 5-working-day procedure. */
+    public void provinceWithTwoDepartments(String province, String first, String second, String procedure) {
+        unit(province, "Tỉnh thử", UnitType.PROVINCE, null);
+        unit(first, "Sở Một", UnitType.PROVINCE_DEPARTMENT, province);
+        unit(second, "Sở Hai", UnitType.PROVINCE_DEPARTMENT, province);
+        procedure(procedure, "Thủ tục thử", "F1", "Lĩnh vực thử", List.of(UnitType.PROVINCE_DEPARTMENT),
+                ProcessingTime.workingDays(5), OnlineLevel.FULLY_ONLINE);
+    }
+
     public void commitment(String unit, String procedure, ProcessingTime time, LocalDate from) {
         CatalogEvent e = new CatalogEvent.CommitmentSet(UUID.randomUUID(), Instant.now(), 1,
                 new CommitmentSnapshot(unit, procedure, List.of(new CommitmentSnapshot.Period(time, from, null, null))));

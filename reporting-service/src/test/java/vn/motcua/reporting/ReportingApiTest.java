@@ -54,11 +54,7 @@ class ReportingApiTest {
             return;
         }
         try (Feed feed = new Feed(infra)) {
-            feed.unit(P, "Tỉnh thử", UnitType.PROVINCE, null);
-            feed.unit(D1, "Sở Một", UnitType.PROVINCE_DEPARTMENT, P);
-            feed.unit(D2, "Sở Hai", UnitType.PROVINCE_DEPARTMENT, P);
-            feed.procedure(PROC.code(), "Thủ tục thử", "F1", "Lĩnh vực thử", List.of(UnitType.PROVINCE_DEPARTMENT),
-                    ProcessingTime.workingDays(5), OnlineLevel.FULLY_ONLINE);
+            feed.provinceWithTwoDepartments(P, D1, D2, PROC.code());
             // D1: one early, one late; D2: one on time
             feed.dossier(P + "-A").received(vn("2026-10-05T09:00"), D1, Types.Channel.ONLINE, PROC, dueOn("2026-10-12"))
                     .processed(vn("2026-10-08T10:00")).returned(vn("2026-10-09T10:00"), Types.ReturnChannel.POSTAL);

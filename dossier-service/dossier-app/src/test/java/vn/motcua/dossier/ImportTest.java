@@ -146,6 +146,33 @@ class ImportTest {
     }
 
     @Test
+    void givenHistoryThatSaysHowItWasPaidAndWhatWasDigitised_whenImported_thenTheEventsCarryIt() {
+        Map<String, Object> paid = dossier("P", List.of(
+                step("payment-requests", "2026-01-05T09:30", Map.of("amountVnd", 30_000)),
+                step("payments", "2026-01-05T09:40", Map.of("amountVnd", 30_000, "channel", "NATIONAL_PORTAL")),
+                step("result", "2026-01-06T10:00", Map.of("outcome", "GRANTED", "issuedElectronically", false))));
+        reception(paid).put("digitisedDocuments", List.of("Ảnh chân dung"));
+        Map<String, Object> wrongChannel = dossier("W", List.of(
+                step("payment-requests", "2026-01-05T09:30", Map.of("amountVnd", 30_000)),
+                step("payments", "2026-01-05T09:40", Map.of("amountVnd", 30_000, "channel", "MOMO"))));
+
+        JsonPath report = as(admin).body(batch(paid, wrongChannel)).post("/api/v1/imports")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getInt("imported")).isEqualTo(1);
+        assertThat(rejected(report)).containsExactly(tuple("W", 400, "invalid-input"));
+        List<DossierEventEnvelope> published = DossierTestSupport.awaitPublished(infra, idOf("P"), 5);
+        assertThat(published).extracting(DossierEventEnvelope::type).containsExactly("DossierReceived",
+                "DossierPaymentRequested", "DossierPaymentRecorded", "DossierDueDateChanged", "DossierProcessed");
+        assertThat(((vn.motcua.dossier.domain.DossierEvent.Received) published.get(0).data()).digitisedDocuments())
+                .containsExactly("Ảnh chân dung");
+        assertThat(((vn.motcua.dossier.domain.DossierEvent.PaymentRecorded) published.get(2).data()).channel())
+                .isEqualTo(vn.motcua.dossier.domain.Types.PaymentChannel.NATIONAL_PORTAL);
+        assertThat(((vn.motcua.dossier.domain.DossierEvent.Processed) published.get(4).data()).issuedElectronically())
+                .isFalse();
+    }
+
+    @Test
     void givenRecordsTheLiveDeskWouldRefuse_whenImported_thenRejectedAndTheOthersImported() {
         Map<String, Object> unknownUnit = dossier("U", List.of());
         reception(unknownUnit).put("competentUnit", "000.00.99.H40");

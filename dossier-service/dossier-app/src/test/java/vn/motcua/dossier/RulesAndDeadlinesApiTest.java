@@ -188,6 +188,48 @@ class RulesAndDeadlinesApiTest {
     }
 
     @Test
+    void givenTheDeskSaysHowItWasPaidAndWhatWasDigitised_whenRecorded_thenTheEventsCarryItForTheIndicators() {
+        TestClock.CLOCK.setVietnam("2026-03-02T09:00");
+        Map<String, Object> body = DossierTestSupport.idCard();
+        body.put("digitisedDocuments", List.of("Tờ khai thông tin căn cước", "Ảnh chân dung"));
+        String id = DossierTestSupport.received(officer, body).getString("id");
+        TestClock.CLOCK.setVietnam("2026-03-02T10:00");
+        command(officer, id, "payment-requests", Map.of("amountVnd", 50_000)).then().statusCode(200);
+        TestClock.CLOCK.setVietnam("2026-03-02T10:20");
+        command(officer, id, "payments", Map.of("amountVnd", 50_000, "channel", "PROVINCE_GATEWAY"))
+                .then().statusCode(200);
+        TestClock.CLOCK.setVietnam("2026-03-03T10:00");
+        command(officer, id, "result", Map.of("outcome", "GRANTED", "issuedElectronically", true))
+                .then().statusCode(200);
+
+        List<DossierEventEnvelope> published = DossierTestSupport.awaitPublished(infra, id, 5);
+        assertThat(((DossierEvent.Received) published.get(0).data()).digitisedDocuments())
+                .containsExactly("Tờ khai thông tin căn cước", "Ảnh chân dung");
+        assertThat(published).extracting(e -> e.data()).filteredOn(DossierEvent.PaymentRecorded.class::isInstance)
+                .extracting(e -> ((DossierEvent.PaymentRecorded) e).channel())
+                .containsExactly(vn.motcua.dossier.domain.Types.PaymentChannel.PROVINCE_GATEWAY);
+        assertThat(published).extracting(e -> e.data()).filteredOn(DossierEvent.Processed.class::isInstance)
+                .extracting(e -> ((DossierEvent.Processed) e).issuedElectronically()).containsExactly(true);
+    }
+
+    @Test
+    void givenAnUnknownPaymentChannelOrADigitisedComponentNotSubmitted_whenSent_thenRefusedNamingTheField() {
+        String id = receiveIdCardMonday();
+        TestClock.CLOCK.setVietnam("2026-03-02T10:00");
+        command(officer, id, "payment-requests", Map.of("amountVnd", 50_000)).then().statusCode(200);
+
+        assertProblem(command(officer, id, "payments", Map.of("amountVnd", 50_000, "channel", "CASH")), 400, null)
+                .body(containsString("channel"));
+        Map<String, Object> body = DossierTestSupport.idCard();
+        body.put("digitisedDocuments", List.of("Giấy khai sinh"));
+        assertProblem(as(officer).body(body).post("/api/v1/dossiers"), 400, "digitised-not-submitted")
+                .body("field", equalTo("digitisedDocuments"));
+
+        assertThat(DossierTestSupport.eventTypes(infra, id)).containsExactly("DossierReceived",
+                "DossierPaymentRequested");
+    }
+
+    @Test
     void givenLastDayForAnApology_whenApologize_thenNewAppointmentAndApologizedIsPublished() {
         String id = receiveIdCardMonday();
         TestClock.CLOCK.setVietnam("2026-03-04T16:00");

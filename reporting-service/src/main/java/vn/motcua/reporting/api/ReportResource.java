@@ -161,7 +161,10 @@ public class ReportResource {
             description = "figure is one of: received, receivedOnline, receivedPostal, receivedFullyOnlineProcedure, "
                     + "refusedAtReception, withdrawn, completed, early, onTime, late, inProgress, overdueOpen, "
                     + "nationalOnTime, nationalLate, returned, returnedPostal, lateOrOverdue, apologizedInTime, "
-                    + "apologyMissing")
+                    + "apologyMissing, apologizedInformed, apologizedNotInformed; Decision 766 (issue 16): paid, "
+                    + "paidOnline, paidAtDesk, digitisationRecorded, digitised, notDigitised, resultsRecorded, "
+                    + "resultsElectronic, resultsOnPaper, syncAnswered, synchronised, notSynchronised (with the "
+                    + "portal's answer: syncState null = not yet sent, REFUSED with syncErrorCode and syncErrorMessage)")
     public Uni<Response> dossiers(@QueryParam("unit") String unit, @QueryParam("period") String period,
                                   @QueryParam("figure") String figure,
                                   @QueryParam("scope") @DefaultValue("subtree") String scope,

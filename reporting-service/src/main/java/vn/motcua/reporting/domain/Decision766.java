@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The service-quality index groups of Decision 766/QĐ-TTg (2022). motcua has data for three groups (progress, online
- * service, satisfaction with dossier handling); the others are shown as not measured, never as zero. Maximum points
- * per group are configuration (defaults: publicity 18, progress 20, online service 12, online payment 10,
- * satisfaction 18, digitisation 22).
+ * The service-quality index groups of Decision 766/QĐ-TTg (2022), all computed here and nowhere else. Progress,
+ * online service and satisfaction come from the dossier flow; online payment, digitisation and the publicity group's
+ * "dossiers synchronised to the national portal" come from what the dossier events say (DOMAIN.md §7, §9) and are
+ * measured only where they said it. A group (or the part of it) without data is shown as not measured, never as
+ * zero, and leaves the measured maximum. Maximum points per group are configuration (defaults: publicity 18,
+ * progress 20, online service 12, online payment 10, satisfaction 18, digitisation 22).
  */
 public final class Decision766 {
 
@@ -31,9 +33,21 @@ public final class Decision766 {
         }
     }
 
-    /** One group: its points, or not measured (points null) with the reason. */
+    /**
+     * One group: its points, or not measured (points null) with the reason. {@code measuredMaxPoints} is the part of
+     * {@code maxPoints} that was measured (publicity: only its sync indicator; digitisation: the indicators with data).
+     */
     public record GroupScore(Group group, String nameVi, String nameEn, int maxPoints, boolean measured,
-                             BigDecimal points, String formula, String formulaVi) {
+                             BigDecimal points, String formula, String formulaVi, int measuredMaxPoints) {
+    }
+
+    /** Of the publicity group's points, those of indicator 1.4 "dossiers synchronised to the national portal". */
+    public static final int SYNC_POINTS = 6;
+    /** Digitisation's two indicators are rated against this rate: at or above it, full points. */
+    public static final BigDecimal DIGITISATION_THRESHOLD = new BigDecimal("0.80");
+
+    /** The measured part of a group: its points and the maximum they are out of. */
+    record Measured(BigDecimal points, int max) {
     }
 
     /** All groups, the measured total and the score used for ranking: measured points ÷ measured maximum, in %. */
@@ -56,17 +70,52 @@ public final class Decision766 {
         int max = 0;
         for (Group g : Group.values()) {
             int p = points.getOrDefault(g, DEFAULT_POINTS.get(g));
-            BigDecimal share = share(g, c);
-            BigDecimal pts = share == null ? null : share.multiply(BigDecimal.valueOf(p)).setScale(2, RoundingMode.HALF_UP);
+            Measured m = measure(g, p, c);
+            BigDecimal pts = m == null ? null : m.points().setScale(2, RoundingMode.HALF_UP);
             if (pts != null) {
                 total = total.add(pts);
-                max += p;
+                max += m.max();
             }
-            groups.add(new GroupScore(g, g.nameVi, g.nameEn, p, pts != null, pts, formula(g, p), formulaVi(g, p)));
+            groups.add(new GroupScore(g, g.nameVi, g.nameEn, p, pts != null, pts, formula(g, p), formulaVi(g, p),
+                    m == null ? 0 : m.max()));
         }
         BigDecimal percent = max == 0 ? null
                 : total.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(max), 2, RoundingMode.HALF_UP);
         return new Score(groups, total, max, percent);
+    }
+
+    /** The group's measured points and the maximum they are out of, or null when motcua has no data for it. */
+    static Measured measure(Group g, int p, Counts c) {
+        Counts.Indicators d = c.portal();
+        return switch (g) {
+            case PUBLICITY -> {
+                // indicator 1.4 only
+                int sync = Math.min(SYNC_POINTS, p);
+                yield d.syncMeasured() ? part(ratio(d.synced(), c.received()), sync) : null;
+            }
+            case ONLINE_PAYMENT -> part(ratio(d.paidOnline(), d.paid()), p);
+            case DIGITISATION -> {
+                // two indicators, half the points each, each rated against the 80% threshold
+                int firstHalf = p / 2;
+                Measured a = part(rated(ratio(d.digitised(), d.digitisationRecorded())), firstHalf);
+                Measured b = part(rated(ratio(d.resultsElectronic(), d.resultsRecorded())), p - firstHalf);
+                yield a == null ? b : b == null ? a : new Measured(a.points().add(b.points()), a.max() + b.max());
+            }
+            default -> part(share(g, c), p);
+        };
+    }
+
+    private static Measured part(BigDecimal share, int max) {
+        return share == null ? null : new Measured(share.multiply(BigDecimal.valueOf(max)), max);
+    }
+
+    /** min(1, rate ÷ 80%): the fraction of an indicator's points a rate earns against the threshold. */
+    static BigDecimal rated(BigDecimal rate) {
+        if (rate == null) {
+            return null;
+        }
+        BigDecimal r = rate.divide(DIGITISATION_THRESHOLD, 6, RoundingMode.HALF_UP);
+        return r.compareTo(BigDecimal.ONE) > 0 ? BigDecimal.ONE : r;
     }
 
     /** The group's fraction of its maximum (0..1), or null when motcua has no data for it. */
@@ -105,6 +154,15 @@ public final class Decision766 {
             case SATISFACTION -> p + " × (100% − (% overdue + % complained or disliked)); % overdue = (completed late"
                     + " + overdue open) ÷ (completed + in progress); % complained or disliked = ratings of level 1–2"
                     + " or with a complaint ÷ valid ratings";
+            case PUBLICITY -> "of the group, only indicator 1.4 is measured: " + Math.min(SYNC_POINTS, p)
+                    + " × dossiers synchronised to the national portal ÷ dossiers received (by reception date in the"
+                    + " period; synchronised = the portal's latest answer is an acceptance)";
+            case ONLINE_PAYMENT -> p + " × dossiers with a fee paid online (national portal or the province's payment"
+                    + " gateway) ÷ dossiers with a fee paid (by the first payment that says its channel)";
+            case DIGITISATION -> (p / 2) + " × min(1, digitised rate ÷ 80%) + " + (p - p / 2)
+                    + " × min(1, electronic result rate ÷ 80%); digitised rate = dossiers received whose submitted"
+                    + " components were all digitised ÷ dossiers received that say so; electronic result rate ="
+                    + " results issued electronically ÷ results that say so; an indicator without data is left out";
             default -> "not measured: motcua has no data for this group";
         };
     }
@@ -115,6 +173,12 @@ public final class Decision766 {
                     + " × (số hồ sơ giải quyết đúng hạn + đang giải quyết chưa đến hạn) ÷ (đã giải quyết + đang giải quyết)";
             case ONLINE_SERVICE -> p + " × tỷ lệ tiếp nhận trực tuyến = " + p + " × hồ sơ trực tuyến ÷ hồ sơ tiếp nhận";
             case SATISFACTION -> p + " × (100% − (% quá hạn + % phản ánh, không hài lòng))";
+            case PUBLICITY -> "chỉ đo chỉ số 1.4: " + Math.min(SYNC_POINTS, p)
+                    + " × hồ sơ đã đồng bộ lên Cổng Dịch vụ công quốc gia ÷ hồ sơ tiếp nhận trong kỳ";
+            case ONLINE_PAYMENT -> p + " × hồ sơ nộp phí, lệ phí trực tuyến (Cổng DVCQG hoặc cổng thanh toán của tỉnh)"
+                    + " ÷ hồ sơ có nộp phí, lệ phí";
+            case DIGITISATION -> (p / 2) + " × min(1, tỷ lệ hồ sơ được số hóa ÷ 80%) + " + (p - p / 2)
+                    + " × min(1, tỷ lệ kết quả điện tử ÷ 80%)";
             default -> "chưa đo: motcua không có dữ liệu cho nhóm này";
         };
     }

@@ -101,6 +101,23 @@ public final class DossierFact {
     public Instant withdrawnAt;
     public String currentUnit;
     public List<Step> steps = new ArrayList<>();
+    /** The first payment that said its channel (DOMAIN.md §9): when, how, and whether that is online. */
+    public Instant paidAt;
+    public String paymentChannel;
+    public Boolean paidOnline;
+    /** Every submitted component digitised (reception and supplements); null when the reception did not say. */
+    public Boolean digitisedAll;
+    /** The result issued electronically; null when the result did not say (or there is none). */
+    public Boolean resultElectronic;
+    /**
+     * The national portal's latest answer: SYNCED or REFUSED (null: never answered), for the event at
+     * {@code syncForVersion}, at {@code syncAt}; a refusal's code and message, cleared by a later acceptance.
+     */
+    public String syncState;
+    public Integer syncForVersion;
+    public Instant syncAt;
+    public String syncErrorCode;
+    public String syncErrorMessage;
 
     public DossierFact(UUID dossierId, String dossierCode) {
         this.dossierId = dossierId;
@@ -127,6 +144,7 @@ public final class DossierFact {
             nationalDueDate = dueReceptionDate;
             dueHistory.add(new DueMark(e.at(), dueRecordAt, dueRecordDate, nationalDueAt, nationalDueDate));
             steps.add(new Step(1, e.receivingUnit(), "reception", e.at(), e.transferDeadline(), null));
+            digitisedAll = Types.allDigitised(e.documents(), e.digitisedDocuments());
         } else if (event instanceof DossierEvent.RefusedAtReception e) {
             terms(e.procedure());
             receivingUnit = e.receivingUnit();
@@ -142,10 +160,19 @@ public final class DossierFact {
             startWait("SUPPLEMENT", e.at());
         } else if (event instanceof DossierEvent.SupplementSupplied e) {
             endWait("SUPPLEMENT", e.at());
+            // a supplement that does not say leaves the reception's answer; one on paper makes the dossier not all digitised
+            if (Boolean.FALSE.equals(Types.allDigitised(e.documents(), e.digitisedDocuments())) && digitisedAll != null) {
+                digitisedAll = false;
+            }
         } else if (event instanceof DossierEvent.PaymentRequested e) {
             startWait("PAYMENT", e.at());
         } else if (event instanceof DossierEvent.PaymentRecorded e) {
             endWait("PAYMENT", e.at());
+            if (paidAt == null && e.channel() != null) {
+                paidAt = e.at();
+                paymentChannel = e.channel().name();
+                paidOnline = e.channel().online(); // dossier-domain's rule of what counts as online
+            }
         } else if (event instanceof DossierEvent.Transferred e) {
             endLastStep(e.at());
             steps.add(new Step(steps.size() + 1, e.toUnit(), e.stepName(), e.at(), e.stepDeadline(), null));
@@ -153,6 +180,9 @@ public final class DossierFact {
         } else if (event instanceof DossierEvent.Processed e) {
             complete("PROCESSED", e.at(), calendar);
             outcome = e.outcome().name();
+            if (resultElectronic == null) {
+                resultElectronic = e.issuedElectronically();
+            }
         } else if (event instanceof DossierEvent.RefusedAfterAppraisal e) {
             complete("REFUSED_AFTER_APPRAISAL", e.at(), calendar);
             outcome = Types.Outcome.DENIED.name();
@@ -194,8 +224,21 @@ public final class DossierFact {
             if (e.delivered() && e.kind() == Types.NoticeKind.APOLOGY && apologyInformedAt == null) {
                 apologyInformedAt = e.at();
             }
+        } else if (event instanceof DossierEvent.SyncedToNationalPortal e) {
+            sync("SYNCED", e.forVersion(), e.at(), null, null);
+        } else if (event instanceof DossierEvent.NationalPortalSyncRefused e) {
+            sync("REFUSED", e.forVersion(), e.at(), e.errorCode(), e.errorMessage());
         }
         // Consulted: no figure depends on it
+    }
+
+    /** The latest answer of the portal decides whether the dossier counts as synchronised (DOMAIN.md §7). */
+    private void sync(String state, int forVersion, Instant at, String errorCode, String errorMessage) {
+        syncState = state;
+        syncForVersion = forVersion;
+        syncAt = at;
+        syncErrorCode = errorCode;
+        syncErrorMessage = errorMessage;
     }
 
     private void terms(Types.ProcedureTerms p) {

@@ -13,7 +13,9 @@ public record Figures(
         BigDecimal onlineRate, BigDecimal fullyOnlineRate, BigDecimal postalReceivedRate,
         BigDecimal postalReturnedRate, BigDecimal satisfactionRate, BigDecimal committedShorterShare,
         BigDecimal averageTimeUsedOfLegal, BigDecimal circular01Score,
-        BigDecimal apologyInformedCoverage, BigDecimal noticeDeliveryRate) {
+        BigDecimal apologyInformedCoverage, BigDecimal noticeDeliveryRate,
+        BigDecimal onlinePaymentRate, BigDecimal digitisedRate, BigDecimal electronicResultRate,
+        BigDecimal portalSyncRate) {
 
     public static Figures of(Counts c) {
         return new Figures(
@@ -33,7 +35,17 @@ public record Figures(
                 circular01(c),
                 // beside apology coverage: apologized in time and the applicant told of it (DOMAIN.md §8)
                 pct(c.apologizedInformed(), c.lateOrOverdue()),
-                pct(c.noticesDelivered(), c.noticesSent()));
+                pct(c.noticesDelivered(), c.noticesSent()),
+                // Decision 766 (DOMAIN.md §7, §9): null, "not measured", where no dossier said
+                pct(c.portal().paidOnline(), c.portal().paid()),
+                pct(c.portal().digitised(), c.portal().digitisationRecorded()),
+                pct(c.portal().resultsElectronic(), c.portal().resultsRecorded()),
+                syncRate(c));
+    }
+
+    /** Indicator 1.4: synchronised ÷ received, where measured. */
+    static BigDecimal syncRate(Counts c) {
+        return c.portal().syncMeasured() ? pct(c.portal().synced(), c.received()) : null;
     }
 
     /** Circular 01/2018: early 2, on time 1, late 0 per completed dossier; the mean, rounded to one decimal. */

@@ -57,7 +57,9 @@ public class DossierProjection implements Projection {
             "rescheduled_due_date", "last_due_change_at", "due_history", "supplement_requests",
             "second_supplement_at", "waits", "apology_at", "apology_unit", "apology_timely", "overdue_at",
             "completed_at", "completion_kind", "outcome", "record_timeliness", "national_timeliness", "used_amount",
-            "used_ratio", "returned_at", "return_channel", "withdrawn_at", "current_unit", "apology_informed_at", "applied_unit"};
+            "used_ratio", "returned_at", "return_channel", "withdrawn_at", "current_unit", "apology_informed_at", "applied_unit",
+            "paid_at", "payment_channel", "paid_online", "digitised_all", "result_electronic", "sync_state",
+            "sync_for_version", "sync_at", "sync_error_code", "sync_error_message"};
 
     private final DossierEventCodec codec = new DossierEventCodec();
     private final CalendarCache calendars;
@@ -280,6 +282,16 @@ public class DossierProjection implements Projection {
         f.currentUnit = rs.getString("current_unit");
         f.apologyInformedAt = instant(rs, "apology_informed_at");
         f.appliedUnit = rs.getString("applied_unit");
+        f.paidAt = instant(rs, "paid_at");
+        f.paymentChannel = rs.getString("payment_channel");
+        f.paidOnline = (Boolean) rs.getObject("paid_online");
+        f.digitisedAll = (Boolean) rs.getObject("digitised_all");
+        f.resultElectronic = (Boolean) rs.getObject("result_electronic");
+        f.syncState = rs.getString("sync_state");
+        f.syncForVersion = (Integer) rs.getObject("sync_for_version");
+        f.syncAt = instant(rs, "sync_at");
+        f.syncErrorCode = rs.getString("sync_error_code");
+        f.syncErrorMessage = rs.getString("sync_error_message");
         return f;
     }
 
@@ -308,7 +320,9 @@ public class DossierProjection implements Projection {
                     .add(f.apologyTimely).add(f.overdueAt).add(f.completedAt).add(f.completionKind).add(f.outcome)
                     .add(f.recordTimeliness).add(f.nationalTimeliness).add(f.usedAmount).add(f.usedRatio)
                     .add(f.returnedAt).add(f.returnChannel).add(f.withdrawnAt).add(f.currentUnit)
-                    .add(f.apologyInformedAt).add(f.appliedUnit).endRow();
+                    .add(f.apologyInformedAt).add(f.appliedUnit).add(f.paidAt).add(f.paymentChannel).add(f.paidOnline)
+                    .add(f.digitisedAll).add(f.resultElectronic).add(f.syncState).add(f.syncForVersion).add(f.syncAt)
+                    .add(f.syncErrorCode).add(f.syncErrorMessage).endRow();
             List<DossierFact.Step> before = stored.getOrDefault(f.dossierId, List.of());
             for (int i = 0; i < f.steps.size(); i++) {
                 DossierFact.Step st = f.steps.get(i);

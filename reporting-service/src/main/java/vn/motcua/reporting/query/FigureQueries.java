@@ -33,8 +33,6 @@ public class FigureQueries {
     /** What the figures are grouped by. */
     public enum GroupBy { UNIT_GROUP, PROCEDURE, FIELD }
 
-    /** The marks a drill-down can list; each is a boolean column of the marking statement. */
-    public static final Map<String, String> FIGURES = figures();
 
     private static Map<String, String> figures() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -59,7 +57,53 @@ public class FigureQueries {
         m.put("apologyMissing", "is_late_or_overdue and not is_apologized");
         m.put("apologizedInformed", "is_late_or_overdue and is_apologized and is_informed");
         m.put("apologizedNotInformed", "is_late_or_overdue and is_apologized and not is_informed");
+        PORTAL.forEach((figure, mark) -> m.put(figure, mark.predicate()));
         return Map.copyOf(m);
+    }
+
+    /** A Decision 766 count of {@link Counts.Indicators}: its drill-down figure, predicate and summed column. */
+    record Mark(String predicate, String column) {
+    }
+
+    /**
+     * Online payment, digitisation and the national-portal sync (DOMAIN.md §7, §9), each counted and listed by the
+     * same predicate. Their drill-downs list exactly the dossiers a count holds; the "not" ones list the rest of the
+     * denominator, with the reason in the line (payment channel, digitised, electronic result, sync state).
+     */
+    static final Map<String, Mark> PORTAL = portalMarks();
+
+    /** The marks a drill-down can list; each is a boolean column of the marking statement (after PORTAL: it uses it). */
+    public static final Map<String, String> FIGURES = figures();
+
+    private static Map<String, Mark> portalMarks() {
+        String result = "is_completed and completion_kind = 'PROCESSED' and result_electronic is not null";
+        Map<String, Mark> m = new LinkedHashMap<>();
+        m.put("paid", new Mark("is_paid", "paid"));
+        m.put("paidOnline", new Mark("is_paid and paid_online", "paid_online"));
+        m.put("paidAtDesk", new Mark("is_paid and not paid_online", null));
+        m.put("digitisationRecorded", new Mark("is_received and digitised_all is not null", "digitisation_recorded"));
+        m.put("digitised", new Mark("is_received and digitised_all", "digitised"));
+        m.put("notDigitised", new Mark("is_received and not digitised_all", null));
+        m.put("resultsRecorded", new Mark(result, "results_recorded"));
+        m.put("resultsElectronic", new Mark(result + " and result_electronic", "results_electronic"));
+        m.put("resultsOnPaper", new Mark(result + " and not result_electronic", null));
+        m.put("syncAnswered", new Mark("is_received and sync_state is not null", "sync_answered"));
+        m.put("synchronised", new Mark("is_received and sync_state = 'SYNCED'", "synced"));
+        m.put("notSynchronised", new Mark("is_received and sync_state is distinct from 'SYNCED'", null));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static String portalSums() {
+        StringBuilder sql = new StringBuilder();
+        PORTAL.values().stream().filter(mark -> mark.column() != null).forEach(mark -> sql.append(
+                "  count(*) filter (where ").append(mark.predicate()).append(") as ").append(mark.column()).append(",\n"));
+        return sql.toString();
+    }
+
+    private static Counts.Indicators portal(Row r) {
+        return new Counts.Indicators(r.getLong("paid"), r.getLong("paid_online"), r.getLong("digitisation_recorded"),
+                r.getLong("digitised"), r.getLong("results_recorded"), r.getLong("results_electronic"),
+                r.getLong("sync_answered"), r.getLong("synced"));
     }
 
     private static final String MARKS = """
@@ -72,7 +116,8 @@ public class FigureQueries {
                 coalesce(d.completed_at >= $3 and d.completed_at < $4, false) as is_completed,
                 coalesce(d.received_at < $4 and (d.completed_at is null or d.completed_at >= $4)
                     and (d.withdrawn_at is null or d.withdrawn_at >= $4), false) as is_in_progress,
-                coalesce(d.returned_at >= $3 and d.returned_at < $4, false) as is_returned
+                coalesce(d.returned_at >= $3 and d.returned_at < $4, false) as is_returned,
+                coalesce(d.paid_at >= $3 and d.paid_at < $4, false) as is_paid
               from g join dossier_fact d on d.competent_unit = g.unit_code
                 left join procedure pr on pr.code = d.procedure_code
               -- relevant_until: open dossiers always, closed ones until their last completion, return,
@@ -106,6 +151,7 @@ public class FigureQueries {
 
     private static final String SUMS = """
             select %s as grp,
+            """ + portalSums() + """
               count(*) filter (where is_received) as received,
               count(*) filter (where is_received and channel = 'ONLINE') as received_online,
               count(*) filter (where is_received and channel = 'POSTAL') as received_postal,
@@ -163,7 +209,7 @@ public class FigureQueries {
                         r.getLong("nat_ontime_completed"), r.getLong("nat_notdue_open"), r.getLong("returned"),
                         r.getLong("returned_postal"), r.getLong("late_or_overdue"), r.getLong("apologized"),
                         r.getBigDecimal("used_sum"), r.getLong("used_count"), 0, 0, 0, 0, 0, 0,
-                        r.getLong("apologized_informed"), 0, 0));
+                        r.getLong("apologized_informed"), 0, 0, portal(r)));
             }
             return out;
         });
@@ -242,7 +288,9 @@ public class FigureQueries {
                               String apologyUnit, OffsetDateTime overdueAt, OffsetDateTime completedAt,
                               String completionKind, String recordTimeliness, String nationalTimeliness,
                               OffsetDateTime returnedAt, String returnChannel, OffsetDateTime withdrawnAt,
-                              String currentUnit) {
+                              String currentUnit, OffsetDateTime paidAt, String paymentChannel, Boolean digitisedAll,
+                              Boolean resultElectronic, String syncState, OffsetDateTime syncAt,
+                              String syncErrorCode, String syncErrorMessage) {
     }
 
     /** The dossiers carrying a mark, optionally of one procedure or field, ordered by reception. */
@@ -272,7 +320,10 @@ public class FigureQueries {
                         r.getString("completion_kind"), r.getString("record_timeliness"),
                         r.getString("national_timeliness"), r.getOffsetDateTime("returned_at"),
                         r.getString("return_channel"), r.getOffsetDateTime("withdrawn_at"),
-                        r.getString("current_unit")));
+                        r.getString("current_unit"), r.getOffsetDateTime("paid_at"), r.getString("payment_channel"),
+                        r.getBoolean("digitised_all"), r.getBoolean("result_electronic"), r.getString("sync_state"),
+                        r.getOffsetDateTime("sync_at"), r.getString("sync_error_code"),
+                        r.getString("sync_error_message")));
             }
             return out;
         });

@@ -24,7 +24,9 @@ class ContractCoverageTest {
 
     static final Set<String> FOLDED = Set.of("Received", "RefusedAtReception", "RefusedAfterAppraisal",
             "SupplementRequested", "SupplementSupplied", "Transferred", "PaymentRequested", "PaymentRecorded", "Processed",
-            "Overdue", "Apologized", "DueDateChanged", "Returned", "Stopped", "Withdrawn", "ApplicantNotified");
+            "Overdue", "Apologized", "DueDateChanged", "Returned", "Stopped", "Withdrawn", "ApplicantNotified",
+            // the portal's answers: indicator 1.4 and its drill-down (DOMAIN.md §7)
+            "SyncedToNationalPortal", "NationalPortalSyncRefused");
     static final Set<String> IGNORED = Set.of("Consulted"); // a question to another unit: no figure depends on it
 
     @Test

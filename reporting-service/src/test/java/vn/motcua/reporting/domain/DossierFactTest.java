@@ -142,4 +142,68 @@ class DossierFactTest {
         assertThat(f.withdrawnAt).isEqualTo(vn("2026-10-06T10:00"));
         assertThat(f.lastVersion).isEqualTo(2);
     }
+
+    static DossierEvent.Received receivedWith(List<String> documents, List<String> digitised) {
+        DossierEvent.Received r = received();
+        return new DossierEvent.Received(r.dossierCode(), r.procedure(), r.receivingUnit(), r.competentUnit(),
+                r.channel(), r.applicant(), documents, r.submittedAt(), r.at(), r.officer(), r.ruleSet(), r.due(),
+                r.countingStartsAt(), r.transferDeadline(), null, digitised);
+    }
+
+    @Test
+    void aDossierIsDigitisedWhenEveryComponentOfTheReceptionAndItsSupplementsWas() {
+        List<String> docs = List.of("Tờ khai", "Ảnh");
+        Instant asked = vn("2026-10-05T10:00");
+        Instant supplied = vn("2026-10-05T11:00");
+
+        assertThat(given(receivedWith(docs, docs)).digitisedAll).isTrue();
+        assertThat(given(receivedWith(docs, List.of("Ảnh"))).digitisedAll).isFalse();
+        assertThat(given(receivedWith(docs, null)).digitisedAll).as("not said").isNull();
+        // a supplement on paper makes it not all digitised; one that does not say changes nothing
+        assertThat(given(receivedWith(docs, docs), new DossierEvent.SupplementRequested("C", "o", List.of("Bản sao"), 1, asked),
+                new DossierEvent.SupplementSupplied(List.of("Bản sao"), supplied, List.of())).digitisedAll).isFalse();
+        assertThat(given(receivedWith(docs, docs), new DossierEvent.SupplementRequested("C", "o", List.of("Bản sao"), 1, asked),
+                new DossierEvent.SupplementSupplied(List.of("Bản sao"), supplied)).digitisedAll).isTrue();
+    }
+
+    @Test
+    void theFirstPaymentThatSaysItsChannelDecidesWhetherTheFeeWasPaidOnline() {
+        Instant asked = vn("2026-10-05T10:00");
+        DossierFact f = given(received(), new DossierEvent.PaymentRequested(20_000, "Lệ phí", asked),
+                new DossierEvent.PaymentRecorded(20_000, "BL-1", vn("2026-10-05T10:30"),
+                        Types.PaymentChannel.NATIONAL_PORTAL));
+        assertThat(f.paidOnline).isTrue();
+        assertThat(f.paymentChannel).isEqualTo("NATIONAL_PORTAL");
+        assertThat(f.paidAt).isEqualTo(vn("2026-10-05T10:30"));
+
+        DossierFact unsaid = given(received(), new DossierEvent.PaymentRequested(20_000, "Lệ phí", asked),
+                new DossierEvent.PaymentRecorded(20_000, "BL-1", vn("2026-10-05T10:30")));
+        assertThat(unsaid.paidAt).isNull();
+        assertThat(unsaid.paidOnline).isNull();
+    }
+
+    @Test
+    void thePortalsLatestAnswerDecidesWhetherTheDossierIsSynchronised() {
+        DossierFact refused = given(received(), new DossierEvent.SyncedToNationalPortal(1, 2, vn("2026-10-05T09:01")),
+                new DossierEvent.NationalPortalSyncRefused(1, "-1", "Mã thủ tục không tồn tại", vn("2026-10-05T09:02")));
+        assertThat(refused.syncState).isEqualTo("REFUSED");
+        assertThat(refused.syncErrorCode).isEqualTo("-1");
+        assertThat(refused.syncErrorMessage).isEqualTo("Mã thủ tục không tồn tại");
+
+        DossierFact resent = given(received(),
+                new DossierEvent.NationalPortalSyncRefused(1, "-1", "Mã thủ tục không tồn tại", vn("2026-10-05T09:02")),
+                new DossierEvent.SyncedToNationalPortal(1, 2, vn("2026-10-05T10:00")));
+        assertThat(resent.syncState).isEqualTo("SYNCED");
+        assertThat(resent.syncErrorCode).isNull();
+        assertThat(resent.syncAt).isEqualTo(vn("2026-10-05T10:00"));
+    }
+
+    @Test
+    void theResultSaysWhetherItWasIssuedElectronically() {
+        DossierFact f = given(received(), new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ-1",
+                vn("2026-10-06T09:00"), true));
+        assertThat(f.resultElectronic).isTrue();
+        assertThat(given(received(), new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ-1",
+                vn("2026-10-06T09:00"))).resultElectronic).isNull();
+    }
 }

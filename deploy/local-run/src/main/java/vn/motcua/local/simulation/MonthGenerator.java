@@ -77,6 +77,20 @@ public final class MonthGenerator {
             return history.stream().filter(s -> s.type().equals("return")).map(Step::at).findFirst().orElse(null);
         }
 
+        /**
+         * Which components were digitised (Decision 766): an online dossier's all (they came as files), at the desk
+         * most. Derived from the code, not drawn from the generator's random numbers, so the rest of the month
+         * stays as it was.
+         */
+        public static com.fasterxml.jackson.databind.node.ArrayNode digitised(ObjectMapper json, String channel,
+                                                                              String code) {
+            var list = json.createArrayNode().add("Tờ khai");
+            if ("ONLINE".equals(channel) || Math.floorMod(code.hashCode(), 10) < 8) {
+                list.add("Giấy tờ kèm theo");
+            }
+            return list;
+        }
+
         public boolean has(String type) {
             return history.stream().anyMatch(s -> s.type().equals(type));
         }
@@ -100,6 +114,7 @@ public final class MonthGenerator {
             a.put("personalId", personalId);
             a.put("phone", phone);
             r.putArray("documents").add("Tờ khai").add("Giấy tờ kèm theo");
+            r.set("digitisedDocuments", digitised(json, channel, code));
             d.put("receivingOfficer", officerOf(receivingUnit));
             var h = d.putArray("history");
             for (Step s : history) {
@@ -382,10 +397,15 @@ public final class MonthGenerator {
                     add("payment-requests", body().put("amountVnd", fee).put("description", description),
                             handler.code(), new DossierCommand.RequestPayment(fee, description, t));
                     advance(hours(2, 16));
-                    // the clock stands while the applicant owes the fee: the rules move the due later by the wait
+                    // the clock stands while the applicant owes the fee: the rules move the due later by the wait;
+                    // most pay online (the national portal or the province's gateway), some at the desk
                     String receipt = "BL-" + Long.toString(t.getEpochSecond(), 36).toUpperCase();
-                    add("payments", body().put("amountVnd", fee).put("receiptRef", receipt), null,
-                            new DossierCommand.RecordPayment(fee, receipt, t));
+                    long pick = Math.floorMod(t.getEpochSecond() / 60, 10);
+                    Types.PaymentChannel paidBy = pick < 5 ? Types.PaymentChannel.NATIONAL_PORTAL
+                            : pick < 8 ? Types.PaymentChannel.PROVINCE_GATEWAY : Types.PaymentChannel.DESK;
+                    add("payments", body().put("amountVnd", fee).put("receiptRef", receipt)
+                                    .put("channel", paidBy.name()), null,
+                            new DossierCommand.RecordPayment(fee, receipt, t, paidBy));
                     finish(handler, approval, false);
                 }
                 case LATE -> finish(handler, approval, true);
@@ -472,8 +492,12 @@ public final class MonthGenerator {
         void result(Unit handler) {
             Types.Outcome outcome = random.nextInt(40) == 0 ? Types.Outcome.DENIED : Types.Outcome.GRANTED;
             String document = "KQ-" + Long.toString(t.getEpochSecond(), 36).toUpperCase();
-            add("result", body().put("outcome", outcome.name()).put("resultDocumentRef", document), handler.code(),
-                    new DossierCommand.RecordResult(handler.code(), officerOf(handler.code()), outcome, document, t));
+            // most results are signed electronic documents
+            boolean electronic = Math.floorMod(t.getEpochSecond() / 60, 10) < 7;
+            add("result", body().put("outcome", outcome.name()).put("resultDocumentRef", document)
+                            .put("issuedElectronically", electronic), handler.code(),
+                    new DossierCommand.RecordResult(handler.code(), officerOf(handler.code()), outcome, document, t,
+                            electronic));
         }
 
         /** The result handed over: most soon, some days later, a few never collected. */
@@ -510,7 +534,8 @@ public final class MonthGenerator {
             List<String> documents = List.of("Bản sao giấy khai sinh");
             ObjectNode brought = body();
             documents.forEach(brought.putArray("documents")::add);
-            add("supplements", brought, null, new DossierCommand.SupplySupplement(documents, t));
+            documents.forEach(brought.putArray("digitisedDocuments")::add);
+            add("supplements", brought, null, new DossierCommand.SupplySupplement(documents, t, documents));
             advance(Duration.ofMinutes(5 + random.nextInt(30)));
         }
 

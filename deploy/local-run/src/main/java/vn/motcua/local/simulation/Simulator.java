@@ -284,6 +284,7 @@ public final class Simulator {
             String key = "sim-" + options.seed() + "-" + day + "-" + (++i);
             ObjectNode body = reception(like, "COUNTER");
             body.remove("documents");
+            body.remove("digitisedDocuments");
             body.put("reason", "Hồ sơ không thuộc thẩm quyền giải quyết của đơn vị; hướng dẫn nộp tại cơ quan khác");
             command(DOSSIERS + "/api/v1/dossiers/refusals", officer(like.receivingUnit()), body, key,
                     "refused at reception");
@@ -298,6 +299,7 @@ public final class Simulator {
         r.put("competentUnit", like.competentUnit());
         r.put("channel", channel);
         r.putArray("documents").add("Tờ khai").add("Giấy tờ kèm theo");
+        r.set("digitisedDocuments", MonthGenerator.PlannedDossier.digitised(Http.JSON, channel, like.code()));
         ObjectNode a = r.putObject("applicant");
         a.put("fullName", like.applicantName());
         a.put("personalId", like.personalId());

@@ -179,6 +179,25 @@ class MonthGeneratorTest {
     }
 
     @Test
+    void mostFeesArePaidOnlineMostComponentsDigitisedAndMostResultsElectronicSoTheDashboardHasFigures() {
+        List<String> channels = PLAN.stream().flatMap(d -> d.history().stream()).filter(s -> s.type().equals("payments"))
+                .map(s -> s.body().path("channel").asText()).toList();
+        assertThat(channels).hasSizeGreaterThan(50).containsOnly("NATIONAL_PORTAL", "PROVINCE_GATEWAY", "DESK");
+        long online = channels.stream().filter(c -> !c.equals("DESK")).count();
+        assertThat(online).isGreaterThan(channels.size() / 2).isLessThan(channels.size());
+
+        List<Boolean> allDigitised = PLAN.stream().map(d -> d.toImport(JSON).path("reception"))
+                .map(r -> r.path("digitisedDocuments").size() == r.path("documents").size()).toList();
+        assertThat(allDigitised.stream().filter(b -> b).count()).isGreaterThan(allDigitised.size() / 2)
+                .isLessThan(allDigitised.size());
+
+        List<Boolean> electronic = PLAN.stream().flatMap(d -> d.history().stream()).filter(s -> s.type().equals("result"))
+                .map(s -> s.body().path("issuedElectronically").asBoolean()).toList();
+        assertThat(electronic.stream().filter(b -> b).count()).isGreaterThan(electronic.size() / 2)
+                .isLessThan(electronic.size());
+    }
+
+    @Test
     void optionsOfTheRunCommand() {
         assertThat(Simulator.Options.parse(new String[0])).isNull();
         assertThat(Simulator.Options.parse(new String[]{"--simulate"}))

@@ -20,8 +20,10 @@ public final class CommandFactory {
         return switch (name) {
             case SUPPLEMENT_REQUESTS -> s -> new DossierCommand.RequestSupplement(s.currentUnit(), officer,
                     ((Requests.RequestSupplement) body).missing(), at, ((Requests.RequestSupplement) body).supplyBy());
-            case SUPPLEMENTS -> s -> new DossierCommand.SupplySupplement(
-                    ((Requests.SupplySupplement) body).documents(), at);
+            case SUPPLEMENTS -> {
+                Requests.SupplySupplement p = (Requests.SupplySupplement) body;
+                yield s -> new DossierCommand.SupplySupplement(p.documents(), at, p.digitisedDocuments());
+            }
             case TRANSFERS -> {
                 Requests.Transfer t = (Requests.Transfer) body;
                 yield s -> new DossierCommand.Transfer(t.toUnit(), t.stepName(), t.officer() != null ? t.officer() : officer,
@@ -37,12 +39,12 @@ public final class CommandFactory {
             }
             case PAYMENTS -> {
                 Requests.RecordPayment p = (Requests.RecordPayment) body;
-                yield s -> new DossierCommand.RecordPayment(p.amountVnd(), p.receiptRef(), at);
+                yield s -> new DossierCommand.RecordPayment(p.amountVnd(), p.receiptRef(), at, p.channel());
             }
             case RESULT -> {
                 Requests.RecordResult r = (Requests.RecordResult) body;
                 yield s -> new DossierCommand.RecordResult(s.currentUnit(), r.officer() != null ? r.officer() : officer,
-                        r.outcome(), r.resultDocumentRef(), at);
+                        r.outcome(), r.resultDocumentRef(), at, r.issuedElectronically());
             }
             case REFUSAL -> {
                 Requests.RefuseAfterAppraisal r = (Requests.RefuseAfterAppraisal) body;

@@ -77,7 +77,8 @@ public class DossierResource {
                                 r.competentUnit(), at), idem(key, "receive", r),
                         (terms, code, hash) -> new DossierCommand.Receive(code, terms, r.receivingUnit(),
                                 r.competentUnit(), r.channel(), CommandFactory.applicant(r.applicant()),
-                                r.documents(), r.submittedAt() != null ? r.submittedAt() : at, at, caller.name(), hash),
+                                r.documents(), r.submittedAt() != null ? r.submittedAt() : at, at, caller.name(), hash,
+                                r.digitisedDocuments()),
                         Views::answer)
                 .map(DossierResource::response);
     }

@@ -153,7 +153,7 @@ public class ImportResource {
                 d.code(), new DossierCommands.Intake(r.procedureCode(), r.receivingUnit(), r.competentUnit(), at),
                 (terms, code, hash) -> new DossierCommand.Receive(code, terms, r.receivingUnit(), r.competentUnit(),
                         r.channel(), CommandFactory.applicant(r.applicant()), r.documents(),
-                        r.submittedAt() != null ? r.submittedAt() : at, at, officer, null),
+                        r.submittedAt() != null ? r.submittedAt() : at, at, officer, null, r.digitisedDocuments()),
                 history));
     }
 

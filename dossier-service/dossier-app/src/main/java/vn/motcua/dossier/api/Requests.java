@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.motcua.dossier.domain.Types.Channel;
 import vn.motcua.dossier.domain.Types.Outcome;
+import vn.motcua.dossier.domain.Types.PaymentChannel;
 import vn.motcua.dossier.domain.Types.ReturnChannel;
 
 import java.time.Instant;
@@ -27,6 +28,7 @@ public final class Requests {
 
     static final String UNIT_CODE = vn.motcua.catalog.events.CatalogLimits.CODE; // the catalog's, declared once
     static final String UNIT_MSG = "must be a unit code such as 000.00.20.H40 (mã đơn vị không hợp lệ)";
+    static final String DIGITISED = "Which of the documents were digitised (thành phần hồ sơ đã số hóa: scanned at the desk or received as electronic files), by the same names; each must be one of the documents. Leave it out when not known; an empty list says none was.";
 
     @Schema(description = "The applicant (người nộp hồ sơ). Personal data: visible to the dossier's units only.")
     public record ApplicantIn(
@@ -50,6 +52,7 @@ public final class Requests {
             @NotNull(message = "is required: COUNTER, ONLINE or POSTAL (hình thức nộp là bắt buộc)") Channel channel,
             @NotNull(message = "is required (thông tin người nộp là bắt buộc)") @Valid ApplicantIn applicant,
             @Size(max = 100) List<@NotBlank @Size(max = 500) String> documents,
+            @Schema(description = DIGITISED) @Size(max = 100) List<@NotBlank @Size(max = 500) String> digitisedDocuments,
             @Schema(description = "When the applicant submitted (online or postal: may be earlier than reception)") Instant submittedAt,
             @Schema(description = "When the desk received the dossier; default now; never in the future") Instant receivedAt) {
     }
@@ -74,7 +77,8 @@ public final class Requests {
     }
 
     @Schema(description = "The applicant brought the missing documents; the processing time restarts")
-    public record SupplySupplement(@Size(max = 100) List<@NotBlank @Size(max = 500) String> documents) {
+    public record SupplySupplement(@Size(max = 100) List<@NotBlank @Size(max = 500) String> documents,
+            @Schema(description = DIGITISED) @Size(max = 100) List<@NotBlank @Size(max = 500) String> digitisedDocuments) {
     }
 
     @Schema(description = "Hand the dossier over to another unit or step (phiếu chuyển xử lý), with that step's deadline")
@@ -101,14 +105,18 @@ public final class Requests {
     @Schema(description = "The payment was made; the clock runs again and the due date moves by the wait")
     public record RecordPayment(
             @Positive(message = "must be a positive amount in VND (số tiền phải lớn hơn 0)") long amountVnd,
-            @Size(max = 200) String receiptRef) {
+            @Size(max = 200) String receiptRef,
+            @Schema(description = "How it was paid (hình thức thanh toán): NATIONAL_PORTAL (online through the national public-service portal), PROVINCE_GATEWAY (online through the province's payment gateway) or DESK; leave it out when not known")
+            PaymentChannel channel) {
     }
 
     @Schema(description = "The result is ready (đã có kết quả): granted or denied, with the result document")
     public record RecordResult(
             @NotNull(message = "is required: GRANTED or DENIED (kết quả giải quyết là bắt buộc)") Outcome outcome,
             @Size(max = 200) String resultDocumentRef,
-            @Size(max = 200) String officer) {
+            @Size(max = 200) String officer,
+            @Schema(description = "Whether the result was issued as a signed electronic document (kết quả điện tử); leave it out when not known")
+            Boolean issuedElectronically) {
     }
 
     @Schema(description = "Refuse after appraisal (từ chối giải quyết), with the reason")

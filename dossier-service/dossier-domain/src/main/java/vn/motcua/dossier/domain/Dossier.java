@@ -130,7 +130,7 @@ public final class Dossier {
                         "thiếu kết quả giải quyết");
             }
             return List.of(new DossierEvent.Processed(unitOr(c.unitCode(), s), c.officer(), c.outcome(),
-                    c.resultDocumentRef(), c.at()));
+                    c.resultDocumentRef(), c.at(), c.issuedElectronically()));
         }
         if (command instanceof RefuseAfterAppraisal c) {
             requireStatus(s, "refuse", Status.RECEIVED, Status.PROCESSING);
@@ -174,9 +174,26 @@ public final class Dossier {
         DueDate due = calc.compute(c.at(), c.procedure().appliedTime());
         Instant transfer = c.channel() == Channel.ONLINE ? due.countingStartsAt().toInstant()
                 : calc.paperTransferDeadline(c.at()).toInstant();
+        requireDigitisedSubmitted(c.documents(), c.digitisedDocuments());
         return List.of(new DossierEvent.Received(c.dossierCode(), c.procedure(), c.receivingUnit(), c.competentUnit(),
                 c.channel(), c.applicant(), Types.copy(c.documents()), c.submittedAt(), c.at(), c.officer(),
-                rules.id(), toDue(due), due.countingStartsAt().toInstant(), transfer, c.lookupSecretHash()));
+                rules.id(), toDue(due), due.countingStartsAt().toInstant(), transfer, c.lookupSecretHash(),
+                Types.copyOrNull(c.digitisedDocuments())));
+    }
+
+    /** A component can only be digitised if it was submitted: the digitisation figure counts the submitted ones. */
+    private static void requireDigitisedSubmitted(List<String> documents, List<String> digitised) {
+        if (digitised == null || digitised.isEmpty()) {
+            return;
+        }
+        List<String> submitted = documents == null ? List.of() : documents;
+        for (String d : digitised) {
+            if (!submitted.contains(d)) {
+                throw RuleViolation.input("digitised-not-submitted", "digitisedDocuments",
+                        "a digitised component must be one of the submitted documents: " + d,
+                        "thành phần được số hóa phải là một trong các giấy tờ đã nộp: " + d);
+            }
+        }
     }
 
     private static List<DossierEvent> refuseAtReception(DossierState s, RefuseAtReception c) {
@@ -268,7 +285,9 @@ public final class Dossier {
     private static List<DossierEvent> supplySupplement(DossierState s, SupplySupplement c, Context ctx) {
         requireStatus(s, "supply-supplement", Status.SUPPLEMENT_REQUESTED);
         List<DossierEvent> events = new ArrayList<>();
-        events.add(new DossierEvent.SupplementSupplied(Types.copy(c.documents()), c.at()));
+        requireDigitisedSubmitted(c.documents(), c.digitisedDocuments());
+        events.add(new DossierEvent.SupplementSupplied(Types.copy(c.documents()), c.at(),
+                Types.copyOrNull(c.digitisedDocuments())));
         if (s.dueOfRecord().exists()) {
             RuleSet rules = ctx.rulesOn(s.receptionDay());
             Duration waited = ctx.calendar().officeTimeBetween(s.waitingSince(), c.at());
@@ -314,7 +333,7 @@ public final class Dossier {
                             + asked + " đồng");
         }
         List<DossierEvent> events = new ArrayList<>();
-        events.add(new DossierEvent.PaymentRecorded(c.amountVnd(), c.receiptRef(), c.at()));
+        events.add(new DossierEvent.PaymentRecorded(c.amountVnd(), c.receiptRef(), c.at(), c.channel()));
         Duration waited = ctx.calendar().officeTimeBetween(s.waitingSince(), c.at());
         if (s.dueOfRecord().exists() && !waited.isZero()) {
             Due record = shift(s.dueOfRecord(), waited, ctx);

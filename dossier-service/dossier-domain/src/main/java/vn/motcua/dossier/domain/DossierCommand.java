@@ -15,9 +15,16 @@ public sealed interface DossierCommand {
 
     Instant at();
 
+    /** {@code digitisedDocuments}: which of {@code documents} were digitised, or null when not said. */
     record Receive(String dossierCode, ProcedureTerms procedure, String receivingUnit, String competentUnit,
                    Channel channel, Applicant applicant, List<String> documents, Instant submittedAt, Instant at,
-                   String officer, String lookupSecretHash) implements DossierCommand {
+                   String officer, String lookupSecretHash, List<String> digitisedDocuments) implements DossierCommand {
+        public Receive(String dossierCode, ProcedureTerms procedure, String receivingUnit, String competentUnit,
+                       Channel channel, Applicant applicant, List<String> documents, Instant submittedAt, Instant at,
+                       String officer, String lookupSecretHash) {
+            this(dossierCode, procedure, receivingUnit, competentUnit, channel, applicant, documents, submittedAt, at,
+                    officer, lookupSecretHash, null);
+        }
     }
 
     record RefuseAtReception(String dossierCode, ProcedureTerms procedure, String receivingUnit, String competentUnit,
@@ -32,7 +39,11 @@ public sealed interface DossierCommand {
         }
     }
 
-    record SupplySupplement(List<String> documents, Instant at) implements DossierCommand {
+    record SupplySupplement(List<String> documents, Instant at, List<String> digitisedDocuments)
+            implements DossierCommand {
+        public SupplySupplement(List<String> documents, Instant at) {
+            this(documents, at, null);
+        }
     }
 
     /** Hand over to another unit or step; {@code stepDeadline} may be null for the first hand-over to processing. */
@@ -47,11 +58,18 @@ public sealed interface DossierCommand {
     record RequestPayment(long amountVnd, String description, Instant at) implements DossierCommand {
     }
 
-    record RecordPayment(long amountVnd, String receiptRef, Instant at) implements DossierCommand {
+    record RecordPayment(long amountVnd, String receiptRef, Instant at, Types.PaymentChannel channel)
+            implements DossierCommand {
+        public RecordPayment(long amountVnd, String receiptRef, Instant at) {
+            this(amountVnd, receiptRef, at, null);
+        }
     }
 
-    record RecordResult(String unitCode, String officer, Outcome outcome, String resultDocumentRef, Instant at)
-            implements DossierCommand {
+    record RecordResult(String unitCode, String officer, Outcome outcome, String resultDocumentRef, Instant at,
+                        Boolean issuedElectronically) implements DossierCommand {
+        public RecordResult(String unitCode, String officer, Outcome outcome, String resultDocumentRef, Instant at) {
+            this(unitCode, officer, outcome, resultDocumentRef, at, null);
+        }
     }
 
     record RefuseAfterAppraisal(String unitCode, String officer, String reason, Instant at) implements DossierCommand {

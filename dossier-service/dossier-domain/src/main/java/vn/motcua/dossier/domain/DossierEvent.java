@@ -7,6 +7,7 @@ import vn.motcua.dossier.domain.Types.DueChangeReason;
 import vn.motcua.dossier.domain.Types.NoticeChannel;
 import vn.motcua.dossier.domain.Types.NoticeKind;
 import vn.motcua.dossier.domain.Types.Outcome;
+import vn.motcua.dossier.domain.Types.PaymentChannel;
 import vn.motcua.dossier.domain.Types.ProcedureTerms;
 import vn.motcua.dossier.domain.Types.ReturnChannel;
 
@@ -21,11 +22,21 @@ public sealed interface DossierEvent {
 
     Instant at();
 
-    /** A complete dossier was received: it has a code, a receipt and a due date. */
+    /**
+     * A complete dossier was received: it has a code, a receipt and a due date. {@code digitisedDocuments}: which of
+     * {@code documents} the desk digitised (scanned or received as electronic files); null when not said.
+     */
     record Received(String dossierCode, ProcedureTerms procedure, String receivingUnit, String competentUnit,
                     Channel channel, Applicant applicant, List<String> documents, Instant submittedAt, Instant at,
                     String officer, String ruleSet, Due due, Instant countingStartsAt, Instant transferDeadline,
-                    String lookupSecretHash) implements DossierEvent {
+                    String lookupSecretHash, List<String> digitisedDocuments) implements DossierEvent {
+        public Received(String dossierCode, ProcedureTerms procedure, String receivingUnit, String competentUnit,
+                        Channel channel, Applicant applicant, List<String> documents, Instant submittedAt, Instant at,
+                        String officer, String ruleSet, Due due, Instant countingStartsAt, Instant transferDeadline,
+                        String lookupSecretHash) {
+            this(dossierCode, procedure, receivingUnit, competentUnit, channel, applicant, documents, submittedAt, at,
+                    officer, ruleSet, due, countingStartsAt, transferDeadline, lookupSecretHash, null);
+        }
     }
 
     /** Refused at reception (wrong authority, invalid): never received, never timed. */
@@ -47,7 +58,12 @@ public sealed interface DossierEvent {
         }
     }
 
-    record SupplementSupplied(List<String> documents, Instant at) implements DossierEvent {
+    /** {@code digitisedDocuments}: which of {@code documents} were digitised; null when not said. */
+    record SupplementSupplied(List<String> documents, Instant at, List<String> digitisedDocuments)
+            implements DossierEvent {
+        public SupplementSupplied(List<String> documents, Instant at) {
+            this(documents, at, null);
+        }
     }
 
     /** A hand-over to another unit or step, with that step's own deadline. */
@@ -62,12 +78,23 @@ public sealed interface DossierEvent {
     record PaymentRequested(long amountVnd, String description, Instant at) implements DossierEvent {
     }
 
-    record PaymentRecorded(long amountVnd, String receiptRef, Instant at) implements DossierEvent {
+    /** {@code channel}: how it was paid (online through the portal or the gateway, or at the desk); null when not said. */
+    record PaymentRecorded(long amountVnd, String receiptRef, Instant at, PaymentChannel channel)
+            implements DossierEvent {
+        public PaymentRecorded(long amountVnd, String receiptRef, Instant at) {
+            this(amountVnd, receiptRef, at, null);
+        }
     }
 
-    /** The result is ready (granted or denied). */
-    record Processed(String unitCode, String officer, Outcome outcome, String resultDocumentRef, Instant at)
-            implements DossierEvent {
+    /**
+     * The result is ready (granted or denied). {@code issuedElectronically}: the result document was issued as a
+     * signed electronic document (it exists from this moment, however it is handed over later); null when not said.
+     */
+    record Processed(String unitCode, String officer, Outcome outcome, String resultDocumentRef, Instant at,
+                     Boolean issuedElectronically) implements DossierEvent {
+        public Processed(String unitCode, String officer, Outcome outcome, String resultDocumentRef, Instant at) {
+            this(unitCode, officer, outcome, resultDocumentRef, at, null);
+        }
     }
 
     /** The due date passed without a result; appended once, at that instant. */

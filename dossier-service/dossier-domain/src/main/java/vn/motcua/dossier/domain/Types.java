@@ -18,6 +18,19 @@ public final class Types {
     /** How the result is handed over. */
     public enum ReturnChannel { COUNTER, POSTAL, ONLINE }
 
+    /**
+     * How a fee or charge was paid (DOMAIN.md §9): online through the national public-service portal or the
+     * province's payment gateway, or at the desk.
+     */
+    public enum PaymentChannel {
+        NATIONAL_PORTAL, PROVINCE_GATEWAY, DESK;
+
+        /** Decision 766's "paid online": through either online channel. */
+        public boolean online() {
+            return this != DESK;
+        }
+    }
+
     public enum Outcome { GRANTED, DENIED }
 
     /** How the applicant chose to be told (none: the desk tells them on paper or by phone). */
@@ -132,5 +145,21 @@ public final class Types {
 
     static List<String> copy(List<String> list) {
         return list == null ? List.of() : List.copyOf(list);
+    }
+
+    /** Like {@link #copy}, but keeps "not said" (null) apart from "none". */
+    static List<String> copyOrNull(List<String> list) {
+        return list == null ? null : List.copyOf(list);
+    }
+
+    /**
+     * Whether every submitted component was digitised (Decision 766, DOMAIN.md §9): null when the submission did not
+     * say which were (an older event or import), true when each of {@code documents} is among {@code digitised}.
+     */
+    public static Boolean allDigitised(List<String> documents, List<String> digitised) {
+        if (digitised == null) {
+            return null;
+        }
+        return documents == null || digitised.containsAll(documents);
     }
 }

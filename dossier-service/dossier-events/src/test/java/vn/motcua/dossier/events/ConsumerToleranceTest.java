@@ -63,6 +63,7 @@ class ConsumerToleranceTest {
                     "officer": "tran.quoc.hung",
                     "outcome": "GRANTED",
                     "resultDocumentRef": "PC06-KQ-2026/00871",
+                    "issuedElectronically": true,
                     "timeliness": "LATE",
                     "signedBy": { "title": "Trưởng phòng", "signedAt": "2026-12-10T01:55:00Z" },
                     "at": "2026-12-10T02:00:00Z"
@@ -122,6 +123,36 @@ class ConsumerToleranceTest {
         assertThat(received.procedure().nameVi()).isNull();
         assertThat(received.procedure().committedTime()).isNull();
         assertThat(received.due().exists()).isFalse();
+    }
+
+    /**
+     * Payment channel, digitised components and electronic result (issue 16) were added to version 1: an event
+     * published before them still validates and reads, each of them "not said" (null), never "no" or "at the desk".
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"DossierReceived", "DossierSupplementSupplied",
+            "DossierPaymentRecorded", "DossierProcessed"})
+    void anEventPublishedBeforeThePaymentAndDigitisationFieldsReadsThemAsNotSaid(String type) throws IOException {
+        ObjectNode doc = (ObjectNode) JSON.readTree(CODEC.write(DossierEventFixtures.ofType(type)));
+        ObjectNode data = (ObjectNode) doc.get("data");
+        assertThat(data.remove(List.of("digitisedDocuments", "channel", "issuedElectronically")))
+                .as("the fixture carries the new field").isNotNull();
+        if (type.equals("DossierReceived")) {
+            data.put("channel", "COUNTER"); // the reception's channel is older and required: only the new field goes
+        }
+
+        assertThat(SCHEMA.validate(doc)).as(doc.toString()).isEmpty();
+        DossierEvent read = CODEC.read(JSON.writeValueAsString(doc)).orElseThrow().data();
+        if (read instanceof DossierEvent.Received r) {
+            assertThat(r.digitisedDocuments()).isNull();
+            assertThat(vn.motcua.dossier.domain.Types.allDigitised(r.documents(), r.digitisedDocuments())).isNull();
+        } else if (read instanceof DossierEvent.SupplementSupplied r) {
+            assertThat(r.digitisedDocuments()).isNull();
+        } else if (read instanceof DossierEvent.PaymentRecorded r) {
+            assertThat(r.channel()).isNull();
+        } else {
+            assertThat(((DossierEvent.Processed) read).issuedElectronically()).isNull();
+        }
     }
 
     @Test

@@ -82,17 +82,21 @@ public final class DossierEventEdges {
                     List<DossierEvent> events = new ArrayList<>();
                     events.add(new DossierEvent.Received(code, terms, unit, unit, Types.Channel.COUNTER, null, List.of(),
                             at, at, who, "ND118-2025", new Types.Due(due, due.atOffset(ZoneOffset.ofHours(7)).toLocalDate()),
-                            at, due, null));
+                            at, due, null, shape % 2 == 0 ? null : List.of()));
                     if (shape >= 1) {
                         events.add(new DossierEvent.Transferred(unit, unit, step, who, null, at));
                     }
                     if (shape >= 2) {
-                        events.add(new DossierEvent.Processed(unit, who, Types.Outcome.GRANTED, null, at));
+                        events.add(new DossierEvent.Processed(unit, who, Types.Outcome.GRANTED, null, at,
+                                shape == 2 ? null : Boolean.TRUE));
                         events.add(new DossierEvent.ApplicantNotified(Types.NoticeKind.RESULT_READY,
                                 Types.NoticeChannel.SMS, events.size(), shape == 2, Integer.MAX_VALUE, at));
                     }
                     if (shape >= 3) {
                         events.add(new DossierEvent.Returned(Types.ReturnChannel.COUNTER, at));
+                        // the portal refused the returned copy with its own text, then accepted it after a resend
+                        events.add(new DossierEvent.NationalPortalSyncRefused(events.size(), "-1", step, at));
+                        events.add(new DossierEvent.SyncedToNationalPortal(events.size() - 1, 10, at));
                     }
                     List<byte[]> records = new ArrayList<>();
                     for (int v = 1; v <= events.size(); v++) {

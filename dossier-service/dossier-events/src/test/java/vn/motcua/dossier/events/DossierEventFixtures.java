@@ -98,7 +98,8 @@ final class DossierEventFixtures {
         return new Received(CODE_A, IDENTITY_CARD, POLICE_DESK, PC06, Channel.COUNTER, APPLICANT,
                 List.of("Tờ khai thu nhận thông tin căn cước (mẫu CC01)"), RECEIVED_AT, RECEIVED_AT,
                 "nguyen.van.binh", "ND118-2025", DUE_AT_RECEPTION, RECEIVED_AT,
-                Instant.parse("2026-11-23T10:00:00Z"), LOOKUP_SECRET_HASH);
+                Instant.parse("2026-11-23T10:00:00Z"), LOOKUP_SECRET_HASH,
+                List.of("Tờ khai thu nhận thông tin căn cước (mẫu CC01)"));
     }
 
     static Transferred transferred() {
@@ -119,7 +120,7 @@ final class DossierEventFixtures {
 
     static SupplementSupplied supplementSupplied() {
         return new SupplementSupplied(List.of("Tờ khai thu nhận thông tin căn cước (mẫu CC01)"),
-                Instant.parse("2026-11-25T01:30:00Z"));
+                Instant.parse("2026-11-25T01:30:00Z"), List.of());
     }
 
     static DueDateChanged dueDateChanged() {
@@ -132,7 +133,8 @@ final class DossierEventFixtures {
     }
 
     static PaymentRecorded paymentRecorded() {
-        return new PaymentRecorded(30_000L, "0001234/BLP-CANA", Instant.parse("2026-11-25T02:20:00Z"));
+        return new PaymentRecorded(30_000L, "0001234/BLP-CANA", Instant.parse("2026-11-25T02:20:00Z"),
+                vn.motcua.dossier.domain.Types.PaymentChannel.NATIONAL_PORTAL);
     }
 
     static Apologized apologized() {
@@ -146,7 +148,7 @@ final class DossierEventFixtures {
 
     static Processed processed() {
         return new Processed(PC06, "tran.quoc.hung", Outcome.GRANTED, "PC06-KQ-2026/00871",
-                Instant.parse("2026-12-10T02:00:00Z"));
+                Instant.parse("2026-12-10T02:00:00Z"), true);
     }
 
     static Returned returned() {
@@ -296,7 +298,7 @@ final class DossierEventFixtures {
         if (event instanceof Received r) {
             return new Received(r.dossierCode(), r.procedure(), r.receivingUnit(), r.competentUnit(), r.channel(),
                     null, r.documents(), r.submittedAt(), r.at(), r.officer(), r.ruleSet(), r.due(),
-                    r.countingStartsAt(), r.transferDeadline(), null);
+                    r.countingStartsAt(), r.transferDeadline(), null, r.digitisedDocuments());
         }
         if (event instanceof RefusedAtReception r) {
             return new RefusedAtReception(r.dossierCode(), r.procedure(), r.receivingUnit(), r.competentUnit(),
