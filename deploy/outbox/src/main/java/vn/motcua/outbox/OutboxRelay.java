@@ -2,6 +2,7 @@ package vn.motcua.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -31,6 +32,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +78,7 @@ public final class OutboxRelay {
     private final Duration retention;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    private final Timer ackDelay;
     private final Tracer tracer;
 
     private volatile boolean running;
@@ -121,6 +124,10 @@ public final class OutboxRelay {
                 .description("Outbox events not yet acknowledged by Kafka").register(registry);
         Gauge.builder("motcua_outbox_published", published, AtomicLong::get)
                 .description("Outbox events published by this instance since start").register(registry);
+        // created_at is the writing command's instant, taken just before its commit: close to commit -> ack
+        this.ackDelay = Timer.builder("motcua_outbox_ack_delay")
+                .description("From an event's outbox row to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     public void start() {
@@ -221,6 +228,7 @@ public final class OutboxRelay {
                     try {
                         acks.get(i).get(30, TimeUnit.SECONDS);
                         acknowledged.add(rows.get(i));
+                        ackDelay.record(Duration.between(rows.get(i).createdAt(), clock.instant()));
                     } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                         spans.get(i).setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
                         if (failure == null) {
@@ -299,7 +307,7 @@ public final class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         java.util.Set<String> keys = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select id, event_id, topic, record_key, event_type, payload, trace_parent from outbox "
+                "select id, event_id, topic, record_key, event_type, payload, trace_parent, created_at from outbox "
                         + "where published_at is null order by id limit ?")) {
             ps.setInt(1, batchSize * 4);
             try (ResultSet rs = ps.executeQuery()) {
@@ -307,7 +315,8 @@ public final class OutboxRelay {
                     String key = rs.getString(3) + "\n" + rs.getString(4);
                     if (keys.add(key)) {
                         rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7)));
+                                rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getTimestamp(8).toInstant()));
                     }
                 }
             }
@@ -408,6 +417,6 @@ public final class OutboxRelay {
     };
 
     private record Row(long id, String eventId, String topic, String key, String eventType, String payload,
-                       String traceParent) {
+                       String traceParent, Instant createdAt) {
     }
 }

@@ -75,6 +75,66 @@ final class Benchmark {
         System.out.printf(Locale.ROOT, "commands/s : inserts/s           %10.2f   (%.0f%% of the database's single-row commit rate)%n",
                 commandsPerSecond / insertsPerSecond, 100 * commandsPerSecond / insertsPerSecond);
         System.out.printf("failed commands                  %10d%n", service.failures);
+        System.out.println(outboxAckDelay(api));
+        residentMemory().forEach(System.out::println);
+    }
+
+    /**
+     * The relay's delay from an event's outbox row to the broker's acknowledgement, p50 / p99 over the last two
+     * minutes (micrometer's window), as dossier-service's metrics endpoint reports it.
+     */
+    private static String outboxAckDelay(DossierTools.Api api) {
+        try {
+            HttpResponse<String> r = api.get("/q/metrics");
+            java.util.Map<String, Double> quantiles = new java.util.HashMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("(?m)^motcua_outbox_ack_delay_seconds\\{[^}]*quantile=\"([0-9.]+)\"[^}]*} (\\S+)$")
+                    .matcher(r.body());
+            while (m.find()) {
+                quantiles.put(m.group(1), Double.parseDouble(m.group(2)));
+            }
+            if (!quantiles.containsKey("0.99")) {
+                return "outbox commit -> broker ack       not reported (HTTP " + r.statusCode() + ")";
+            }
+            return String.format(Locale.ROOT, "outbox commit -> broker ack p50 / p99 %5.1f ms / %.1f ms",
+                    quantiles.getOrDefault("0.5", Double.NaN) * 1e3, quantiles.get("0.99") * 1e3);
+        } catch (Exception e) {
+            return "outbox commit -> broker ack       not reported (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Resident memory of each service this machine runs (the local run's quarkus-run.jar processes). */
+    private static List<String> residentMemory() {
+        List<String> lines = new ArrayList<>();
+        java.nio.file.Path proc = java.nio.file.Path.of("/proc");
+        if (!java.nio.file.Files.isDirectory(proc)) {
+            return lines;
+        }
+        try (var pids = java.nio.file.Files.list(proc)) {
+            for (java.nio.file.Path pid : pids.filter(p -> p.getFileName().toString().matches("\\d+")).sorted().toList()) {
+                try {
+                    String cmd = new String(java.nio.file.Files.readAllBytes(pid.resolve("cmdline")),
+                            java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+                    java.util.regex.Matcher jar = java.util.regex.Pattern
+                            .compile("([\\w-]+-service)/(?:[\\w-]+/)?target/quarkus-app/quarkus-run\\.jar").matcher(cmd);
+                    if (!jar.find()) {
+                        continue;
+                    }
+                    for (String line : java.nio.file.Files.readAllLines(pid.resolve("status"))) {
+                        if (line.startsWith("VmRSS:")) {
+                            long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                            lines.add(String.format(Locale.ROOT, "resident memory %-22s %6d MB   (pid %s)",
+                                    jar.group(1), kb / 1024, pid.getFileName()));
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            }
+        } catch (java.io.IOException e) {
+            lines.add("resident memory: " + e.getMessage());
+        }
+        return lines;
     }
 
     private record Run(long[] latencies, double seconds, int failures) {
