@@ -72,7 +72,7 @@ final class Benchmark {
                 insertsPerSecond, concurrency);
         System.out.printf(Locale.ROOT, "insert latency p50 / p99         %7.1f ms / %.1f ms%n",
                 rows.at(50) / 1e6, rows.at(99) / 1e6);
-        System.out.printf(Locale.ROOT, "commands/s : inserts/s           %10.2f   (%.0f%% of the database's single-row commit rate)%n",
+        System.out.printf(Locale.ROOT, "commands/s : inserts/s           %10.4f   (%.1f%% of the database's single-row commit rate)%n",
                 commandsPerSecond / insertsPerSecond, 100 * commandsPerSecond / insertsPerSecond);
         System.out.printf("failed commands                  %10d%n", service.failures);
         System.out.println(outboxAckDelay(api));
@@ -103,7 +103,10 @@ final class Benchmark {
         }
     }
 
-    /** Resident memory of each service this machine runs (the local run's quarkus-run.jar processes). */
+    /**
+     * Resident memory of each service the local run started: the quarkus-run.jar processes working in this checkout
+     * (other checkouts' services on the same machine are left out).
+     */
     private static List<String> residentMemory() {
         List<String> lines = new ArrayList<>();
         java.nio.file.Path proc = java.nio.file.Path.of("/proc");
@@ -117,7 +120,8 @@ final class Benchmark {
                             java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
                     java.util.regex.Matcher jar = java.util.regex.Pattern
                             .compile("([\\w-]+-service)/(?:[\\w-]+/)?target/quarkus-app/quarkus-run\\.jar").matcher(cmd);
-                    if (!jar.find()) {
+                    if (!jar.find() || !java.nio.file.Files.readSymbolicLink(pid.resolve("cwd")).toAbsolutePath()
+                            .equals(java.nio.file.Path.of("").toAbsolutePath())) {
                         continue;
                     }
                     for (String line : java.nio.file.Files.readAllLines(pid.resolve("status"))) {
