@@ -11,7 +11,6 @@ import vn.motcua.catalog.events.ProcedureSnapshot;
 import vn.motcua.catalog.events.ProcedureVersionSnapshot;
 import vn.motcua.catalog.events.UnitSnapshot;
 import vn.motcua.dossier.domain.Types.ProcedureTerms;
-import vn.motcua.dossier.store.ReplicaChanges;
 import vn.motcua.dossier.store.ReplicaEntity;
 import vn.motcua.duedate.CalendarYear;
 import vn.motcua.duedate.PublishedCalendar;
@@ -27,10 +26,6 @@ import java.util.stream.Collectors;
  * The dossier service's local copy of the catalog (fed by catalog events, see CatalogReplicaConsumer): procedures,
  * unit commitments, units and working calendars. Reception never calls catalog-service, so a catalog outage does not
  * stop the desks. Call inside a session.
- * <p>
- * Rows that exist and the calendar are kept in memory while {@link ReplicaChanges} says no change happened since they
- * were read (every command needs them; reading them took four of reception's round trips and one of every other
- * command's). Unknown keys are always asked of the database, so bad input cannot fill the memory.
  */
 @ApplicationScoped
 public class CatalogReplica {
@@ -39,19 +34,6 @@ public class CatalogReplica {
     private final PublishedCalendar calendars = new PublishedCalendar();
     private static final int MAX_PARSED = 20_000;
     private final java.util.Map<java.util.UUID, CatalogEvent> parsed = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ReplicaChanges changes;
-    /** Rows read under {@link #memoryGeneration}; dropped whole when the generation moves. */
-    private final java.util.Map<ReplicaEntity.Key, ReplicaRow> rows = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile WorkingCalendar memoryCalendar;
-    private volatile long memoryGeneration = -1;
-
-    /** A replica row as read, detached from any session. */
-    private record ReplicaRow(java.util.UUID eventId, String eventType, String payload) {
-    }
-
-    public CatalogReplica(ReplicaChanges changes) {
-        this.changes = changes;
-    }
 
     /**
      * The procedure as in force on {@code day}, with the competent unit's commitment then in force; the competent
@@ -119,15 +101,6 @@ public class CatalogReplica {
 
     /** The working calendar of every year the catalog published; re-parsed only when a year was added or revised. */
     public Uni<WorkingCalendar> calendar() {
-        long generation = changes.generation();
-        WorkingCalendar kept = memoryCalendar;
-        if (kept != null && generation >= 0 && current(generation)) {
-            return Uni.createFrom().item(kept);
-        }
-        return calendarFromDatabase().invoke(c -> keep(generation, () -> memoryCalendar = c));
-    }
-
-    private Uni<WorkingCalendar> calendarFromDatabase() {
         return Panache.getSession().chain(session -> session.createQuery(
                         "select r.recordKey, r.eventId from ReplicaEntity r where r.topic = :topic order by r.recordKey",
                         Object[].class).setParameter("topic", CatalogTopics.CALENDARS).getResultList())
@@ -139,8 +112,7 @@ public class CatalogReplica {
                     }
                     return ReplicaEntity.<ReplicaEntity>list("topic = ?1", CatalogTopics.CALENDARS).map(rows -> {
                         List<CalendarYear> years = rows.stream()
-                                .map(r -> ((CatalogEvent.CalendarYearPublished) event(new ReplicaRow(r.eventId, r.eventType,
-                                        r.payload))).calendar()).toList();
+                                .map(r -> ((CatalogEvent.CalendarYearPublished) event(r)).calendar()).toList();
                         return calendars.build(fingerprint, years);
                     });
                 });
@@ -151,66 +123,26 @@ public class CatalogReplica {
         return row(CatalogTopics.PROCEDURES, procedureCode).map(r -> r == null ? null : procedure(r));
     }
 
-    private Uni<ReplicaRow> row(String topic, String key) {
-        ReplicaEntity.Key id = new ReplicaEntity.Key(topic, key);
-        long generation = changes.generation();
-        if (generation >= 0 && current(generation)) {
-            ReplicaRow kept = rows.get(id);
-            if (kept != null) {
-                return Uni.createFrom().item(kept);
-            }
-        }
-        return ReplicaEntity.<ReplicaEntity>findById(id).map(r -> {
-            if (r == null) {
-                return null;
-            }
-            ReplicaRow row = new ReplicaRow(r.eventId, r.eventType, r.payload);
-            if (rows.size() < MAX_PARSED) {
-                keep(generation, () -> rows.put(id, row));
-            }
-            return row;
-        });
-    }
-
-    /**
-     * Keeps what was read from the database under {@code generation} only if nothing changed meanwhile: a row read
-     * before a change committed is not kept after it.
-     */
-    private synchronized void keep(long generation, Runnable put) {
-        if (generation >= 0 && current(generation)) {
-            put.run();
-        }
-    }
-
-    /** True when the memory copy belongs to {@code generation}; a newer generation empties it first. */
-    private synchronized boolean current(long generation) {
-        if (generation != memoryGeneration) {
-            if (generation < memoryGeneration) {
-                return false; // this caller looked before a change the copy already moved past
-            }
-            rows.clear();
-            memoryCalendar = null;
-            memoryGeneration = generation;
-        }
-        return changes.generation() == generation;
+    private Uni<ReplicaEntity> row(String topic, String key) {
+        return ReplicaEntity.findById(new ReplicaEntity.Key(topic, key));
     }
 
     /** A catalog event never changes once published, so its parsed form is kept by event id. */
-    private CatalogEvent event(ReplicaRow r) {
-        CatalogEvent cached = parsed.get(r.eventId());
+    private CatalogEvent event(ReplicaEntity r) {
+        CatalogEvent cached = parsed.get(r.eventId);
         if (cached != null) {
             return cached;
         }
-        CatalogEvent e = codec.read(r.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .orElseThrow(() -> new IllegalStateException("replica row of unknown type " + r.eventType()));
+        CatalogEvent e = codec.read(r.payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IllegalStateException("replica row of unknown type " + r.eventType));
         if (parsed.size() > MAX_PARSED) {
             parsed.clear();
         }
-        parsed.put(r.eventId(), e);
+        parsed.put(r.eventId, e);
         return e;
     }
 
-    private ProcedureSnapshot procedure(ReplicaRow r) {
+    private ProcedureSnapshot procedure(ReplicaEntity r) {
         CatalogEvent e = event(r);
         if (e instanceof CatalogEvent.ProcedurePublished p) {
             return p.procedure();
@@ -221,10 +153,10 @@ public class CatalogReplica {
         if (e instanceof CatalogEvent.ProcedureAbolished a) {
             return a.procedure();
         }
-        throw new IllegalStateException("not a procedure event: " + r.eventType());
+        throw new IllegalStateException("not a procedure event: " + r.eventType);
     }
 
-    private CommitmentSnapshot commitment(ReplicaRow r) {
+    private CommitmentSnapshot commitment(ReplicaEntity r) {
         CatalogEvent e = event(r);
         if (e instanceof CatalogEvent.CommitmentSet s) {
             return s.commitment();
@@ -232,10 +164,10 @@ public class CatalogReplica {
         if (e instanceof CatalogEvent.CommitmentWithdrawn w) {
             return w.commitment();
         }
-        throw new IllegalStateException("not a commitment event: " + r.eventType());
+        throw new IllegalStateException("not a commitment event: " + r.eventType);
     }
 
-    private UnitSnapshot unitOf(ReplicaRow r) {
+    private UnitSnapshot unitOf(ReplicaEntity r) {
         CatalogEvent e = event(r);
         if (e instanceof CatalogEvent.UnitRegistered u) {
             return u.unit();
@@ -243,6 +175,6 @@ public class CatalogReplica {
         if (e instanceof CatalogEvent.UnitUpdated u) {
             return u.unit();
         }
-        throw new IllegalStateException("not a unit event: " + r.eventType());
+        throw new IllegalStateException("not a unit event: " + r.eventType);
     }
 }

@@ -10,7 +10,6 @@ import vn.motcua.consumer.Consumers;
 import vn.motcua.catalog.events.CatalogEvent;
 import vn.motcua.catalog.events.CatalogEventCodec;
 import vn.motcua.consumer.ProcessedEvent;
-import vn.motcua.dossier.store.ReplicaChanges;
 import vn.motcua.dossier.store.ReplicaEntity;
 
 import java.time.Clock;
@@ -30,13 +29,11 @@ public class CatalogReplicaConsumer {
     private final CatalogEventCodec codec = new CatalogEventCodec();
     private final Clock clock;
     private final Consumers consumers;
-    private final ReplicaChanges changes;
 
-    public CatalogReplicaConsumer(Clock clock, Consumers consumers, ReplicaChanges changes,
+    public CatalogReplicaConsumer(Clock clock, Consumers consumers,
                                   @ConfigProperty(name = "mp.messaging.incoming.catalog.dead-letter-queue.topic") String deadLetterTopic) {
         this.clock = clock;
         this.consumers = consumers;
-        this.changes = changes;
         consumers.register(CONSUMER, deadLetterTopic, this::apply);
     }
 
@@ -62,9 +59,7 @@ public class CatalogReplicaConsumer {
             throw new CatalogEventCodec.MalformedEventException(event.getClass().getSimpleName()
                     + " without its snapshot: " + e.getMessage());
         }
-        return Panache.withTransaction(() -> apply(event, new String(payload, java.nio.charset.StandardCharsets.UTF_8)))
-                // this instance's memory copy must not outlive the commit, whenever its own notification arrives
-                .eventually(changes::changed);
+        return Panache.withTransaction(() -> apply(event, new String(payload, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private Uni<Void> apply(CatalogEvent event, String json) {
@@ -80,9 +75,7 @@ public class CatalogReplicaConsumer {
                         r.eventType = event.getClass().getSimpleName();
                         r.occurredAt = event.occurredAt();
                         r.payload = json;
-                        // every instance drops its memory copy when this commits
-                        return (row != null ? Uni.createFrom().voidItem() : r.persist().replaceWithVoid())
-                                .chain(() -> changes.announce(event.topic()));
+                        return row != null ? Uni.createFrom().voidItem() : r.persist().replaceWithVoid();
                     }));
     }
 }
