@@ -45,7 +45,9 @@ final class Benchmark {
         drive(api, warmup, concurrency);
         System.out.printf("measuring: %d lifecycles, %d concurrent clients, against %s%n", lifecycles, concurrency,
                 options.url());
+        java.util.Optional<java.time.Duration> cpuBefore = dossierServiceCpu();
         Run service = drive(api, lifecycles, concurrency);
+        java.util.Optional<java.time.Duration> cpuAfter = dossierServiceCpu();
 
         String jdbc = options.get("jdbc", "jdbc:postgresql://127.0.0.1:15432/motcua");
         int inserts = service.latencies.length;
@@ -75,6 +77,14 @@ final class Benchmark {
         System.out.printf(Locale.ROOT, "commands/s : inserts/s           %10.4f   (%.1f%% of the database's single-row commit rate)%n",
                 commandsPerSecond / insertsPerSecond, 100 * commandsPerSecond / insertsPerSecond);
         System.out.printf("failed commands                  %10d%n", service.failures);
+        if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+            // steadier than throughput on a shared machine: what a command costs, whoever else uses the cores
+            double cpuMs = cpuAfter.get().minus(cpuBefore.get()).toNanos() / 1e6;
+            System.out.printf(Locale.ROOT, "dossier-service CPU per command  %7.1f ms   (%.0f%% of one core while measuring)%n",
+                    cpuMs / commands.count(), 100 * cpuMs / 1e3 / service.seconds);
+        } else {
+            System.out.println("dossier-service CPU per command  not reported (no local dossier-service found)");
+        }
         System.out.println(outboxAckDelay(api));
         residentMemory().forEach(System.out::println);
     }
@@ -103,42 +113,61 @@ final class Benchmark {
         }
     }
 
-    /**
-     * Resident memory of each service the local run started: the quarkus-run.jar processes working in this checkout
-     * (other checkouts' services on the same machine are left out).
-     */
-    private static List<String> residentMemory() {
-        List<String> lines = new ArrayList<>();
+    /** A service the local run started: a quarkus-run.jar process working in this checkout. */
+    private record LocalService(String name, long pid) {
+    }
+
+    /** The local run's services (other checkouts' services on the same machine are left out). */
+    private static List<LocalService> localServices() {
+        List<LocalService> found = new ArrayList<>();
         java.nio.file.Path proc = java.nio.file.Path.of("/proc");
         if (!java.nio.file.Files.isDirectory(proc)) {
-            return lines;
+            return found;
         }
+        java.util.regex.Pattern jar = java.util.regex.Pattern
+                .compile("([\\w-]+-service)/(?:[\\w-]+/)?target/quarkus-app/quarkus-run\\.jar");
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
         try (var pids = java.nio.file.Files.list(proc)) {
             for (java.nio.file.Path pid : pids.filter(p -> p.getFileName().toString().matches("\\d+")).sorted().toList()) {
                 try {
-                    String cmd = new String(java.nio.file.Files.readAllBytes(pid.resolve("cmdline")),
-                            java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
-                    java.util.regex.Matcher jar = java.util.regex.Pattern
-                            .compile("([\\w-]+-service)/(?:[\\w-]+/)?target/quarkus-app/quarkus-run\\.jar").matcher(cmd);
-                    if (!jar.find() || !java.nio.file.Files.readSymbolicLink(pid.resolve("cwd")).toAbsolutePath()
-                            .equals(java.nio.file.Path.of("").toAbsolutePath())) {
-                        continue;
-                    }
-                    for (String line : java.nio.file.Files.readAllLines(pid.resolve("status"))) {
-                        if (line.startsWith("VmRSS:")) {
-                            long kb = Long.parseLong(line.replaceAll("\\D", ""));
-                            lines.add(String.format(Locale.ROOT, "resident memory %-22s %6d MB   (pid %s)",
-                                    jar.group(1), kb / 1024, pid.getFileName()));
-                        }
+                    java.util.regex.Matcher m = jar.matcher(new String(java.nio.file.Files.readAllBytes(
+                            pid.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' '));
+                    if (m.find() && java.nio.file.Files.readSymbolicLink(pid.resolve("cwd")).equals(here)) {
+                        found.add(new LocalService(m.group(1), Long.parseLong(pid.getFileName().toString())));
                     }
                 } catch (java.io.IOException | RuntimeException gone) {
-                    // the process ended while being read
+                    // the process ended while being read, or is not ours to read
                 }
             }
         } catch (java.io.IOException e) {
-            lines.add("resident memory: " + e.getMessage());
+            System.err.println("cannot list processes: " + e.getMessage());
+        }
+        return found;
+    }
+
+    /** Resident memory (VmRSS) of each of the local run's services. */
+    private static List<String> residentMemory() {
+        List<String> lines = new ArrayList<>();
+        for (LocalService service : localServices()) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + service.pid()
+                        + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        lines.add(String.format(Locale.ROOT, "resident memory %-22s %6d MB   (pid %d)",
+                                service.name(), Long.parseLong(line.replaceAll("\\D", "")) / 1024, service.pid()));
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the process ended while being read
+            }
         }
         return lines;
+    }
+
+    /** CPU time dossier-service has used so far, or empty when it is not a local process this tool can see. */
+    private static java.util.Optional<java.time.Duration> dossierServiceCpu() {
+        return localServices().stream().filter(s -> s.name().equals("dossier-service")).findFirst()
+                .flatMap(s -> ProcessHandle.of(s.pid())).flatMap(h -> h.info().totalCpuDuration());
     }
 
     private record Run(long[] latencies, double seconds, int failures) {
