@@ -72,7 +72,9 @@ class NationalPortalFaultTest {
             // a dossier the portal has not taken yet (it is down): its copy will be refused
             refusedCode = load.returned.iterator().next();
             portal.refuse(refusedCode);
-            Thread.sleep(3_000); // down for a while longer, the load going on
+            // down for a while longer, the load going on: until a third of the dossiers went the whole way while
+            // every sync call failed
+            load.awaitCompleted(DOSSIERS / 3, Duration.ofSeconds(90));
             portal.down(false);
             load.awaitCompleted(DOSSIERS, Duration.ofMinutes(3));
             codes = List.copyOf(load.returned);
