@@ -11,10 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.motcua.catalog.events.OnlineLevel;
 import vn.motcua.catalog.events.UnitType;
 import vn.motcua.dossier.domain.Types;
@@ -134,6 +136,14 @@ class DashboardBrowserTest {
         b.findElement(By.id("username")).sendKeys("lanh.dao");
         b.findElement(By.id("password")).sendKeys("mat-khau");
         b.findElement(By.id("login")).click();
+        // a click does not wait for the redirects it starts (provider, callback, page): wait for the page itself
+        arrive(b, url -> url.equals(app + page));
+    }
+
+    /** Waits until the browser has navigated to a page matching the condition and it has loaded. */
+    private static void arrive(WebDriver b, java.util.function.Predicate<String> url) {
+        new WebDriverWait(b, Duration.ofSeconds(60)).until(d -> url.test(d.getCurrentUrl())
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     @Test
@@ -213,6 +223,7 @@ class DashboardBrowserTest {
 
         // a department's own page, reached from the ranking, shows its rank among its peers
         b.findElement(By.linkText("Sở Tư pháp")).click();
+        arrive(b, url -> url.contains("unit=" + D1));
         assertThat(b.findElement(By.tagName("h1")).getText()).startsWith("Sở Tư pháp:");
         assertThat(b.findElement(By.tagName("header")).getText())
                 .contains("Xếp hạng 2/3 trong các đơn vị trực thuộc Tỉnh Thử Nghiệm");
@@ -220,6 +231,7 @@ class DashboardBrowserTest {
 
         // signing out ends the session here and at the provider, which is asked to come back to the signed-out page
         b.findElement(By.id("dang-xuat")).click();
+        arrive(b, url -> url.contains("/protocol/openid-connect/end-session"));
         assertThat(b.getCurrentUrl()).contains("/protocol/openid-connect/end-session")
                 .contains("post_logout_redirect_uri=" + java.net.URLEncoder.encode(app + "dashboard/signed-out",
                         java.nio.charset.StandardCharsets.UTF_8));
