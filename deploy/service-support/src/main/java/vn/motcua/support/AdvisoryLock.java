@@ -6,6 +6,12 @@ package vn.motcua.support;
  * each id is declared here once (a test keeps them distinct).
  */
 public enum AdvisoryLock {
+    /**
+     * The first of {@link #SUMMARY_LOCKS} locks over reporting's stored summaries of closed periods: the projection
+     * holds a unit's one exclusively while it drops the unit's summaries and changes its facts, a summariser holds
+     * it shared while it counts and stores them ({@link #reportingUnitSummary}).
+     */
+    REPORTING_UNIT_SUMMARY(0x4D43_5253_0000L),
     /** One relaying instance of each service's outbox at a time. */
     CATALOG_OUTBOX_RELAY(0x6d6f7463_00000001L),
     DOSSIER_OUTBOX_RELAY(0x6d6f7463_00000002L),
@@ -24,6 +30,9 @@ public enum AdvisoryLock {
      */
     SATISFACTION_DOSSIER_SEED(7L);
 
+    /** How many ids {@link #REPORTING_UNIT_SUMMARY} spans: units share them by a hash of their code. */
+    public static final int SUMMARY_LOCKS = 128;
+
     private final long id;
 
     AdvisoryLock(long id) {
@@ -32,6 +41,15 @@ public enum AdvisoryLock {
 
     public long id() {
         return id;
+    }
+
+    /**
+     * The SQL expression of a unit's summary lock, {@code codeColumn} the SQL expression of its code: a bounded number
+     * of locks however many units a transaction touches.
+     */
+    public static String reportingUnitSummary(String codeColumn) {
+        return REPORTING_UNIT_SUMMARY.id + " + (hashtextextended(" + codeColumn + ", 0) & " + (SUMMARY_LOCKS - 1)
+                + ")";
     }
 
     /** The lock that guards the rebuild of the projection locked by {@code projection}. */

@@ -22,5 +22,9 @@ class AdvisoryLockTest {
             ids.add(AdvisoryLock.rebuildOf(p));
         }
         assertThat(ids).doesNotHaveDuplicates();
+        // the summary locks span a range of ids: no other lock inside it
+        long first = AdvisoryLock.REPORTING_UNIT_SUMMARY.id();
+        assertThat(ids).filteredOn(id -> id != first)
+                .noneMatch(id -> id >= first && id < first + AdvisoryLock.SUMMARY_LOCKS);
     }
 }

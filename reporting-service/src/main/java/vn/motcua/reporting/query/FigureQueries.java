@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The SQL behind every figure. One statement marks, for each dossier of the selected units, what it counts as in
@@ -93,13 +94,6 @@ public class FigureQueries {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    private static String portalSums() {
-        StringBuilder sql = new StringBuilder();
-        PORTAL.values().stream().filter(mark -> mark.column() != null).forEach(mark -> sql.append(
-                "  count(*) filter (where ").append(mark.predicate()).append(") as ").append(mark.column()).append(",\n"));
-        return sql.toString();
-    }
-
     private static Counts.Indicators portal(Row r) {
         return new Counts.Indicators(r.getLong("paid"), r.getLong("paid_online"), r.getLong("digitisation_recorded"),
                 r.getLong("digitised"), r.getLong("results_recorded"), r.getLong("results_electronic"),
@@ -149,33 +143,68 @@ public class FigureQueries {
             )
             """;
 
-    private static final String SUMS = """
-            select %s as grp,
-            """ + portalSums() + """
-              count(*) filter (where is_received) as received,
-              count(*) filter (where is_received and channel = 'ONLINE') as received_online,
-              count(*) filter (where is_received and channel = 'POSTAL') as received_postal,
-              count(*) filter (where is_received and online_level = 'FULLY_ONLINE') as received_fo,
-              count(*) filter (where is_received and online_level = 'FULLY_ONLINE' and channel = 'ONLINE') as received_online_fo,
-              count(*) filter (where is_refused) as refused,
-              count(*) filter (where is_withdrawn) as withdrawn,
-              count(*) filter (where is_completed) as completed,
-              count(*) filter (where is_completed and record_timeliness = 'EARLY') as early,
-              count(*) filter (where is_completed and record_timeliness = 'ON_TIME') as on_time,
-              count(*) filter (where is_completed and record_timeliness = 'LATE') as late,
-              count(*) filter (where is_in_progress) as in_progress,
-              count(*) filter (where is_overdue_open) as overdue_open,
-              count(*) filter (where is_nat_ontime_completed) as nat_ontime_completed,
-              count(*) filter (where is_nat_notdue_open) as nat_notdue_open,
-              count(*) filter (where is_returned) as returned,
-              count(*) filter (where is_returned and return_channel = 'POSTAL') as returned_postal,
-              count(*) filter (where is_late_or_overdue) as late_or_overdue,
-              count(*) filter (where is_late_or_overdue and is_apologized) as apologized,
-              count(*) filter (where is_late_or_overdue and is_apologized and is_informed) as apologized_informed,
-              coalesce(sum(used_ratio) filter (where is_completed and used_ratio is not null), 0) as used_sum,
-              count(*) filter (where is_completed and used_ratio is not null) as used_count
-            from x group by 1
-            """;
+    /**
+     * Every summed column of the dossier counts, in order: its name (in the statement's result and in
+     * {@code unit_period_summary}) and its aggregate over the marked rows of one group.
+     */
+    static final Map<String, String> SUM_COLUMNS = sumColumns();
+
+    private static Map<String, String> sumColumns() {
+        Map<String, String> m = new LinkedHashMap<>();
+        PORTAL.values().stream().filter(mark -> mark.column() != null).forEach(mark ->
+                m.put(mark.column(), "count(*) filter (where " + mark.predicate() + ")"));
+        m.put("received", "count(*) filter (where is_received)");
+        m.put("received_online", "count(*) filter (where is_received and channel = 'ONLINE')");
+        m.put("received_postal", "count(*) filter (where is_received and channel = 'POSTAL')");
+        m.put("received_fo", "count(*) filter (where is_received and online_level = 'FULLY_ONLINE')");
+        m.put("received_online_fo",
+                "count(*) filter (where is_received and online_level = 'FULLY_ONLINE' and channel = 'ONLINE')");
+        m.put("refused", "count(*) filter (where is_refused)");
+        m.put("withdrawn", "count(*) filter (where is_withdrawn)");
+        m.put("completed", "count(*) filter (where is_completed)");
+        m.put("early", "count(*) filter (where is_completed and record_timeliness = 'EARLY')");
+        m.put("on_time", "count(*) filter (where is_completed and record_timeliness = 'ON_TIME')");
+        m.put("late", "count(*) filter (where is_completed and record_timeliness = 'LATE')");
+        m.put("in_progress", "count(*) filter (where is_in_progress)");
+        m.put("overdue_open", "count(*) filter (where is_overdue_open)");
+        m.put("nat_ontime_completed", "count(*) filter (where is_nat_ontime_completed)");
+        m.put("nat_notdue_open", "count(*) filter (where is_nat_notdue_open)");
+        m.put("returned", "count(*) filter (where is_returned)");
+        m.put("returned_postal", "count(*) filter (where is_returned and return_channel = 'POSTAL')");
+        m.put("late_or_overdue", "count(*) filter (where is_late_or_overdue)");
+        m.put("apologized", "count(*) filter (where is_late_or_overdue and is_apologized)");
+        m.put("apologized_informed", "count(*) filter (where is_late_or_overdue and is_apologized and is_informed)");
+        m.put("used_sum", "coalesce(sum(used_ratio) filter (where is_completed and used_ratio is not null), 0)");
+        m.put("used_count", "count(*) filter (where is_completed and used_ratio is not null)");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The dossier counts per group of the marked rows; {@code %s} is the group expression. */
+    private static final String SUMS = "select %s as grp,\n" + SUM_COLUMNS.entrySet().stream()
+            .map(e -> "  " + e.getValue() + " as " + e.getKey()).collect(Collectors.joining(",\n"))
+            + "\nfrom x group by 1\n";
+
+    private static final String SUMMARY_COLUMNS = String.join(", ", SUM_COLUMNS.keySet());
+
+    /**
+     * Stores the counts of a closed period for each unit of $1 (also $2: each unit its own group), a zero row for a
+     * unit without dossiers, in one statement: one snapshot of the facts.
+     */
+    private static final String STORE_SUMMARIES = MARKS + ", s as (" + SUMS.formatted("grp") + ")\n"
+            + "insert into unit_period_summary (unit_code, period_start, period_end, " + SUMMARY_COLUMNS + ")\n"
+            + "select u.code, $3, $4, " + SUM_COLUMNS.keySet().stream().map(c -> "coalesce(s." + c + ", 0)")
+            .collect(Collectors.joining(", "))
+            + "\nfrom unnest($1::text[]) u(code) left join s on s.grp = u.code\n"
+            + "on conflict (unit_code, period_start, period_end) do nothing";
+
+    /** The stored counts of a closed period summed per group, and per group the units not stored (yet). */
+    private static final String SUMMED = "select g.grp, array_agg(g.unit_code) filter (where s.unit_code is null)"
+            + " as missing,\n" + SUM_COLUMNS.keySet().stream()
+            .map(c -> "  coalesce(sum(s." + c + "), 0)" + (c.equals("used_sum") ? "" : "::bigint") + " as " + c)
+            .collect(Collectors.joining(",\n"))
+            + "\nfrom unnest($1::text[], $2::text[]) as g(unit_code, grp)\n"
+            + "  left join unit_period_summary s on s.unit_code = g.unit_code and s.period_start = $3"
+            + " and s.period_end = $4\ngroup by g.grp";
 
     private final Pool pool;
 
@@ -202,17 +231,80 @@ public class FigureQueries {
         return pool.preparedQuery(MARKS + SUMS.formatted(groupExpression(by))).execute(args).map(rows -> {
             Map<String, Counts> out = new LinkedHashMap<>();
             for (Row r : rows) {
-                out.put(r.getString("grp"), new Counts(r.getLong("received"), r.getLong("received_online"),
-                        r.getLong("received_postal"), r.getLong("received_fo"), r.getLong("received_online_fo"),
-                        r.getLong("refused"), r.getLong("withdrawn"), r.getLong("completed"), r.getLong("early"),
-                        r.getLong("on_time"), r.getLong("late"), r.getLong("in_progress"), r.getLong("overdue_open"),
-                        r.getLong("nat_ontime_completed"), r.getLong("nat_notdue_open"), r.getLong("returned"),
-                        r.getLong("returned_postal"), r.getLong("late_or_overdue"), r.getLong("apologized"),
-                        r.getBigDecimal("used_sum"), r.getLong("used_count"), 0, 0, 0, 0, 0, 0,
-                        r.getLong("apologized_informed"), 0, 0, portal(r)));
+                out.put(r.getString("grp"), counts(r));
             }
             return out;
         });
+    }
+
+    /**
+     * The dossier counts of a closed period per group of units, added up from the units' stored summaries. A unit
+     * whose summary is missing (never asked for, or dropped by the projection because a fact of the period changed)
+     * is summarised first and stored; where the projection is writing that unit's facts right now, the whole answer
+     * is counted from the facts instead, so it never mixes a stale summary in.
+     */
+    public Uni<Map<String, Counts>> closedPeriodCounts(Map<String, String> memberToGroup, Instant start, Instant end) {
+        return summed(memberToGroup, start, end).chain(first -> {
+            if (first.missing().isEmpty()) {
+                return Uni.createFrom().item(first.counts());
+            }
+            return summarise(first.missing(), start, end)
+                    .chain(() -> summed(memberToGroup, start, end))
+                    .chain(second -> second.missing().isEmpty() ? Uni.createFrom().item(second.counts())
+                            : counts(memberToGroup, start, end, GroupBy.UNIT_GROUP));
+        });
+    }
+
+    private record Summed(Map<String, Counts> counts, List<String> missing) {
+    }
+
+    private Uni<Summed> summed(Map<String, String> memberToGroup, Instant start, Instant end) {
+        Tuple args = Tuple.of(memberToGroup.keySet().toArray(String[]::new),
+                memberToGroup.values().toArray(String[]::new), ts(start), ts(end));
+        return pool.preparedQuery(SUMMED).execute(args).map(rows -> {
+            Map<String, Counts> out = new LinkedHashMap<>();
+            List<String> missing = new ArrayList<>();
+            for (Row r : rows) {
+                out.put(r.getString("grp"), counts(r));
+                String[] m = r.getArrayOfStrings("missing");
+                if (m != null) {
+                    missing.addAll(List.of(m));
+                }
+            }
+            return new Summed(out, missing);
+        });
+    }
+
+    /**
+     * Summarises these units' closed period, in one transaction that holds the shared side of each unit's summary
+     * lock: the projection takes the exclusive side before it drops summaries and changes facts, so a summary is
+     * never stored from facts a concurrent change has just made stale. A unit whose lock the projection holds is
+     * skipped, not waited for.
+     */
+    private Uni<Void> summarise(List<String> units, Instant start, Instant end) {
+        String[] codes = units.toArray(String[]::new);
+        return pool.withTransaction(conn -> conn.preparedQuery("select coalesce(array_agg(u), '{}') as locked"
+                        + " from unnest($1::text[]) u where pg_try_advisory_xact_lock_shared("
+                        + vn.motcua.support.AdvisoryLock.reportingUnitSummary("u") + ")")
+                .execute(Tuple.of(codes)).chain(rows -> {
+                    String[] locked = rows.iterator().next().getArrayOfStrings("locked");
+                    if (locked.length == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return conn.preparedQuery(STORE_SUMMARIES)
+                            .execute(Tuple.of(locked, locked, ts(start), ts(end))).replaceWithVoid();
+                }));
+    }
+
+    private static Counts counts(Row r) {
+        return new Counts(r.getLong("received"), r.getLong("received_online"),
+                r.getLong("received_postal"), r.getLong("received_fo"), r.getLong("received_online_fo"),
+                r.getLong("refused"), r.getLong("withdrawn"), r.getLong("completed"), r.getLong("early"),
+                r.getLong("on_time"), r.getLong("late"), r.getLong("in_progress"), r.getLong("overdue_open"),
+                r.getLong("nat_ontime_completed"), r.getLong("nat_notdue_open"), r.getLong("returned"),
+                r.getLong("returned_postal"), r.getLong("late_or_overdue"), r.getLong("apologized"),
+                r.getBigDecimal("used_sum"), r.getLong("used_count"), 0, 0, 0, 0, 0, 0,
+                r.getLong("apologized_informed"), 0, 0, portal(r));
     }
 
     /** Ratings per group: valid, satisfied (level 4–5), disliked (1–2) or complained, invalid ballots. */

@@ -70,6 +70,14 @@ public class Reports {
         return new Window(p.toString(), p.start(), end, now, !p.end().isAfter(now));
     }
 
+    /**
+     * Whether a window's dossier counts come from the units' stored summaries: a closed month, quarter or year (an
+     * open one still changes with every event; a day is cheap to count and would only fill the table).
+     */
+    static boolean summarised(Window w) {
+        return w.closed() && Period.parse(w.period()).granularity() != Period.Granularity.DAY;
+    }
+
     /** The day "at period end" questions about the catalog are asked on. */
     private static LocalDate lastDay(Window w) {
         return w.end().minusNanos(1).atZone(Period.VIETNAM).toLocalDate();
@@ -123,10 +131,11 @@ public class Reports {
 
     /** Counts of every group, dossiers plus ratings plus procedure commitments plus notices to applicants. */
     public Uni<Map<String, Counts>> counts(Map<String, String> members, Window w, FigureQueries.GroupBy by) {
-        Uni<Map<String, Counts>> dossiers = queries.counts(members, w.start(), w.end(), by);
         if (by != FigureQueries.GroupBy.UNIT_GROUP) {
-            return dossiers;
+            return queries.counts(members, w.start(), w.end(), by);
         }
+        Uni<Map<String, Counts>> dossiers = summarised(w) ? queries.closedPeriodCounts(members, w.start(), w.end())
+                : queries.counts(members, w.start(), w.end(), by);
         return Uni.combine().all().unis(dossiers, queries.ratings(members, w.start(), w.end()),
                         queries.commitments(members, lastDay(w)), queries.notices(members, w.start(), w.end()))
                 .asTuple().map(t -> {

@@ -1,0 +1,215 @@
+package vn.motcua.reporting;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.motcua.catalog.events.OnlineLevel;
+import vn.motcua.catalog.events.UnitType;
+import vn.motcua.dossier.domain.Types;
+import vn.motcua.duedate.Period;
+import vn.motcua.duedate.ProcessingTime;
+import vn.motcua.reporting.domain.Counts;
+import vn.motcua.reporting.query.FigureQueries;
+import vn.motcua.testinfra.MotcuaTestInfra;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.motcua.reporting.Feed.dueOn;
+import static vn.motcua.reporting.Feed.vn;
+
+/**
+ * A closed period's scorecard is added up from the units' stored summaries, and stays what the facts say: a dossier
+ * imported into a closed month, or a late event of an old dossier, is counted at the next question, also while
+ * scorecards are being asked for as the events land.
+ */
+@QuarkusTest
+@WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
+class ClosedPeriodSummaryTest {
+
+    @MotcuaTestInfra.Infra
+    MotcuaTestInfra.Handles infra;
+
+    @Inject
+    FigureQueries queries;
+
+    static final String P = "SUM" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    static final String A = P + ".A";
+    static final String B = P + ".B";
+    static final Types.ProcedureTerms PROC = Feed.terms(P + "-PROC", ProcessingTime.workingDays(5), null,
+            "FULLY_ONLINE");
+    static final List<String> PERIODS = List.of("2026-10", "2026-11", "2026-12", "2026-Q4", "2026");
+
+    @BeforeAll
+    static void clock() {
+        TestClock.CLOCK.set(vn("2027-01-15T10:00"));
+    }
+
+    @Test
+    void aDossierLandingInAClosedPeriodIsCountedAtTheNextQuestion() throws Exception {
+        String p = P + "X";
+        String a = p + ".A";
+        String b = p + ".B";
+        try (Feed feed = new Feed(infra)) {
+            catalog(feed, p, a, b);
+            feed.dossier(p + "-1").received(vn("2026-10-05T09:00"), a, Types.Channel.ONLINE, PROC, dueOn("2026-10-12"))
+                    .processed(vn("2026-10-08T10:00"));
+            Feed.DossierStream open = feed.dossier(p + "-2")
+                    .received(vn("2026-10-06T09:00"), a, Types.Channel.COUNTER, PROC, dueOn("2026-10-13"));
+            feed.dossier(p + "-3").received(vn("2026-10-07T09:00"), b, Types.Channel.COUNTER, PROC, dueOn("2026-10-14"))
+                    .processed(vn("2026-10-09T10:00"));
+            feed.awaitProjected();
+
+            scorecard(a, "unit", "2026-10").body("counts.received", equalTo(2)).body("counts.inProgress", equalTo(1));
+            scorecard(p, "subtree", "2026").body("counts.received", equalTo(3)).body("counts.completed", equalTo(2));
+            scorecard(p, "subtree", "2026-12").body("counts.completed", equalTo(0));
+            assertThat(storedSummaries(a)).as("the closed periods asked for are stored").isGreaterThanOrEqualTo(2);
+
+            // today, in January 2027: a legacy dossier of October imported, and the open one finished in December
+            feed.dossier(p + "-4").received(vn("2026-10-20T09:00"), a, Types.Channel.ONLINE, PROC, dueOn("2026-10-27"))
+                    .processed(vn("2026-10-22T10:00"));
+            open.processed(vn("2026-12-10T10:00"));
+            feed.awaitProjected();
+        }
+        scorecard(a, "unit", "2026-10").body("counts.received", equalTo(3)).body("counts.completed", equalTo(2))
+                .body("counts.inProgress", equalTo(1));
+        scorecard(p, "subtree", "2026").body("counts.received", equalTo(4)).body("counts.completed", equalTo(4))
+                .body("counts.inProgress", equalTo(0));
+        scorecard(p, "subtree", "2026-12").body("counts.completed", equalTo(1));
+        given().auth().oauth2(infra.tokens().analyst()).queryParam("parent", p).queryParam("period", "2026-Q4")
+                .get("/api/reports/ranking").then().statusCode(200)
+                .body("units.find { it.unitCode == '" + a + "' }.counts.received", equalTo(3));
+        for (String period : PERIODS) {
+            for (Map<String, String> members : List.of(Map.of(a, a), Map.of(b, b), Map.of(p, p, a, p, b, p))) {
+                assertSameAsTheFacts(members, period);
+            }
+        }
+    }
+
+    @Test
+    void summariesStayExactWhileEventsLandAndScorecardsAreAsked() throws Exception {
+        Random random = new Random(20261206);
+        try (Feed feed = new Feed(infra)) {
+            catalog(feed, P, A, B);
+            feed.awaitProjected();
+            AtomicBoolean publishing = new AtomicBoolean(true);
+            ExecutorService askers = Executors.newFixedThreadPool(3);
+            List<Future<Integer>> asked = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                long seed = random.nextLong();
+                asked.add(askers.submit(() -> {
+                    Random r = new Random(seed);
+                    int n = 0;
+                    while (publishing.get()) {
+                        String unit = List.of(A, B).get(r.nextInt(2));
+                        Period period = Period.parse(PERIODS.get(r.nextInt(PERIODS.size())));
+                        queries.closedPeriodCounts(Map.of(unit, unit), period.start(), period.end())
+                                .await().atMost(Duration.ofSeconds(30));
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            try {
+                // sixty dossiers over the quarter, each published as it happened, some finished later, some not
+                for (int i = 0; i < 60; i++) {
+                    String unit = i % 3 == 0 ? B : A;
+                    LocalDate day = LocalDate.of(2026, 10, 1).plusDays(random.nextInt(88));
+                    if (day.getDayOfWeek().getValue() >= 6) {
+                        day = day.plusDays(8 - day.getDayOfWeek().getValue());
+                    }
+                    Instant at = day.atTime(9, 0).atZone(Feed.VIETNAM).toInstant();
+                    Feed.DossierStream d = feed.dossier(P + "-" + i).received(at, unit,
+                            i % 2 == 0 ? Types.Channel.ONLINE : Types.Channel.COUNTER, PROC,
+                            dueOn(day.plusDays(7).toString()));
+                    if (i % 4 != 3) {
+                        d.processed(at.plus(Duration.ofDays(1 + random.nextInt(20))));
+                    }
+                    if (i % 10 == 9) {
+                        feed.awaitProjected(); // let the askers meet a projected state now and then
+                    }
+                }
+                feed.awaitProjected();
+            } finally {
+                publishing.set(false);
+                askers.shutdown();
+                assertThat(askers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            }
+            int total = 0;
+            for (Future<Integer> f : asked) {
+                total += f.get();
+            }
+            assertThat(total).as("scorecards asked while the events landed").isPositive();
+        }
+        for (String period : PERIODS) {
+            for (Map<String, String> members : List.of(Map.of(A, A), Map.of(B, B), Map.of(P, P, A, P, B, P))) {
+                assertSameAsTheFacts(members, period);
+            }
+        }
+        scorecard(P, "subtree", "2026-Q4").body("counts.received", equalTo(60));
+        assertThat(storedSummaries(A)).isEqualTo(PERIODS.size());
+    }
+
+    private void catalog(Feed feed, String province, String a, String b) {
+        feed.unit(province, "Tỉnh Thử Tổng Hợp", UnitType.PROVINCE, null);
+        feed.unit(a, "Sở A", UnitType.PROVINCE_DEPARTMENT, province);
+        feed.unit(b, "Sở B", UnitType.PROVINCE_DEPARTMENT, province);
+        feed.procedure(PROC.code(), "Thủ tục thử", "F1", "Lĩnh vực thử", List.of(UnitType.PROVINCE_DEPARTMENT),
+                ProcessingTime.workingDays(5), OnlineLevel.FULLY_ONLINE);
+    }
+
+    private io.restassured.response.ValidatableResponse scorecard(String unit, String scope, String period) {
+        return given().auth().oauth2(infra.tokens().analyst()).queryParam("unit", unit).queryParam("scope", scope)
+                .queryParam("period", period).get("/api/reports/scorecard").then().statusCode(200);
+    }
+
+    /** The stored summaries add up to exactly what counting the facts gives, for every figure. */
+    private void assertSameAsTheFacts(Map<String, String> members, String period) {
+        Period p = Period.parse(period);
+        Map<String, String> ordered = new LinkedHashMap<>(members);
+        Map<String, Counts> summed = queries.closedPeriodCounts(ordered, p.start(), p.end())
+                .await().atMost(Duration.ofSeconds(30));
+        Map<String, Counts> counted = queries.counts(ordered, p.start(), p.end(), FigureQueries.GroupBy.UNIT_GROUP)
+                .await().atMost(Duration.ofSeconds(30));
+        for (String group : new java.util.LinkedHashSet<>(members.values())) {
+            Counts expected = counted.getOrDefault(group, Counts.ZERO);
+            Counts actual = summed.getOrDefault(group, Counts.ZERO);
+            assertThat(actual).usingRecursiveComparison().withComparatorForType(java.math.BigDecimal::compareTo,
+                    java.math.BigDecimal.class).as("%s %s", group, period).isEqualTo(expected);
+        }
+    }
+
+    private long storedSummaries(String unit) throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
+             PreparedStatement ps = c.prepareStatement(
+                     "select count(*) from reporting.unit_period_summary where unit_code = ?")) {
+            ps.setString(1, unit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
