@@ -42,7 +42,9 @@ class OperationsTest {
                         .body("checks.find { it.name == 'projections' }.data.'catalog.lagEvents'", equalTo(0)));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("motcua_projection_lag_events{projection=\"dossiers\"}"))
-                .body(containsString("motcua_projection_events_applied_total{projection=\"catalog\",target=\"live\"}"));
+                .body(containsString("motcua_projection_events_applied_total{projection=\"catalog\",target=\"live\"}"))
+                // commit to visible in the views: what the write benchmark prints as the live figures' delay
+                .body(containsString("motcua_projection_visible_delay_seconds{projection=\"catalog\",quantile=\"0.99\"}"));
     }
 
     @Test

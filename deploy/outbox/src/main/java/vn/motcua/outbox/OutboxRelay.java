@@ -213,6 +213,9 @@ public final class OutboxRelay {
                             row.payload.getBytes(StandardCharsets.UTF_8));
                     rec.headers().add(new RecordHeader("eventType", row.eventType.getBytes(StandardCharsets.UTF_8)));
                     rec.headers().add(new RecordHeader("eventId", row.eventId.getBytes(StandardCharsets.UTF_8)));
+                    // when the event was committed: consumers measure how long it took to reach their views
+                    rec.headers().add(new RecordHeader("recordedAt", Long.toString(row.createdAt().toEpochMilli())
+                            .getBytes(StandardCharsets.US_ASCII)));
                     Span span = publishSpan(row);
                     spans.add(span);
                     W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), rec.headers(),

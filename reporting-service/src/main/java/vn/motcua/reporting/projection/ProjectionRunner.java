@@ -40,6 +40,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -59,6 +60,8 @@ public class ProjectionRunner implements Runnable {
     private final Consumers consumers;
     private final Map<String, Object> consumerConfig;
     private final Counter applied;
+    /** Commit in the producing service to visible in the live views (null for a rebuild). */
+    private final io.micrometer.core.instrument.Timer visibleDelay;
     /** Records per transaction: the live projection takes one poll's worth, a rebuild fills its batch. */
     private final int batchRecords;
     /** Asked after every batch; true stops the runner (a rebuild that has caught up). */
@@ -89,6 +92,26 @@ public class ProjectionRunner implements Runnable {
         this.batchRecords = maxPollRecords;
         this.applied = metrics.counter("motcua.projection.events.applied", "projection", projection.name(),
                 "target", suffix.isEmpty() ? "live" : "rebuild");
+        this.visibleDelay = suffix.isEmpty() ? io.micrometer.core.instrument.Timer
+                .builder("motcua_projection_visible_delay")
+                .description("From an event's commit in its service (its outbox row) to the live views that count it")
+                .tag("projection", projection.name()).publishPercentiles(0.5, 0.99).register(metrics) : null;
+    }
+
+    /**
+     * When a record's event was committed in its service: the relay's {@code recordedAt} header (epoch millis),
+     * or for a record without it the broker's timestamp.
+     */
+    static long recordedAt(ConsumerRecord<byte[], byte[]> r) {
+        org.apache.kafka.common.header.Header h = r.headers().lastHeader("recordedAt");
+        if (h != null) {
+            try {
+                return Long.parseLong(new String(h.value(), java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (NumberFormatException unreadable) {
+                // a producer's own header of that name: the broker's time then
+            }
+        }
+        return r.timestamp();
     }
 
     /** Called whenever a poll finds nothing new. */
@@ -244,6 +267,12 @@ public class ProjectionRunner implements Runnable {
         eventsApplied += records.size();
         applied.increment(records.size());
         if (suffix.isEmpty()) {
+            // how long a leader waits to see a command in the figures (the producers' clocks are wall clocks in
+            // production; under a test's fixed clock the figure means nothing)
+            long now = System.currentTimeMillis();
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                visibleDelay.record(Math.max(0, now - recordedAt(r)), TimeUnit.MILLISECONDS);
+            }
             projection.afterCommit(records);
         }
         return true;
