@@ -85,31 +85,38 @@ final class Benchmark {
         } else {
             System.out.println("dossier-service CPU per command  not reported (no local dossier-service found)");
         }
-        System.out.println(outboxAckDelay(api));
+        System.out.println(delay(api, "motcua_outbox_ack_delay_seconds", "outbox commit -> broker ack"));
+        // the projection of the dossier events (the relay's commit instant to reporting's committed views)
+        System.out.println(delay(new DossierTools.Api(options.get("reporting-url", "http://127.0.0.1:8084"),
+                        options.token()), "motcua_projection_visible_delay_seconds\\{projection=\"dossiers\",",
+                "commit -> in reporting's figures"));
         residentMemory().forEach(System.out::println);
     }
 
     /**
-     * The relay's delay from an event's outbox row to the broker's acknowledgement, p50 / p99 over the last two
-     * minutes (micrometer's window), as dossier-service's metrics endpoint reports it.
+     * A delay's p50 / p99 over the last two minutes (micrometer's window), as a service's metrics endpoint reports
+     * it: the relay's from an event's outbox row to the broker's acknowledgement, reporting's from that commit to
+     * its live views. {@code metric} is a regular expression for the line's start, up to its labels.
      */
-    private static String outboxAckDelay(DossierTools.Api api) {
+    private static String delay(DossierTools.Api api, String metric, String label) {
+        String name = String.format(Locale.ROOT, "%-33s", label);
         try {
             HttpResponse<String> r = api.get("/q/metrics");
             java.util.Map<String, Double> quantiles = new java.util.HashMap<>();
             java.util.regex.Matcher m = java.util.regex.Pattern
-                    .compile("(?m)^motcua_outbox_ack_delay_seconds\\{[^}]*quantile=\"([0-9.]+)\"[^}]*} (\\S+)$")
+                    .compile("(?m)^" + (metric.contains("{") ? metric : metric + "\\{")
+                            + "[^}]*quantile=\"([0-9.]+)\"[^}]*} (\\S+)$")
                     .matcher(r.body());
             while (m.find()) {
                 quantiles.put(m.group(1), Double.parseDouble(m.group(2)));
             }
             if (!quantiles.containsKey("0.99")) {
-                return "outbox commit -> broker ack       not reported (HTTP " + r.statusCode() + ")";
+                return name + " not reported (HTTP " + r.statusCode() + ")";
             }
-            return String.format(Locale.ROOT, "outbox commit -> broker ack p50 / p99 %5.1f ms / %.1f ms",
+            return String.format(Locale.ROOT, "%s p50 / p99 %5.1f ms / %.1f ms", label,
                     quantiles.getOrDefault("0.5", Double.NaN) * 1e3, quantiles.get("0.99") * 1e3);
         } catch (Exception e) {
-            return "outbox commit -> broker ack       not reported (" + e.getMessage() + ")";
+            return name + " not reported (" + e.getMessage() + ")";
         }
     }
 
