@@ -3,7 +3,8 @@
 -- first time a closed period is asked for; dropped by the dossier projection, in the transaction that changes a
 -- fact, for every period of the fact's unit that ends after the fact's first instant (an import or a late event
 -- that lands in a closed period, a calendar revision's re-fold), so the next question counts it again. The columns
--- are FigureQueries.SUM_COLUMNS; a period's row for a unit without dossiers holds zeros.
+-- are FigureQueries.SUM_COLUMNS, then the unit's ratings (by rating instant; the satisfaction projection drops the
+-- summaries a rating or complaint changes) and notices (by latest receipt); a unit without any holds zeros.
 create table unit_period_summary (
     unit_code              text not null,
     period_start           timestamptz not null,
@@ -38,6 +39,12 @@ create table unit_period_summary (
     apologized_informed    bigint not null default 0,
     used_sum               numeric not null default 0,
     used_count             bigint not null default 0,
+    ratings                bigint not null default 0,
+    satisfied              bigint not null default 0,
+    disliked               bigint not null default 0,
+    invalid                bigint not null default 0,
+    notices_sent           bigint not null default 0,
+    notices_delivered      bigint not null default 0,
     summarised_at          timestamptz not null default now(),
     primary key (unit_code, period_start, period_end)
 );

@@ -42,8 +42,8 @@ import static vn.motcua.reporting.Feed.vn;
 
 /**
  * A closed period's scorecard is added up from the units' stored summaries, and stays what the facts say: a dossier
- * imported into a closed month, or a late event of an old dossier, is counted at the next question, also while
- * scorecards are being asked for as the events land.
+ * imported into a closed month, a late event of an old dossier, a late rating or notice, is counted at the next
+ * question, also while scorecards are being asked for as the events land.
  */
 @QuarkusTest
 @WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
@@ -74,7 +74,8 @@ class ClosedPeriodSummaryTest {
         String b = p + ".B";
         try (Feed feed = new Feed(infra)) {
             catalog(feed, p, a, b);
-            feed.dossier(p + "-1").received(vn("2026-10-05T09:00"), a, Types.Channel.ONLINE, PROC, dueOn("2026-10-12"))
+            Feed.DossierStream first = feed.dossier(p + "-1")
+                    .received(vn("2026-10-05T09:00"), a, Types.Channel.ONLINE, PROC, dueOn("2026-10-12"))
                     .processed(vn("2026-10-08T10:00"));
             Feed.DossierStream open = feed.dossier(p + "-2")
                     .received(vn("2026-10-06T09:00"), a, Types.Channel.COUNTER, PROC, dueOn("2026-10-13"));
@@ -82,7 +83,8 @@ class ClosedPeriodSummaryTest {
                     .processed(vn("2026-10-09T10:00"));
             feed.awaitProjected();
 
-            scorecard(a, "unit", "2026-10").body("counts.received", equalTo(2)).body("counts.inProgress", equalTo(1));
+            scorecard(a, "unit", "2026-10").body("counts.received", equalTo(2)).body("counts.inProgress", equalTo(1))
+                    .body("counts.ratings", equalTo(0)).body("counts.noticesSent", equalTo(0));
             scorecard(p, "subtree", "2026").body("counts.received", equalTo(3)).body("counts.completed", equalTo(2));
             scorecard(p, "subtree", "2026-12").body("counts.completed", equalTo(0));
             assertThat(storedSummaries(a)).as("the closed periods asked for are stored").isGreaterThanOrEqualTo(2);
@@ -91,10 +93,15 @@ class ClosedPeriodSummaryTest {
             feed.dossier(p + "-4").received(vn("2026-10-20T09:00"), a, Types.Channel.ONLINE, PROC, dueOn("2026-10-27"))
                     .processed(vn("2026-10-22T10:00"));
             open.processed(vn("2026-12-10T10:00"));
+            // a rating and a delivered notice of October, arriving late as well
+            first.rated(vn("2026-10-09T10:00"), 5, false).notified(vn("2026-10-08T10:05"), Types.NoticeKind.RESULT_READY, 2,
+                    true);
             feed.awaitProjected();
         }
         scorecard(a, "unit", "2026-10").body("counts.received", equalTo(3)).body("counts.completed", equalTo(2))
-                .body("counts.inProgress", equalTo(1));
+                .body("counts.inProgress", equalTo(1)).body("counts.ratings", equalTo(1))
+                .body("counts.satisfied", equalTo(1)).body("counts.noticesSent", equalTo(1))
+                .body("counts.noticesDelivered", equalTo(1));
         scorecard(p, "subtree", "2026").body("counts.received", equalTo(4)).body("counts.completed", equalTo(4))
                 .body("counts.inProgress", equalTo(0));
         scorecard(p, "subtree", "2026-12").body("counts.completed", equalTo(1));
@@ -145,7 +152,11 @@ class ClosedPeriodSummaryTest {
                             i % 2 == 0 ? Types.Channel.ONLINE : Types.Channel.COUNTER, PROC,
                             dueOn(day.plusDays(7).toString()));
                     if (i % 4 != 3) {
-                        d.processed(at.plus(Duration.ofDays(1 + random.nextInt(20))));
+                        Instant done = at.plus(Duration.ofDays(1 + random.nextInt(20)));
+                        d.processed(done);
+                        if (i % 3 == 1) {
+                            d.rated(done.plus(Duration.ofHours(2)), 1 + random.nextInt(5), i % 9 == 1);
+                        }
                     }
                     if (i % 10 == 9) {
                         feed.awaitProjected(); // let the askers meet a projected state now and then
@@ -191,7 +202,7 @@ class ClosedPeriodSummaryTest {
         Map<String, String> ordered = new LinkedHashMap<>(members);
         Map<String, Counts> summed = queries.closedPeriodCounts(ordered, p.start(), p.end())
                 .await().atMost(Duration.ofSeconds(30));
-        Map<String, Counts> counted = queries.counts(ordered, p.start(), p.end(), FigureQueries.GroupBy.UNIT_GROUP)
+        Map<String, Counts> counted = queries.unitGroupCounts(ordered, p.start(), p.end())
                 .await().atMost(Duration.ofSeconds(30));
         for (String group : new java.util.LinkedHashSet<>(members.values())) {
             Counts expected = counted.getOrDefault(group, Counts.ZERO);

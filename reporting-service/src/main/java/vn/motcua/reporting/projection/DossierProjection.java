@@ -337,8 +337,7 @@ public class DossierProjection implements Projection {
         try (Statement s = c.createStatement()) {
             if (sfx.isEmpty()) {
                 // a rebuild's twin of the summaries starts empty and nobody summarises into it
-                s.execute(LOCK_SUMMARIES);
-                s.executeUpdate(DROP_SUMMARIES);
+                Summaries.dropForStagedFacts(s);
             }
             s.executeUpdate(MERGE_FACTS.formatted(sfx));
             if (steps.rows() > 0) {
@@ -352,32 +351,6 @@ public class DossierProjection implements Projection {
         }
         writeNotices(c, sfx, facts);
     }
-
-    /** The units whose facts the staged rows change: their unit now, and before where it was another one. */
-    private static final String CHANGED_UNITS = """
-            select st.competent_unit as unit_code, least(st.entered_at, d.entered_at) as since
-              from dossier_fact_stage st left join dossier_fact d using (dossier_id)
-            union all
-            select d.competent_unit, least(st.entered_at, d.entered_at)
-              from dossier_fact_stage st join dossier_fact d using (dossier_id)
-              where d.competent_unit is distinct from st.competent_unit""";
-
-    /**
-     * The exclusive side of the summary locks of the units about to change, in one order (two writers, the live
-     * batch and a calendar revision's re-fold, never wait for each other in a cycle): a summariser holding one has
-     * finished storing before the summaries are dropped, and none stores from facts this transaction changes.
-     */
-    private static final String LOCK_SUMMARIES = "select count(pg_advisory_xact_lock(k)) from (select distinct "
-            + vn.motcua.support.AdvisoryLock.reportingUnitSummary("unit_code") + " as k from (" + CHANGED_UNITS
-            + ") a where unit_code is not null order by 1) o";
-
-    /**
-     * Drops the stored summaries a change can alter: every period of the unit that ends after the fact's first
-     * instant (nothing of a dossier happens before it enters).
-     */
-    private static final String DROP_SUMMARIES = "delete from unit_period_summary s using (select unit_code,"
-            + " min(since) as since from (" + CHANGED_UNITS + ") a where unit_code is not null group by unit_code) u"
-            + " where s.unit_code = u.unit_code and s.period_end > u.since";
 
     static final String STEP_COLUMNS = "dossier_id, number, unit_code, step_name, competent_unit, started_at, deadline,"
             + " ended_at";

@@ -329,6 +329,7 @@ public class Projections {
             }
             // the views were bound to the retired tables: re-create them on the new ones, then drop the old
             s.execute(analystViews());
+            Summaries.dropAll(s);
             for (String t : p.tables()) {
                 s.execute("drop table " + t + "_retired");
             }

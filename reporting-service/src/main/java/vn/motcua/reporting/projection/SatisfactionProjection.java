@@ -59,6 +59,17 @@ public class SatisfactionProjection implements Projection {
                 rating(c, sfx, env, e.ratingId(), e.channel(), e.collectedAt(), false, e.status(), null, null, null,
                         false);
             } else if (env.data() instanceof SatisfactionEvent.ComplaintOpened e) {
+                if (sfx.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "select unit_code, rated_at from rating_fact where rating_id = ?")) {
+                        ps.setObject(1, e.ratingId());
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                Summaries.dropForRating(c, rs.getString(1), DossierProjection.instant(rs, "rated_at"));
+                            }
+                        }
+                    }
+                }
                 try (PreparedStatement ps = c.prepareStatement("update rating_fact" + sfx
                         + " set complaint = true where rating_id = ?")) {
                     ps.setObject(1, e.ratingId());
@@ -80,6 +91,9 @@ public class SatisfactionProjection implements Projection {
     private static void rating(Connection c, String sfx, SatisfactionEventEnvelope env, java.util.UUID ratingId,
                                String channel, Instant at, boolean valid, String status, Integer overall,
                                Boolean satisfied, Boolean disliked, boolean complaint) throws SQLException {
+        if (sfx.isEmpty()) {
+            Summaries.dropForRating(c, env.unitCode(), at != null ? at : env.occurredAt());
+        }
         try (PreparedStatement ps = c.prepareStatement("insert into rating_fact" + sfx
                 + " (rating_id, event_id, dossier_id, dossier_code, unit_code, channel, rated_at, valid, status,"
                 + " overall, satisfied, disliked, complaint) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

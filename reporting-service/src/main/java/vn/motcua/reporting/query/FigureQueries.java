@@ -184,22 +184,43 @@ public class FigureQueries {
             .map(e -> "  " + e.getValue() + " as " + e.getKey()).collect(Collectors.joining(",\n"))
             + "\nfrom x group by 1\n";
 
-    private static final String SUMMARY_COLUMNS = String.join(", ", SUM_COLUMNS.keySet());
+    /** What a unit's ratings count ({@code r}: its rating_fact rows of the period). */
+    private static final String RATING_SUMS = """
+            count(*) filter (where r.valid) as ratings,
+              count(*) filter (where r.valid and r.satisfied) as satisfied,
+              count(*) filter (where r.valid and (r.disliked or r.complaint)) as disliked,
+              count(*) filter (where not r.valid and r.status = 'INVALID') as invalid""";
+    private static final String[] RATING_COLUMNS = {"ratings", "satisfied", "disliked", "invalid"};
+
+    /** What a unit's notices count ({@code n}: its notice_fact rows whose latest receipt fell in the period). */
+    private static final String NOTICE_SUMS =
+            "count(*) as notices_sent, count(*) filter (where n.delivered) as notices_delivered";
+    private static final String[] NOTICE_COLUMNS = {"notices_sent", "notices_delivered"};
+
+    /** The columns of {@code unit_period_summary} after its key: the dossier marks, then ratings and notices. */
+    private static final List<String> SUMMARY_COLUMNS = java.util.stream.Stream.of(
+            SUM_COLUMNS.keySet().stream(), java.util.Arrays.stream(RATING_COLUMNS),
+            java.util.Arrays.stream(NOTICE_COLUMNS)).flatMap(c -> c).toList();
 
     /**
      * Stores the counts of a closed period for each unit of $1 (also $2: each unit its own group), a zero row for a
      * unit without dossiers, in one statement: one snapshot of the facts.
      */
     private static final String STORE_SUMMARIES = MARKS + ", s as (" + SUMS.formatted("grp") + ")\n"
-            + "insert into unit_period_summary (unit_code, period_start, period_end, " + SUMMARY_COLUMNS + ")\n"
+            + "insert into unit_period_summary (unit_code, period_start, period_end, "
+            + String.join(", ", SUMMARY_COLUMNS) + ")\n"
             + "select u.code, $3, $4, " + SUM_COLUMNS.keySet().stream().map(c -> "coalesce(s." + c + ", 0)")
-            .collect(Collectors.joining(", "))
+            .collect(Collectors.joining(", ")) + ", rt.*, nt.*"
             + "\nfrom unnest($1::text[]) u(code) left join s on s.grp = u.code\n"
+            + "  cross join lateral (select " + RATING_SUMS + " from rating_fact r"
+            + " where r.unit_code = u.code and r.rated_at >= $3 and r.rated_at < $4) rt\n"
+            + "  cross join lateral (select " + NOTICE_SUMS + " from notice_fact n"
+            + " where n.competent_unit = u.code and n.at >= $3 and n.at < $4) nt\n"
             + "on conflict (unit_code, period_start, period_end) do nothing";
 
     /** The stored counts of a closed period summed per group, and per group the units not stored (yet). */
     private static final String SUMMED = "select g.grp, array_agg(g.unit_code) filter (where s.unit_code is null)"
-            + " as missing,\n" + SUM_COLUMNS.keySet().stream()
+            + " as missing,\n" + SUMMARY_COLUMNS.stream()
             .map(c -> "  coalesce(sum(s." + c + "), 0)" + (c.equals("used_sum") ? "" : "::bigint") + " as " + c)
             .collect(Collectors.joining(",\n"))
             + "\nfrom unnest($1::text[], $2::text[]) as g(unit_code, grp)\n"
@@ -238,10 +259,10 @@ public class FigureQueries {
     }
 
     /**
-     * The dossier counts of a closed period per group of units, added up from the units' stored summaries. A unit
-     * whose summary is missing (never asked for, or dropped by the projection because a fact of the period changed)
-     * is summarised first and stored; where the projection is writing that unit's facts right now, the whole answer
-     * is counted from the facts instead, so it never mixes a stale summary in.
+     * The counts of a closed period per group of units (dossiers, ratings, notices: {@link #unitGroupCounts}), added
+     * up from the units' stored summaries. A unit whose summary is missing (never asked for, or dropped by a
+     * projection because a fact of the period changed) is summarised first and stored; where a projection is writing
+     * that unit's facts right now, the whole answer is counted from the facts instead, never from a stale summary.
      */
     public Uni<Map<String, Counts>> closedPeriodCounts(Map<String, String> memberToGroup, Instant start, Instant end) {
         return summed(memberToGroup, start, end).chain(first -> {
@@ -251,7 +272,7 @@ public class FigureQueries {
             return summarise(first.missing(), start, end)
                     .chain(() -> summed(memberToGroup, start, end))
                     .chain(second -> second.missing().isEmpty() ? Uni.createFrom().item(second.counts())
-                            : counts(memberToGroup, start, end, GroupBy.UNIT_GROUP));
+                            : unitGroupCounts(memberToGroup, start, end));
         });
     }
 
@@ -265,7 +286,9 @@ public class FigureQueries {
             Map<String, Counts> out = new LinkedHashMap<>();
             List<String> missing = new ArrayList<>();
             for (Row r : rows) {
-                out.put(r.getString("grp"), counts(r));
+                out.put(r.getString("grp"), counts(r).withRatings(r.getLong("ratings"), r.getLong("satisfied"),
+                                r.getLong("disliked"), r.getLong("invalid"))
+                        .withNotices(r.getLong("notices_sent"), r.getLong("notices_delivered")));
                 String[] m = r.getArrayOfStrings("missing");
                 if (m != null) {
                     missing.addAll(List.of(m));
@@ -309,24 +332,44 @@ public class FigureQueries {
 
     /** Ratings per group: valid, satisfied (level 4–5), disliked (1–2) or complained, invalid ballots. */
     public Uni<Map<String, long[]>> ratings(Map<String, String> memberToGroup, Instant start, Instant end) {
-        return countsPerGroup(memberToGroup, start, end, """
-                select g.grp, count(*) filter (where r.valid) as ratings,
-                  count(*) filter (where r.valid and r.satisfied) as satisfied,
-                  count(*) filter (where r.valid and (r.disliked or r.complaint)) as disliked,
-                  count(*) filter (where not r.valid and r.status = 'INVALID') as invalid
+        return countsPerGroup(memberToGroup, start, end, "select g.grp, " + RATING_SUMS + """
+
                 from unnest($1::text[], $2::text[]) as g(unit_code, grp)
                   join rating_fact r on r.unit_code = g.unit_code
-                where r.rated_at >= $3 and r.rated_at < $4 group by g.grp""",
-                "ratings", "satisfied", "disliked", "invalid");
+                where r.rated_at >= $3 and r.rated_at < $4 group by g.grp""", RATING_COLUMNS);
     }
 
     /** Notices to applicants per group whose (latest) receipt fell in the period: {sent, delivered}. */
     public Uni<Map<String, long[]>> notices(Map<String, String> memberToGroup, Instant start, Instant end) {
-        return countsPerGroup(memberToGroup, start, end, """
-                select g.grp, count(*) as sent, count(*) filter (where n.delivered) as delivered
+        return countsPerGroup(memberToGroup, start, end, "select g.grp, " + NOTICE_SUMS + """
+
                 from unnest($1::text[], $2::text[]) as g(unit_code, grp)
                   join notice_fact n on n.competent_unit = g.unit_code
-                where n.at >= $3 and n.at < $4 group by g.grp""", "sent", "delivered");
+                where n.at >= $3 and n.at < $4 group by g.grp""", NOTICE_COLUMNS);
+    }
+
+    /**
+     * Dossier counts, ratings and notices per group of units, counted from the facts: what a stored summary holds
+     * (without the procedure commitments, which are the catalog's on the period's last day).
+     */
+    public Uni<Map<String, Counts>> unitGroupCounts(Map<String, String> memberToGroup, Instant start, Instant end) {
+        return Uni.combine().all().unis(counts(memberToGroup, start, end, GroupBy.UNIT_GROUP),
+                ratings(memberToGroup, start, end), notices(memberToGroup, start, end)).asTuple().map(t -> {
+                    Map<String, Counts> out = new LinkedHashMap<>();
+                    for (String g : new java.util.LinkedHashSet<>(memberToGroup.values())) {
+                        Counts c = t.getItem1().getOrDefault(g, Counts.ZERO);
+                        long[] r = t.getItem2().get(g);
+                        if (r != null) {
+                            c = c.withRatings(r[0], r[1], r[2], r[3]);
+                        }
+                        long[] n = t.getItem3().get(g);
+                        if (n != null) {
+                            c = c.withNotices(n[0], n[1]);
+                        }
+                        out.put(g, c);
+                    }
+                    return out;
+                });
     }
 
     /** Runs a per-group count over a period ($1 units, $2 their groups, $3 start, $4 end): the columns, by group. */

@@ -134,30 +134,20 @@ public class Reports {
         if (by != FigureQueries.GroupBy.UNIT_GROUP) {
             return queries.counts(members, w.start(), w.end(), by);
         }
-        Uni<Map<String, Counts>> dossiers = summarised(w) ? queries.closedPeriodCounts(members, w.start(), w.end())
-                : queries.counts(members, w.start(), w.end(), by);
-        return Uni.combine().all().unis(dossiers, queries.ratings(members, w.start(), w.end()),
-                        queries.commitments(members, lastDay(w)), queries.notices(members, w.start(), w.end()))
-                .asTuple().map(t -> {
-                    Map<String, Counts> out = new LinkedHashMap<>();
-                    for (String g : new java.util.LinkedHashSet<>(members.values())) {
-                        Counts c = t.getItem1().getOrDefault(g, Counts.ZERO);
-                        long[] r = t.getItem2().get(g);
-                        if (r != null) {
-                            c = c.withRatings(r[0], r[1], r[2], r[3]);
-                        }
-                        long[] pc = t.getItem3().get(g);
-                        if (pc != null) {
-                            c = c.withProcedures(pc[0], pc[1]);
-                        }
-                        long[] n = t.getItem4().get(g);
-                        if (n != null) {
-                            c = c.withNotices(n[0], n[1]);
-                        }
-                        out.put(g, c);
-                    }
-                    return out;
-                });
+        Uni<Map<String, Counts>> counted = summarised(w) ? queries.closedPeriodCounts(members, w.start(), w.end())
+                : queries.unitGroupCounts(members, w.start(), w.end());
+        return Uni.combine().all().unis(counted, queries.commitments(members, lastDay(w))).asTuple().map(t -> {
+            Map<String, Counts> out = new LinkedHashMap<>();
+            for (String g : new java.util.LinkedHashSet<>(members.values())) {
+                Counts c = t.getItem1().getOrDefault(g, Counts.ZERO);
+                long[] pc = t.getItem2().get(g);
+                if (pc != null) {
+                    c = c.withProcedures(pc[0], pc[1]);
+                }
+                out.put(g, c);
+            }
+            return out;
+        });
     }
 
     public Uni<Scorecard> scorecard(String unit, Scope scope, Period period) {
