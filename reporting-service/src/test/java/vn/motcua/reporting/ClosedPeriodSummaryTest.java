@@ -13,6 +13,7 @@ import vn.motcua.duedate.Period;
 import vn.motcua.duedate.ProcessingTime;
 import vn.motcua.reporting.domain.Counts;
 import vn.motcua.reporting.query.FigureQueries;
+import vn.motcua.reporting.query.SummaryRefresher;
 import vn.motcua.testinfra.MotcuaTestInfra;
 
 import java.sql.Connection;
@@ -55,6 +56,9 @@ class ClosedPeriodSummaryTest {
     @Inject
     FigureQueries queries;
 
+    @Inject
+    SummaryRefresher refresher;
+
     static final String P = "SUM" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     static final String A = P + ".A";
     static final String B = P + ".B";
@@ -87,7 +91,8 @@ class ClosedPeriodSummaryTest {
                     .body("counts.ratings", equalTo(0)).body("counts.noticesSent", equalTo(0));
             scorecard(p, "subtree", "2026").body("counts.received", equalTo(3)).body("counts.completed", equalTo(2));
             scorecard(p, "subtree", "2026-12").body("counts.completed", equalTo(0));
-            assertThat(storedSummaries(a)).as("the closed periods asked for are stored").isGreaterThanOrEqualTo(2);
+            assertThat(storedSummaries(a)).as("the closed periods asked for are stored")
+                    .contains(key("2026-10"), key("2026"));
 
             // today, in January 2027: a legacy dossier of October imported, and the open one finished in December
             feed.dossier(p + "-4").received(vn("2026-10-20T09:00"), a, Types.Channel.ONLINE, PROC, dueOn("2026-10-27"))
@@ -180,7 +185,28 @@ class ClosedPeriodSummaryTest {
             }
         }
         scorecard(P, "subtree", "2026-Q4").body("counts.received", equalTo(60));
-        assertThat(storedSummaries(A)).isEqualTo(PERIODS.size());
+        assertThat(storedSummaries(A)).containsAll(PERIODS.stream().map(ClosedPeriodSummaryTest::key).toList());
+    }
+
+    @Test
+    void theRefresherStoresEveryUnitsRecentClosedPeriodsBeforeAnyoneAsks() throws Exception {
+        String p = P + "R";
+        try (Feed feed = new Feed(infra)) {
+            catalog(feed, p, p + ".A", p + ".B");
+            feed.dossier(p + "-1").received(vn("2026-06-05T09:00"), p + ".B", Types.Channel.ONLINE, PROC,
+                    dueOn("2026-06-12")).processed(vn("2026-06-08T10:00"));
+            feed.awaitProjected();
+        }
+        List<Period> periods = refresher.refresh().await().atMost(Duration.ofSeconds(60));
+        // at 15 January 2027: December 2025 to December 2026, their five quarters and two years
+        assertThat(periods).hasSize(20);
+        for (String unit : List.of(p, p + ".A", p + ".B")) {
+            assertThat(storedSummaries(unit)).as(unit)
+                    .containsAll(periods.stream().map(Period::toString).map(ClosedPeriodSummaryTest::key).toList());
+        }
+        assertSameAsTheFacts(Map.of(p + ".B", p + ".B"), "2026-06");
+        scorecard(p + ".B", "unit", "2026-Q2").body("counts.received", equalTo(1))
+                .body("counts.completed", equalTo(1));
     }
 
     private void catalog(Feed feed, String province, String a, String b) {
@@ -212,15 +238,26 @@ class ClosedPeriodSummaryTest {
         }
     }
 
-    private long storedSummaries(String unit) throws Exception {
+    /** A period as its stored summary is keyed: its start and end instants. */
+    private static String key(String period) {
+        Period p = Period.parse(period);
+        return p.start() + "/" + p.end();
+    }
+
+    /** The periods a unit has stored summaries of, as {@link #key} gives them. */
+    private java.util.Set<String> storedSummaries(String unit) throws Exception {
+        java.util.Set<String> out = new java.util.HashSet<>();
         try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
-             PreparedStatement ps = c.prepareStatement(
-                     "select count(*) from reporting.unit_period_summary where unit_code = ?")) {
+             PreparedStatement ps = c.prepareStatement("select period_start, period_end"
+                     + " from reporting.unit_period_summary where unit_code = ?")) {
             ps.setString(1, unit);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    out.add(rs.getObject(1, java.time.OffsetDateTime.class).toInstant() + "/"
+                            + rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                }
             }
         }
+        return out;
     }
 }

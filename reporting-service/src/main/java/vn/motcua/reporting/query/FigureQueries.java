@@ -276,6 +276,14 @@ public class FigureQueries {
         });
     }
 
+    /** Stores the summaries of a closed period that these units do not have (yet): what the first asker would. */
+    public Uni<Void> storeMissingSummaries(List<String> units, Instant start, Instant end) {
+        Map<String, String> each = new LinkedHashMap<>();
+        units.forEach(u -> each.put(u, u));
+        return summed(each, start, end).chain(s -> s.missing().isEmpty() ? Uni.createFrom().voidItem()
+                : summarise(s.missing(), start, end));
+    }
+
     private record Summed(Map<String, Counts> counts, List<String> missing) {
     }
 
