@@ -163,6 +163,8 @@ public final class LocalRun {
                 properties.put("quarkus.oidc.dashboard.tenant-enabled", "false");
             }
             s.extraProperties().forEach(p -> properties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));
+            // measuring: MOTCUA_LOCAL_PROPERTIES="k=v k=v" overrides any service's configuration on this run
+            overrides().forEach(p -> properties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));
             Path log = home.resolve("logs/" + s.name() + ".log");
             say("starting " + s.name() + " on http://127.0.0.1:" + s.port() + " (log: " + log + ")");
             // secrets go by environment, not on the command line where any process listing shows them
@@ -172,7 +174,7 @@ public final class LocalRun {
                             "MOTCUA_DASHBOARD_CLIENT_SECRET", secret(home.resolve("keys/keycloak-clients.secret")),
                             "MOTCUA_SMS_API_KEY", smsKey(),
                             "MOTCUA_PORTAL_PASSWORD", portalPassword()),
-                    log, List.of("-Xms64m", "-Xmx384m"));
+                    log, jvmOptions());
             processes.add(process);
             process.start(Duration.ofSeconds(180));
             started.add(s);
@@ -263,6 +265,27 @@ public final class LocalRun {
             identityHelp = "\nThe local issuer (" + oidcUrl + ") publishes only its keys: the tokens above are valid"
                     + " 12 hours; run again for new ones.\n";
         }
+    }
+
+    /** Each service's JVM options: -Xms64m -Xmx384m, or MOTCUA_SERVICE_JVM_OPTIONS (say "-Xmx192m -XX:+UseSerialGC"). */
+    static List<String> jvmOptions() {
+        String given = System.getenv().getOrDefault("MOTCUA_SERVICE_JVM_OPTIONS", "").strip();
+        return given.isEmpty() ? List.of("-Xms64m", "-Xmx384m") : List.of(given.split("\\s+"));
+    }
+
+    /** Configuration every service gets on top of its own, from MOTCUA_LOCAL_PROPERTIES ("k=v k=v"). */
+    static List<String> overrides() {
+        String given = System.getenv().getOrDefault("MOTCUA_LOCAL_PROPERTIES", "").strip();
+        if (given.isEmpty()) {
+            return List.of();
+        }
+        List<String> pairs = List.of(given.split("\\s+"));
+        for (String p : pairs) {
+            if (p.indexOf('=') < 1) {
+                throw new IllegalArgumentException("MOTCUA_LOCAL_PROPERTIES: not key=value: " + p);
+            }
+        }
+        return pairs;
     }
 
     /** The Keycloak distribution zip resolved by the build (deploy/local-run/target/keycloak.path). */

@@ -23,8 +23,16 @@ public class Outbox {
         row.eventType = eventType;
         row.payload = payload;
         row.createdAt = now;
-        row.traceParent = traceParent(Span.current().getSpanContext());
+        row.traceParent = currentTraceParent();
         return row.persist().replaceWithVoid();
+    }
+
+    /**
+     * The trace an outbox row carries: the current span's W3C traceparent, or null outside a trace. For a service
+     * that writes its outbox rows with its own statement (dossier-service's one-statement append).
+     */
+    public static String currentTraceParent() {
+        return traceParent(Span.current().getSpanContext());
     }
 
     /** The W3C traceparent of a span, or null when there is no valid trace. */

@@ -1,6 +1,5 @@
 package vn.motcua.dossier.app;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.catalog.events.CatalogEvent;
@@ -20,7 +19,6 @@ import vn.motcua.support.ProblemException;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The dossier service's local copy of the catalog (fed by catalog events, see CatalogReplicaConsumer): procedures,
@@ -29,6 +27,12 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class CatalogReplica {
+    private final vn.motcua.dossier.store.ReplicaRows rows;
+
+    public CatalogReplica(vn.motcua.dossier.store.ReplicaRows rows) {
+        this.rows = rows;
+    }
+
     private final CatalogEventCodec codec = new CatalogEventCodec();
     /** The parsed calendar, rebuilt only when a year was added or revised. */
     private final PublishedCalendar calendars = new PublishedCalendar();
@@ -101,21 +105,17 @@ public class CatalogReplica {
 
     /** The working calendar of every year the catalog published; re-parsed only when a year was added or revised. */
     public Uni<WorkingCalendar> calendar() {
-        return Panache.getSession().chain(session -> session.createQuery(
-                        "select r.recordKey, r.eventId from ReplicaEntity r where r.topic = :topic order by r.recordKey",
-                        Object[].class).setParameter("topic", CatalogTopics.CALENDARS).getResultList())
-                .chain(keys -> {
-                    String fingerprint = keys.stream().map(k -> k[0] + ":" + k[1]).collect(Collectors.joining(","));
-                    java.util.Optional<WorkingCalendar> unchanged = calendars.ifUnchanged(fingerprint);
-                    if (unchanged.isPresent()) {
-                        return Uni.createFrom().item(unchanged.get());
-                    }
-                    return ReplicaEntity.<ReplicaEntity>list("topic = ?1", CatalogTopics.CALENDARS).map(rows -> {
-                        List<CalendarYear> years = rows.stream()
-                                .map(r -> ((CatalogEvent.CalendarYearPublished) event(r)).calendar()).toList();
-                        return calendars.build(fingerprint, years);
-                    });
-                });
+        return rows.fingerprint(CatalogTopics.CALENDARS).chain(fingerprint -> {
+            java.util.Optional<WorkingCalendar> unchanged = calendars.ifUnchanged(fingerprint);
+            if (unchanged.isPresent()) {
+                return Uni.createFrom().item(unchanged.get());
+            }
+            return rows.all(CatalogTopics.CALENDARS).map(all -> {
+                List<CalendarYear> years = all.stream()
+                        .map(r -> ((CatalogEvent.CalendarYearPublished) event(r)).calendar()).toList();
+                return calendars.build(fingerprint, years);
+            });
+        });
     }
 
     /** The procedure as the catalog last published it, or null when the replica does not hold it. */
@@ -124,7 +124,7 @@ public class CatalogReplica {
     }
 
     private Uni<ReplicaEntity> row(String topic, String key) {
-        return ReplicaEntity.findById(new ReplicaEntity.Key(topic, key));
+        return rows.find(topic, key);
     }
 
     /** A catalog event never changes once published, so its parsed form is kept by event id. */

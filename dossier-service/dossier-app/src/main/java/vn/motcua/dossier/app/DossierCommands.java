@@ -105,7 +105,7 @@ public class DossierCommands {
                             .orElse("đầu ngày hôm nay") + "; hồ sơ cũ hơn phải nhập qua chức năng nhập dữ liệu");
         }
         LocalDate day = intake.at().atZone(WorkingCalendar.VIETNAM).toLocalDate();
-        return idempotent.once(caller, idem, () -> catalog.reception(intake.procedureCode(), intake.receivingUnit(),
+        return idempotent.once(caller, idem, remember -> catalog.reception(intake.procedureCode(), intake.receivingUnit(),
                         intake.competentUnit(), day, "")
                 .chain(terms -> catalog.calendar().chain(calendar -> codes.next(intake.receivingUnit(), day)
                         .chain(code -> {
@@ -115,9 +115,9 @@ public class DossierCommands {
                             Dossier.Context ctx = context(calendar);
                             List<DossierEvent> events = decide(DossierState.NEW, c, ctx);
                             UUID id = UUID.randomUUID();
-                            return appendAndProject(id, code, 0, null, DossierState.NEW, events, null, now, secret)
-                                    .map(state -> idempotent.answer(201, id, events.size(), answer.apply(
-                                            snapshot(id, events.size(), state, true, ctx, null, secret))));
+                            return appendAndProject(id, code, 0, null, DossierState.NEW, events, null, now, secret,
+                                    state -> idempotent.answer(201, id, events.size(), answer.apply(
+                                            snapshot(id, events.size(), state, true, ctx, null, secret))), remember);
                         }))));
     }
 
@@ -150,7 +150,7 @@ public class DossierCommands {
                                                        IdempotentRequests.Idempotency idem,
                                                        Function<DossierState, DossierCommand> command,
                                                        Function<DossierSnapshot, Object> answer) {
-        return idempotent.once(caller, idem, () -> resolve(ref).chain(id -> store.load(id).chain(stream -> {
+        return idempotent.once(caller, idem, remember -> resolve(ref).chain(id -> store.load(id).chain(stream -> {
             if (!stream.exists()) {
                 throw DossierAccess.notFound(ref);
             }
@@ -166,12 +166,10 @@ public class DossierCommands {
                 Dossier.Context ctx = context(calendar);
                 List<DossierEvent> events = withOverdueFirst(stream.state(), c, ctx);
                 Instant now = clock.instant();
+                int version = stream.version() + events.size();
                 return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.lastHash(),
-                        stream.state(), events, null, now, null).map(state -> {
-                            int version = stream.version() + events.size();
-                            return idempotent.answer(200, id, version,
-                                    answer.apply(snapshot(id, version, state, true, ctx, null, null)));
-                        });
+                        stream.state(), events, null, now, null, state -> idempotent.answer(200, id, version,
+                                answer.apply(snapshot(id, version, state, true, ctx, null, null))), remember);
             });
         })));
     }
@@ -278,8 +276,26 @@ public class DossierCommands {
     private Uni<DossierState> appendAndProject(UUID id, String code, int version, byte[] lastHash, DossierState before,
                                                List<DossierEvent> events, String sourceKey, Instant now,
                                                String lookupSecret) {
+        DossierState[] after = {before};
+        return appendAndProject(id, code, version, lastHash, before, events, sourceKey, now, lookupSecret, state -> {
+            after[0] = state;
+            return null;
+        }, null).map(ignored -> after[0]);
+    }
+
+    /**
+     * The same, answering from the new state before anything is written: the answer an Idempotency-Key remembers
+     * ({@code remember}, null without a key) is written by the same statement as the events, the outbox rows, the
+     * read-table row, the notices and the national portal's head.
+     */
+    private Uni<IdempotentRequests.Result> appendAndProject(UUID id, String code, int version, byte[] lastHash,
+                                                            DossierState before, List<DossierEvent> events,
+                                                            String sourceKey, Instant now, String lookupSecret,
+                                                            Function<DossierState, IdempotentRequests.Result> answer,
+                                                            IdempotentRequests.Remember remember) {
         if (events.isEmpty()) {
-            return Uni.createFrom().item(before);
+            // nothing to append: the caller's transaction remembers the answer, if asked to
+            return Uni.createFrom().item(() -> answer.apply(before));
         }
         DossierState after = before;
         for (DossierEvent e : events) {
@@ -289,13 +305,14 @@ public class DossierCommands {
         List<vn.motcua.dossier.store.NoticeStore.NewNotice> toSend = sourceKey == null && noticesEnabled
                 ? noticesFor(id, code, version, events, state, lookupSecret) : List.of();
         int lastChange = lastChange(version, events);
-        return store.append(id, code, version, lastHash, events, now)
-                .chain(() -> projector.project(id, state, version + events.size(), sourceKey, now))
-                .chain(() -> toSend.isEmpty() ? Uni.createFrom().voidItem() : notices.enqueue(toSend, now))
-                // the national portal sync's checkpoint moves with the change, in the same transaction
-                .chain(() -> lastChange == 0 ? Uni.createFrom().voidItem() : portalSync.touch(id, code,
-                        state.competentUnit() != null ? state.competentUnit() : state.receivingUnit(), lastChange, now))
-                .replaceWith(state);
+        // the national portal sync's checkpoint moves with the change, in the same transaction
+        DossierStore.PortalHead portal = lastChange == 0 ? null : new DossierStore.PortalHead(lastChange,
+                state.competentUnit() != null ? state.competentUnit() : state.receivingUnit());
+        IdempotentRequests.Result result = answer.apply(state);
+        return store.write(new DossierStore.Write(id, code, version, lastHash, events, now,
+                        projector.row(id, state, version + events.size(), sourceKey, now), portal, toSend,
+                        remember == null || result == null ? null : remember.take(result)))
+                .replaceWith(result);
     }
 
     /** The version of the last event that changes what the national portal holds, or 0 when none does. */

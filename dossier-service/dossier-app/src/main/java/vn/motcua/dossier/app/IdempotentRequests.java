@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.dossier.store.DataProtection;
+import vn.motcua.dossier.store.DossierStore;
 import vn.motcua.dossier.store.IdempotencyEntity;
 import vn.motcua.support.ProblemException;
 import vn.motcua.support.security.Caller;
@@ -13,7 +14,7 @@ import vn.motcua.support.security.Caller;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The Idempotency-Key: a command's work runs in one transaction, once per (caller, key); a retry with the same key
@@ -24,6 +25,7 @@ public class IdempotentRequests {
     private final DataProtection protection;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DossierStore store;
 
     /** A command's answer: what the REST layer sends, and what a retry with the same key gets again. */
     public record Result(int status, UUID dossierId, int version, String body, boolean replayed) {
@@ -33,7 +35,8 @@ public class IdempotentRequests {
     public record Idempotency(String key, String requestHash) {
     }
 
-    public IdempotentRequests(DataProtection protection, ObjectMapper json, Clock clock) {
+    public IdempotentRequests(DataProtection protection, ObjectMapper json, Clock clock, DossierStore store) {
+        this.store = store;
         this.protection = protection;
         this.json = json;
         this.clock = clock;
@@ -49,38 +52,63 @@ public class IdempotentRequests {
     }
 
     /**
+     * The first answer to remember for an Idempotency-Key: the command's own write takes it ({@link #take}), so the
+     * answer is stored by the statement that stores the change; a command that wrote nothing leaves it to
+     * {@link #once}.
+     */
+    public final class Remember {
+        private final String keyHash;
+        private final String caller;
+        private final String requestHash;
+        private boolean taken;
+
+        private Remember(String keyHash, String caller, String requestHash) {
+            this.keyHash = keyHash;
+            this.caller = caller;
+            this.requestHash = requestHash;
+        }
+
+        /** The row that remembers {@code result}, for the write that carries the command's change. */
+        public IdempotencyEntity take(Result result) {
+            taken = true;
+            IdempotencyEntity row = new IdempotencyEntity();
+            row.keyHash = keyHash;
+            row.caller = caller;
+            row.requestHash = requestHash;
+            row.status = result.status();
+            row.dossierId = result.dossierId();
+            row.dossierVersion = result.version();
+            // the receipt holds the lookup secret and the applicant: kept sealed, never in clear
+            row.response = protection.seal(result.body());
+            row.createdAt = clock.instant();
+            return row;
+        }
+    }
+
+    /**
      * Runs {@code work} in a transaction, once per (caller, key): a retry with the same key and request gets the
      * first answer and appends nothing; the same key with another request is refused (422). Two concurrent first
-     * tries: one commits, the other finds its answer after losing the race.
+     * tries: one commits, the other finds its answer after losing the race. {@code work} gets the answer to remember
+     * (null without a key).
      */
-    public Uni<Result> once(Caller caller, Idempotency idem, Supplier<Uni<Result>> work) {
+    public Uni<Result> once(Caller caller, Idempotency idem, Function<Remember, Uni<Result>> work) {
         if (idem == null || idem.key() == null) {
-            return Panache.withTransaction(work);
+            return Panache.withTransaction(() -> work.apply(null));
         }
         if (idem.key().isBlank() || idem.key().length() > 200) {
             throw ProblemException.invalid("Idempotency-Key", "must have 1 to 200 characters",
                     "phải có từ 1 đến 200 ký tự");
         }
         String keyHash = DataProtection.sha256Hex(caller.name() + "\n" + idem.key());
-        return Panache.withTransaction(() -> IdempotencyEntity.<IdempotencyEntity>findById(keyHash).chain(found -> {
+        return Panache.withTransaction(() -> store.answer(keyHash).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().item(replay(found, idem));
             }
-            return work.get().call(result -> {
-                IdempotencyEntity row = new IdempotencyEntity();
-                row.keyHash = keyHash;
-                row.caller = caller.name();
-                row.requestHash = idem.requestHash();
-                row.status = result.status();
-                row.dossierId = result.dossierId();
-                row.dossierVersion = result.version();
-                // the receipt holds the lookup secret and the applicant: kept sealed, never in clear
-                row.response = protection.seal(result.body());
-                row.createdAt = clock.instant();
-                return row.persist();
-            });
-        })).onFailure().recoverWithUni(e -> Panache.withSession(
-                () -> IdempotencyEntity.<IdempotencyEntity>findById(keyHash))
+            Remember remember = new Remember(keyHash, caller.name(), idem.requestHash());
+            return work.apply(remember).call(result -> remember.taken ? Uni.createFrom().voidItem()
+                    : store.write(new DossierStore.Write(result.dossierId(), null, 0, null, List.of(), clock.instant(),
+                    null, null, List.of(), remember.take(result))));
+        })).onFailure().recoverWithUni(e -> Panache.withSession(() -> store.answer(keyHash))
                 .onFailure().recoverWithNull()
                 .map(found -> {
                     // A first try with this key committed after this one looked for it: this one lost the race at

@@ -27,6 +27,18 @@ public class ViewProjector {
         });
     }
 
+    /**
+     * The row for the command's own write (an upsert in the statement that appends the events, see
+     * DossierStore.Write): not loaded, not managed.
+     */
+    public DossierViewEntity row(UUID id, DossierState s, int version, String sourceKey, Instant now) {
+        DossierViewEntity v = new DossierViewEntity();
+        v.dossierId = id;
+        fill(v, s, version, now);
+        v.sourceKey = sourceKey;
+        return v;
+    }
+
     static void fill(DossierViewEntity v, DossierState s, int version, Instant now) {
         v.dossierCode = s.dossierCode();
         v.procedureCode = s.procedure() == null ? null : s.procedure().code();

@@ -13,12 +13,11 @@ public class DossierCodes {
 
     /** The next code of a unit and day, without gaps (rolled back with the transaction). */
     public Uni<String> next(String unit, LocalDate day) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into dossier_code_counter (unit_code, day, last_seq) values (?1, ?2, 1) "
-                                + "on conflict (unit_code, day) do update set last_seq = dossier_code_counter.last_seq + 1 "
-                                + "returning last_seq", Integer.class)
-                .setParameter(1, unit).setParameter(2, day).getSingleResult())
-                .map(seq -> DossierCode.of(unit, day, seq));
+        // on the session's connection without Hibernate's native-query machinery: every reception runs it
+        return SessionSql.query("insert into dossier_code_counter (unit_code, day, last_seq) values ($1, $2, 1) "
+                        + "on conflict (unit_code, day) do update set last_seq = dossier_code_counter.last_seq + 1 "
+                        + "returning last_seq", unit, day)
+                .map(rows -> DossierCode.of(unit, day, (Integer) rows.get(0)[0]));
     }
 
     /** An imported code moves its unit's sequence for the day past it: the live desk never hands it out again. */

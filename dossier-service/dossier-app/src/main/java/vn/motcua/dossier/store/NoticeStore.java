@@ -45,23 +45,7 @@ public class NoticeStore {
 
     // ------------------------------------------------------------------ in the command's transaction (reactive)
 
-    /** Writes the notices; one per event, kind and channel whatever happens (a retried command writes none twice). */
-    public Uni<Void> enqueue(List<NewNotice> notices, Instant now) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (NewNotice n : notices) {
-            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                            "insert into notice (dossier_id, dossier_code, for_version, kind, channel, recipient, "
-                                    + "competent_unit, lookup_secret, next_attempt_at, created_at) "
-                                    + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) on conflict do nothing")
-                    .setParameter(1, n.dossierId()).setParameter(2, n.dossierCode()).setParameter(3, n.forVersion())
-                    .setParameter(4, n.kind().name()).setParameter(5, n.channel().name())
-                    // the address and the receipt's secret are sealed at rest (DataProtection)
-                    .setParameter(6, protection.seal(n.recipient())).setParameter(7, n.competentUnit())
-                    .setParameter(8, protection.seal(n.lookupSecret())).setParameter(9, now)
-                    .executeUpdate()).replaceWithVoid());
-        }
-        return chain;
-    }
+    // Notices are written by the command's own statement (DossierStore.write): once per (event, kind, channel).
 
     /**
      * Closes a notice after its last attempt, in the transaction that appends its receipt: the secret is erased, the

@@ -42,25 +42,9 @@ public class PortalSyncStore {
 
     // ------------------------------------------------------------------ in the command's transaction (reactive)
 
-    /**
-     * Records that the dossier changed up to {@code version}: due for the sync unless a refusal holds it (its later
-     * changes wait behind the refused one) or a backoff is running.
-     */
-    public Uni<Void> touch(UUID dossierId, String dossierCode, String competentUnit, int version, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into portal_sync (dossier_id, dossier_code, competent_unit, head_version, next_attempt_at,
-                                                 updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?5)
-                        on conflict (dossier_id) do update set
-                          head_version = greatest(portal_sync.head_version, excluded.head_version),
-                          dossier_code = excluded.dossier_code, competent_unit = excluded.competent_unit,
-                          next_attempt_at = case when portal_sync.state = 'SYNCED' then excluded.next_attempt_at
-                                                 else portal_sync.next_attempt_at end,
-                          state = case when portal_sync.state = 'SYNCED' then 'PENDING' else portal_sync.state end,
-                          updated_at = excluded.updated_at""")
-                .setParameter(1, dossierId).setParameter(2, dossierCode).setParameter(3, competentUnit)
-                .setParameter(4, version).setParameter(5, now).executeUpdate()).replaceWithVoid();
-    }
+    // The head moves with each change in the command's own statement (DossierStore.write), forward only: a
+    // synchronised dossier that changed is due at once; a refusal holding it (its later changes wait behind the
+    // refused one) or a running backoff keeps its time.
 
     /**
      * The portal accepted the copy of {@code version} (both calls). Later versions are due at once; when

@@ -46,8 +46,10 @@ final class Benchmark {
         System.out.printf("measuring: %d lifecycles, %d concurrent clients, against %s%n", lifecycles, concurrency,
                 options.url());
         java.util.Optional<java.time.Duration> cpuBefore = dossierServiceCpu();
+        long[] ticksBefore = dossierServiceTicks();
         Run service = drive(api, lifecycles, concurrency);
         java.util.Optional<java.time.Duration> cpuAfter = dossierServiceCpu();
+        long[] ticksAfter = dossierServiceTicks();
 
         String jdbc = options.get("jdbc", "jdbc:postgresql://127.0.0.1:15432/motcua");
         int inserts = service.latencies.length;
@@ -84,6 +86,11 @@ final class Benchmark {
                     cpuMs / commands.count(), 100 * cpuMs / 1e3 / service.seconds);
         } else {
             System.out.println("dossier-service CPU per command  not reported (no local dossier-service found)");
+        }
+        if (ticksBefore[1] > 0 && ticksAfter[1] > ticksBefore[1]) {
+            // a JVM that has not finished compiling spends this in its compiler threads, not in the commands
+            System.out.printf(Locale.ROOT, "  of which JIT compiler threads  %7.0f%%   (high: warm up longer before comparing)%n",
+                    100.0 * (ticksAfter[0] - ticksBefore[0]) / (ticksAfter[1] - ticksBefore[1]));
         }
         System.out.println(delay(api, "motcua_outbox_ack_delay_seconds", "outbox commit -> broker ack"));
         // the projection of the dossier events (the relay's commit instant to reporting's committed views)
@@ -175,6 +182,40 @@ final class Benchmark {
     private static java.util.Optional<java.time.Duration> dossierServiceCpu() {
         return localServices().stream().filter(s -> s.name().equals("dossier-service")).findFirst()
                 .flatMap(s -> ProcessHandle.of(s.pid())).flatMap(h -> h.info().totalCpuDuration());
+    }
+
+    /**
+     * dossier-service's CPU clock ticks so far: {JIT compiler threads, all threads}, from /proc; {0, 0} when not found.
+     * Compiler threads that ended are missing from both counts.
+     */
+    private static long[] dossierServiceTicks() {
+        java.util.Optional<LocalService> service = localServices().stream()
+                .filter(s -> s.name().equals("dossier-service")).findFirst();
+        long[] ticks = new long[2];
+        if (service.isEmpty()) {
+            return ticks;
+        }
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc", Long.toString(service.get().pid()), "task");
+        try (var threads = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path t : threads.toList()) {
+                try {
+                    String name = java.nio.file.Files.readString(t.resolve("comm")).strip();
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    // after "pid (name) ": state is the 1st field, utime the 12th, stime the 13th
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    ticks[1] += used;
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        ticks[0] += used;
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (java.io.IOException e) {
+            return new long[2];
+        }
+        return ticks;
     }
 
     private record Run(long[] latencies, double seconds, int failures) {
