@@ -102,14 +102,19 @@ class ClosedPeriodSummaryTest {
             first.rated(vn("2026-10-09T10:00"), 5, false).notified(vn("2026-10-08T10:05"), Types.NoticeKind.RESULT_READY, 2,
                     true);
             feed.awaitProjected();
+            scorecard(a, "unit", "2026-10").body("counts.received", equalTo(3)).body("counts.completed", equalTo(2))
+                    .body("counts.inProgress", equalTo(1)).body("counts.ratings", equalTo(1))
+                    .body("counts.satisfied", equalTo(1)).body("counts.noticesSent", equalTo(1))
+                    .body("counts.noticesDelivered", equalTo(1));
+            scorecard(p, "subtree", "2026").body("counts.received", equalTo(4)).body("counts.completed", equalTo(4))
+                    .body("counts.inProgress", equalTo(0));
+            scorecard(p, "subtree", "2026-12").body("counts.completed", equalTo(1));
+            // a complaint opened today on October's rating: October's stored figures count it as disliked from now on
+            scorecard(a, "unit", "2026-10").body("counts.dislikedOrComplained", equalTo(0));
+            first.complaintOpened(vn("2027-01-15T09:00"));
+            feed.awaitProjected();
         }
-        scorecard(a, "unit", "2026-10").body("counts.received", equalTo(3)).body("counts.completed", equalTo(2))
-                .body("counts.inProgress", equalTo(1)).body("counts.ratings", equalTo(1))
-                .body("counts.satisfied", equalTo(1)).body("counts.noticesSent", equalTo(1))
-                .body("counts.noticesDelivered", equalTo(1));
-        scorecard(p, "subtree", "2026").body("counts.received", equalTo(4)).body("counts.completed", equalTo(4))
-                .body("counts.inProgress", equalTo(0));
-        scorecard(p, "subtree", "2026-12").body("counts.completed", equalTo(1));
+        scorecard(a, "unit", "2026-10").body("counts.dislikedOrComplained", equalTo(1));
         given().auth().oauth2(infra.tokens().analyst()).queryParam("parent", p).queryParam("period", "2026-Q4")
                 .get("/api/reports/ranking").then().statusCode(200)
                 .body("units.find { it.unitCode == '" + a + "' }.counts.received", equalTo(3));

@@ -256,9 +256,24 @@ public final class Feed implements AutoCloseable {
             return publish(new DossierEvent.Returned(channel, at));
         }
 
+        /** A complaint opened on this dossier's latest rating. */
+        public DossierStream complaintOpened(Instant at) {
+            SatisfactionEvent e = new SatisfactionEvent.ComplaintOpened(UUID.randomUUID(), lastRating, "QR", at,
+                    new SatisfactionEvent.Due(at.plus(Duration.ofDays(10)),
+                            at.plus(Duration.ofDays(10)).atZone(VIETNAM).toLocalDate()), false);
+            SatisfactionEventEnvelope env = new SatisfactionEventEnvelope(UUID.randomUUID(),
+                    SatisfactionEventType.of(e).typeName(), SatisfactionEventType.of(e).schemaVersion(), id, code,
+                    competentUnit, at, at, e);
+            send(SatisfactionTopics.EVENTS, id.toString(), RATINGS.write(env));
+            return this;
+        }
+
+        private UUID lastRating;
+
         /** A rating of this dossier, attributed (as satisfaction-service does) to its competent unit. */
         public DossierStream rated(Instant at, int overall, boolean complaint) {
-            SatisfactionEvent e = new SatisfactionEvent.RatingRecorded(UUID.randomUUID(), "QR",
+            lastRating = UUID.randomUUID();
+            SatisfactionEvent e = new SatisfactionEvent.RatingRecorded(lastRating, "QR",
                     new SatisfactionEvent.CriteriaSetRef("SIPAS", 1), List.of(new SatisfactionEvent.Answer("result", overall)),
                     overall, overall >= 4, false, complaint, null, at, at.minus(Duration.ofHours(1)));
             SatisfactionEventEnvelope env = new SatisfactionEventEnvelope(UUID.randomUUID(),

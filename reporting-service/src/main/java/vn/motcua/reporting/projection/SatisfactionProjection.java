@@ -59,21 +59,15 @@ public class SatisfactionProjection implements Projection {
                 rating(c, sfx, env, e.ratingId(), e.channel(), e.collectedAt(), false, e.status(), null, null, null,
                         false);
             } else if (env.data() instanceof SatisfactionEvent.ComplaintOpened e) {
-                if (sfx.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "select unit_code, rated_at from rating_fact where rating_id = ?")) {
-                        ps.setObject(1, e.ratingId());
-                        try (java.sql.ResultSet rs = ps.executeQuery()) {
-                            if (rs.next()) {
-                                Summaries.dropForRating(c, rs.getString(1), DossierProjection.instant(rs, "rated_at"));
-                            }
+                try (PreparedStatement ps = c.prepareStatement("update rating_fact" + sfx
+                        + " set complaint = true where rating_id = ? returning unit_code, rated_at")) {
+                    ps.setObject(1, e.ratingId());
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && sfx.isEmpty()) {
+                            // the rating counts as disliked from now on, in every period since it was given
+                            Summaries.dropForRating(c, rs.getString(1), DossierProjection.instant(rs, "rated_at"));
                         }
                     }
-                }
-                try (PreparedStatement ps = c.prepareStatement("update rating_fact" + sfx
-                        + " set complaint = true where rating_id = ?")) {
-                    ps.setObject(1, e.ratingId());
-                    ps.executeUpdate();
                 }
             }
         }
