@@ -102,30 +102,33 @@ public class DossierStore {
             + "from generate_series(1, $1)";
 
     /**
-     * The write: one statement (data-modifying CTEs; arrays for the events, outbox rows and notices) after one
-     * query for the positions, in the caller's transaction. Two writers that read the same version cannot both
-     * append: the unique (dossier_id, version) key refuses the second statement whole, and nothing of it is written.
-     * Each part keeps the rule of the table it writes: the portal head only moves forward and reopens a synchronised
-     * dossier; a notice is written once per (event, kind, channel); the read table keeps an imported row's source key.
+     * The write: one statement (data-modifying CTEs over arrays: one element per event, read-table row, portal head,
+     * notice and answer) after one query for the positions, in the caller's transaction. A command writes one
+     * dossier's share; an import writes many dossiers' in the same statement. Two writers that read the same version
+     * cannot both append: the unique (dossier_id, version) key refuses the second statement whole, and nothing of it
+     * is written. Each part keeps the rule of the table it writes: the portal head only moves forward and reopens a
+     * synchronised dossier; a notice is written once per (event, kind, channel); the read table keeps an imported
+     * row's source key. Text and bytea arrays carry '' for none (nullif).
      */
     private static final SessionSql.Sql WRITE = SessionSql.Sql.of("""
             with ev as (
               insert into dossier_event (position, event_id, dossier_id, version, event_type, occurred_at, recorded_at,
                                          payload, prev_hash, hash)
-              select e.position, e.event_id, :dossier::uuid, e.version, e.event_type, e.occurred_at,
-                     :recorded_at::timestamptz, e.payload,
-                     case when e.n = 1 then :first_prev_hash::bytea else (:hashes::bytea[])[e.n - 1] end, e.hash
-              from unnest(:positions::bigint[], :event_ids::uuid[], :versions::int[], :types::text[],
-                          :occurred::timestamptz[], :payloads::text[], :hashes::bytea[])
-                   with ordinality as e(position, event_id, version, event_type, occurred_at, payload, hash, n)
+              select e.position, e.event_id, e.dossier_id, e.version, e.event_type, e.occurred_at,
+                     :recorded_at::timestamptz, e.payload, nullif(e.prev_hash, ''::bytea), e.hash
+              from unnest(:positions::bigint[], :event_ids::uuid[], :dossiers::uuid[], :versions::int[],
+                          :types::text[], :occurred::timestamptz[], :payloads::text[], :prev_hashes::bytea[],
+                          :hashes::bytea[])
+                   with ordinality as e(position, event_id, dossier_id, version, event_type, occurred_at, payload,
+                                        prev_hash, hash, n)
               order by e.n
               returning 1
             ), ob as (
               insert into outbox (event_id, topic, record_key, event_type, payload, created_at, trace_parent)
-              select o.event_id, :topic::text, :dossier::uuid::text, o.event_type, o.payload, :now::timestamptz,
+              select o.event_id, :topic::text, o.dossier_id::text, o.event_type, o.payload, :now::timestamptz,
                      :trace_parent::text
-              from unnest(:event_ids::uuid[], :types::text[], :envelopes::text[]) with ordinality
-                   as o(event_id, event_type, payload, n)
+              from unnest(:event_ids::uuid[], :dossiers::uuid[], :types::text[], :envelopes::text[]) with ordinality
+                   as o(event_id, dossier_id, event_type, payload, n)
               order by o.n
             ), vw as (
               insert into dossier_view (dossier_id, dossier_code, source_key, procedure_code, procedure_name,
@@ -133,15 +136,23 @@ public class DossierStore {
                                         received_at, due_at, due_date, due_of_record_at, due_at_reception,
                                         clock_running, open, overdue, apologized, completed_at, returned_at,
                                         lookup_secret_hash, last_version, updated_at)
-              select :dossier::uuid, :code::text, :v_source_key::text, :v_procedure_code::text,
-                     :v_procedure_name::text, :v_receiving_unit::text, :v_competent_unit::text,
-                     :v_current_unit::text, :v_channel::text, :v_status::text, :v_applicant_name::text,
-                     :v_received_at::timestamptz, :v_due_at::timestamptz, :v_due_date::date,
-                     :v_due_of_record_at::timestamptz, :v_due_at_reception::timestamptz, :v_clock_running::boolean,
-                     :v_open::boolean, :v_overdue::boolean, :v_apologized::boolean, :v_completed_at::timestamptz,
-                     :v_returned_at::timestamptz, :v_lookup_secret_hash::text, :v_last_version::int,
-                     :now::timestamptz
-              where :has_view::boolean
+              select v.dossier_id, v.dossier_code, nullif(v.source_key, ''), v.procedure_code, v.procedure_name,
+                     v.receiving_unit, v.competent_unit, nullif(v.current_unit, ''), v.channel, v.status,
+                     nullif(v.applicant_name, ''), v.received_at, v.due_at, v.due_date, v.due_of_record_at,
+                     v.due_at_reception, v.clock_running, v.open, v.overdue, v.apologized, v.completed_at,
+                     v.returned_at, nullif(v.lookup_secret_hash, ''), v.last_version, :now::timestamptz
+              from unnest(:v_dossiers::uuid[], :v_codes::text[], :v_source_keys::text[], :v_procedure_codes::text[],
+                          :v_procedure_names::text[], :v_receiving_units::text[], :v_competent_units::text[],
+                          :v_current_units::text[], :v_channels::text[], :v_statuses::text[],
+                          :v_applicant_names::text[], :v_received_at::timestamptz[], :v_due_at::timestamptz[],
+                          :v_due_dates::date[], :v_due_of_record_at::timestamptz[],
+                          :v_due_at_reception::timestamptz[], :v_clock_running::boolean[], :v_open::boolean[],
+                          :v_overdue::boolean[], :v_apologized::boolean[], :v_completed_at::timestamptz[],
+                          :v_returned_at::timestamptz[], :v_lookup_secret_hashes::text[], :v_last_versions::int[])
+                   as v(dossier_id, dossier_code, source_key, procedure_code, procedure_name, receiving_unit,
+                        competent_unit, current_unit, channel, status, applicant_name, received_at, due_at, due_date,
+                        due_of_record_at, due_at_reception, clock_running, open, overdue, apologized, completed_at,
+                        returned_at, lookup_secret_hash, last_version)
               on conflict (dossier_id) do update set
                 dossier_code = excluded.dossier_code,
                 source_key = coalesce(excluded.source_key, dossier_view.source_key),
@@ -158,9 +169,10 @@ public class DossierStore {
             ), ps as (
               insert into portal_sync (dossier_id, dossier_code, competent_unit, head_version, next_attempt_at,
                                        updated_at)
-              select :dossier::uuid, :code::text, :portal_unit::text, :portal_head::int, :now::timestamptz,
+              select p.dossier_id, p.dossier_code, p.competent_unit, p.head_version, :now::timestamptz,
                      :now::timestamptz
-              where :portal_head::int > 0
+              from unnest(:p_dossiers::uuid[], :p_codes::text[], :p_units::text[], :p_heads::int[])
+                   as p(dossier_id, dossier_code, competent_unit, head_version)
               on conflict (dossier_id) do update set
                 head_version = greatest(portal_sync.head_version, excluded.head_version),
                 dossier_code = excluded.dossier_code, competent_unit = excluded.competent_unit,
@@ -171,18 +183,21 @@ public class DossierStore {
             ), nt as (
               insert into notice (dossier_id, dossier_code, for_version, kind, channel, recipient, competent_unit,
                                   lookup_secret, next_attempt_at, created_at)
-              select :dossier::uuid, :code::text, x.for_version, x.kind, x.channel, x.recipient,
+              select x.dossier_id, x.dossier_code, x.for_version, x.kind, x.channel, x.recipient,
                      nullif(x.competent_unit, ''), nullif(x.lookup_secret, ''), :now::timestamptz, :now::timestamptz
-              from unnest(:n_versions::int[], :n_kinds::text[], :n_channels::text[], :n_recipients::text[],
-                          :n_units::text[], :n_secrets::text[])
-                   as x(for_version, kind, channel, recipient, competent_unit, lookup_secret)
+              from unnest(:n_dossiers::uuid[], :n_codes::text[], :n_versions::int[], :n_kinds::text[],
+                          :n_channels::text[], :n_recipients::text[], :n_units::text[], :n_secrets::text[])
+                   as x(dossier_id, dossier_code, for_version, kind, channel, recipient, competent_unit,
+                        lookup_secret)
               on conflict do nothing
             ), ik as (
               insert into idempotency_key (key_hash, caller, request_hash, status, dossier_id, dossier_version,
                                            response, created_at)
-              select :k_hash::text, :k_caller::text, :k_request::text, :k_status::int, :k_dossier::uuid,
-                     :k_version::int, :k_response::text, :k_created::timestamptz
-              where :k_hash::text is not null
+              select k.key_hash, k.caller, k.request_hash, k.status, k.dossier_id, k.dossier_version, k.response,
+                     k.created_at
+              from unnest(:k_hashes::text[], :k_callers::text[], :k_requests::text[], :k_statuses::int[],
+                          :k_dossiers::uuid[], :k_versions::int[], :k_responses::text[], :k_created::timestamptz[])
+                   as k(key_hash, caller, request_hash, status, dossier_id, dossier_version, response, created_at)
             )
             select count(*) from ev""");
 
@@ -192,103 +207,197 @@ public class DossierStore {
      * @throws ProblemException 409 version-conflict when another writer appended first
      */
     public Uni<Void> write(Write w) {
-        if ((w.expectedVersion() == 0) != (w.previousHash() == null)) {
-            throw new IllegalArgumentException("previous hash " + (w.previousHash() == null ? "missing" : "given")
-                    + " for version " + w.expectedVersion());
+        return write(List.of(w));
+    }
+
+    /**
+     * Writes what several commands decided, on different dossiers, as one statement (the bulk import: each element
+     * a new stream). Any one version conflict refuses them all.
+     *
+     * @throws ProblemException 409 version-conflict when another writer appended first to any of them
+     */
+    public Uni<Void> write(List<Write> writes) {
+        int n = 0;
+        for (Write w : writes) {
+            if ((w.expectedVersion() == 0) != (w.previousHash() == null)) {
+                throw new IllegalArgumentException("previous hash " + (w.previousHash() == null ? "missing" : "given")
+                        + " for version " + w.expectedVersion());
+            }
+            n += w.events().size();
         }
-        int n = w.events().size();
         Uni<long[]> positions = n == 0 ? Uni.createFrom().item(new long[0])
                 : SessionSql.query(POSITIONS, n).map(rows -> rows.stream().mapToLong(r -> (Long) r[0]).toArray());
-        return positions.chain(p -> SessionSql.query(WRITE, values(w, p)))
+        return positions.chain(p -> SessionSql.query(WRITE, values(writes, p)))
                 .onFailure(DossierStore::isVersionConflict).transform(e -> versionConflict())
                 .replaceWithVoid();
     }
 
-    private Map<String, Object> values(Write w, long[] positions) {
-        int n = w.events().size();
-        // what PostgreSQL keeps of an instant is what is hashed
-        Instant recordedAt = EventHash.stored(w.now());
+    private static final io.vertx.core.buffer.Buffer NO_HASH = io.vertx.core.buffer.Buffer.buffer();
+
+    private Map<String, Object> values(List<Write> writes, long[] positions) {
+        int n = positions.length;
+        // one instant for the statement: what PostgreSQL keeps of it is what is hashed
+        Instant now = writes.get(0).now();
+        Instant recordedAt = EventHash.stored(now);
         Long[] pos = new Long[n];
         UUID[] ids = new UUID[n];
+        UUID[] dossiers = new UUID[n];
         Integer[] versions = new Integer[n];
         String[] types = new String[n];
         java.time.OffsetDateTime[] occurred = new java.time.OffsetDateTime[n];
         String[] payloads = new String[n];
+        io.vertx.core.buffer.Buffer[] previousHashes = new io.vertx.core.buffer.Buffer[n];
         io.vertx.core.buffer.Buffer[] hashes = new io.vertx.core.buffer.Buffer[n];
         String[] envelopes = new String[n];
-        byte[] previous = w.previousHash();
-        for (int i = 0; i < n; i++) {
-            DossierEvent event = w.events().get(i);
-            int version = w.expectedVersion() + i + 1;
-            UUID eventId = UUID.randomUUID();
-            String type = DossierEventType.of(event).typeName();
-            Instant occurredAt = EventHash.stored(event.at());
-            String payload = write(event);
-            byte[] hash = EventHash.of(previous, w.dossierId(), version, type, occurredAt, recordedAt, payload);
-            pos[i] = positions[i];
-            ids[i] = eventId;
-            versions[i] = version;
-            types[i] = type;
-            occurred[i] = SessionSql.param(occurredAt);
-            payloads[i] = payload;
-            hashes[i] = SessionSql.param(hash);
-            envelopes[i] = codec.writeString(envelope(new Stored(eventId, w.dossierId(), version, positions[i],
-                    recordedAt, event), w.dossierCode()));
-            previous = hash;
+        int i = 0;
+        for (Write w : writes) {
+            byte[] previous = w.previousHash();
+            for (int k = 0; k < w.events().size(); k++, i++) {
+                DossierEvent event = w.events().get(k);
+                int version = w.expectedVersion() + k + 1;
+                UUID eventId = UUID.randomUUID();
+                String type = DossierEventType.of(event).typeName();
+                Instant occurredAt = EventHash.stored(event.at());
+                String payload = write(event);
+                byte[] hash = EventHash.of(previous, w.dossierId(), version, type, occurredAt, recordedAt, payload);
+                pos[i] = positions[i];
+                ids[i] = eventId;
+                dossiers[i] = w.dossierId();
+                versions[i] = version;
+                types[i] = type;
+                occurred[i] = SessionSql.param(occurredAt);
+                payloads[i] = payload;
+                previousHashes[i] = previous == null ? NO_HASH : SessionSql.param(previous);
+                hashes[i] = SessionSql.param(hash);
+                envelopes[i] = codec.writeString(envelope(new Stored(eventId, w.dossierId(), version, positions[i],
+                        recordedAt, event), w.dossierCode()));
+                previous = hash;
+            }
         }
         Map<String, Object> v = new HashMap<>();
-        v.put("dossier", w.dossierId());
-        v.put("code", w.dossierCode());
-        v.put("now", SessionSql.param(w.now()));
+        v.put("now", SessionSql.param(now));
         v.put("recorded_at", SessionSql.param(recordedAt));
-        v.put("first_prev_hash", SessionSql.param(w.previousHash()));
         v.put("positions", pos);
         v.put("event_ids", ids);
+        v.put("dossiers", dossiers);
         v.put("versions", versions);
         v.put("types", types);
         v.put("occurred", occurred);
         v.put("payloads", payloads);
+        v.put("prev_hashes", previousHashes);
         v.put("hashes", hashes);
         v.put("topic", DossierTopics.EVENTS);
         v.put("envelopes", envelopes);
         v.put("trace_parent", vn.motcua.outbox.Outbox.currentTraceParent());
-        putView(v, w.view());
-        v.put("portal_head", w.portal() == null ? 0 : w.portal().version());
-        v.put("portal_unit", w.portal() == null ? null : w.portal().competentUnit());
-        putNotices(v, w.notices());
-        putAnswer(v, w.answer());
+        putViews(v, writes.stream().map(Write::view).filter(java.util.Objects::nonNull).toList());
+        putPortalHeads(v, writes.stream().filter(w -> w.portal() != null).toList());
+        putNotices(v, writes.stream().flatMap(w -> w.notices().stream()).toList());
+        putAnswers(v, writes.stream().map(Write::answer).filter(java.util.Objects::nonNull).toList());
         return v;
     }
 
-    private static void putView(Map<String, Object> v, DossierViewEntity view) {
-        boolean has = view != null;
-        v.put("has_view", has);
-        v.put("v_source_key", has ? view.sourceKey : null);
-        v.put("v_procedure_code", has ? view.procedureCode : null);
-        v.put("v_procedure_name", has ? view.procedureName : null);
-        v.put("v_receiving_unit", has ? view.receivingUnit : null);
-        v.put("v_competent_unit", has ? view.competentUnit : null);
-        v.put("v_current_unit", has ? view.currentUnit : null);
-        v.put("v_channel", has ? view.channel : null);
-        v.put("v_status", has ? view.status : null);
-        v.put("v_applicant_name", has ? view.applicantName : null);
-        v.put("v_received_at", has ? SessionSql.param(view.receivedAt) : null);
-        v.put("v_due_at", has ? SessionSql.param(view.dueAt) : null);
-        v.put("v_due_date", has ? view.dueDate : null);
-        v.put("v_due_of_record_at", has ? SessionSql.param(view.dueOfRecordAt) : null);
-        v.put("v_due_at_reception", has ? SessionSql.param(view.dueAtReception) : null);
-        v.put("v_clock_running", has && view.clockRunning);
-        v.put("v_open", has && view.open);
-        v.put("v_overdue", has && view.overdue);
-        v.put("v_apologized", has && view.apologized);
-        v.put("v_completed_at", has ? SessionSql.param(view.completedAt) : null);
-        v.put("v_returned_at", has ? SessionSql.param(view.returnedAt) : null);
-        v.put("v_lookup_secret_hash", has ? view.lookupSecretHash : null);
-        v.put("v_last_version", has ? view.lastVersion : 0);
+    private static void putViews(Map<String, Object> v, List<DossierViewEntity> views) {
+        int n = views.size();
+        UUID[] dossiers = new UUID[n];
+        String[] codes = new String[n];
+        String[] sourceKeys = new String[n];
+        String[] procedureCodes = new String[n];
+        String[] procedureNames = new String[n];
+        String[] receivingUnits = new String[n];
+        String[] competentUnits = new String[n];
+        String[] currentUnits = new String[n];
+        String[] channels = new String[n];
+        String[] statuses = new String[n];
+        String[] applicantNames = new String[n];
+        java.time.OffsetDateTime[] receivedAt = new java.time.OffsetDateTime[n];
+        java.time.OffsetDateTime[] dueAt = new java.time.OffsetDateTime[n];
+        java.time.LocalDate[] dueDates = new java.time.LocalDate[n];
+        java.time.OffsetDateTime[] dueOfRecordAt = new java.time.OffsetDateTime[n];
+        java.time.OffsetDateTime[] dueAtReception = new java.time.OffsetDateTime[n];
+        Boolean[] clockRunning = new Boolean[n];
+        Boolean[] open = new Boolean[n];
+        Boolean[] overdue = new Boolean[n];
+        Boolean[] apologized = new Boolean[n];
+        java.time.OffsetDateTime[] completedAt = new java.time.OffsetDateTime[n];
+        java.time.OffsetDateTime[] returnedAt = new java.time.OffsetDateTime[n];
+        String[] lookupSecretHashes = new String[n];
+        Integer[] lastVersions = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            DossierViewEntity view = views.get(i);
+            dossiers[i] = view.dossierId;
+            codes[i] = view.dossierCode;
+            sourceKeys[i] = orNone(view.sourceKey);
+            procedureCodes[i] = view.procedureCode;
+            procedureNames[i] = view.procedureName;
+            receivingUnits[i] = view.receivingUnit;
+            competentUnits[i] = view.competentUnit;
+            currentUnits[i] = orNone(view.currentUnit);
+            channels[i] = view.channel;
+            statuses[i] = view.status;
+            applicantNames[i] = orNone(view.applicantName);
+            receivedAt[i] = SessionSql.param(view.receivedAt);
+            dueAt[i] = SessionSql.param(view.dueAt);
+            dueDates[i] = view.dueDate;
+            dueOfRecordAt[i] = SessionSql.param(view.dueOfRecordAt);
+            dueAtReception[i] = SessionSql.param(view.dueAtReception);
+            clockRunning[i] = view.clockRunning;
+            open[i] = view.open;
+            overdue[i] = view.overdue;
+            apologized[i] = view.apologized;
+            completedAt[i] = SessionSql.param(view.completedAt);
+            returnedAt[i] = SessionSql.param(view.returnedAt);
+            lookupSecretHashes[i] = orNone(view.lookupSecretHash);
+            lastVersions[i] = view.lastVersion;
+        }
+        v.put("v_dossiers", dossiers);
+        v.put("v_codes", codes);
+        v.put("v_source_keys", sourceKeys);
+        v.put("v_procedure_codes", procedureCodes);
+        v.put("v_procedure_names", procedureNames);
+        v.put("v_receiving_units", receivingUnits);
+        v.put("v_competent_units", competentUnits);
+        v.put("v_current_units", currentUnits);
+        v.put("v_channels", channels);
+        v.put("v_statuses", statuses);
+        v.put("v_applicant_names", applicantNames);
+        v.put("v_received_at", receivedAt);
+        v.put("v_due_at", dueAt);
+        v.put("v_due_dates", dueDates);
+        v.put("v_due_of_record_at", dueOfRecordAt);
+        v.put("v_due_at_reception", dueAtReception);
+        v.put("v_clock_running", clockRunning);
+        v.put("v_open", open);
+        v.put("v_overdue", overdue);
+        v.put("v_apologized", apologized);
+        v.put("v_completed_at", completedAt);
+        v.put("v_returned_at", returnedAt);
+        v.put("v_lookup_secret_hashes", lookupSecretHashes);
+        v.put("v_last_versions", lastVersions);
+    }
+
+    private static void putPortalHeads(Map<String, Object> v, List<Write> writes) {
+        int n = writes.size();
+        UUID[] dossiers = new UUID[n];
+        String[] codes = new String[n];
+        String[] units = new String[n];
+        Integer[] heads = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Write w = writes.get(i);
+            dossiers[i] = w.dossierId();
+            codes[i] = w.dossierCode();
+            units[i] = w.portal().competentUnit();
+            heads[i] = w.portal().version();
+        }
+        v.put("p_dossiers", dossiers);
+        v.put("p_codes", codes);
+        v.put("p_units", units);
+        v.put("p_heads", heads);
     }
 
     private void putNotices(Map<String, Object> v, List<NoticeStore.NewNotice> notices) {
         int n = notices.size();
+        UUID[] dossiers = new UUID[n];
+        String[] codes = new String[n];
         Integer[] versions = new Integer[n];
         String[] kinds = new String[n];
         String[] channels = new String[n];
@@ -297,14 +406,18 @@ public class DossierStore {
         String[] secrets = new String[n];
         for (int i = 0; i < n; i++) {
             NoticeStore.NewNotice x = notices.get(i);
+            dossiers[i] = x.dossierId();
+            codes[i] = x.dossierCode();
             versions[i] = x.forVersion();
             kinds[i] = x.kind().name();
             channels[i] = x.channel().name();
-            // the address and the receipt's secret are sealed at rest (DataProtection); '' stands for none
+            // the address and the receipt's secret are sealed at rest (DataProtection)
             recipients[i] = protection.seal(x.recipient());
-            units[i] = x.competentUnit() == null ? "" : x.competentUnit();
+            units[i] = orNone(x.competentUnit());
             secrets[i] = x.lookupSecret() == null ? "" : protection.seal(x.lookupSecret());
         }
+        v.put("n_dossiers", dossiers);
+        v.put("n_codes", codes);
         v.put("n_versions", versions);
         v.put("n_kinds", kinds);
         v.put("n_channels", channels);
@@ -313,15 +426,39 @@ public class DossierStore {
         v.put("n_secrets", secrets);
     }
 
-    private static void putAnswer(Map<String, Object> v, IdempotencyEntity a) {
-        v.put("k_hash", a == null ? null : a.keyHash);
-        v.put("k_caller", a == null ? null : a.caller);
-        v.put("k_request", a == null ? null : a.requestHash);
-        v.put("k_status", a == null ? null : a.status);
-        v.put("k_dossier", a == null ? null : a.dossierId);
-        v.put("k_version", a == null ? null : a.dossierVersion);
-        v.put("k_response", a == null ? null : a.response);
-        v.put("k_created", a == null ? null : SessionSql.param(a.createdAt));
+    private static void putAnswers(Map<String, Object> v, List<IdempotencyEntity> answers) {
+        int n = answers.size();
+        String[] hashes = new String[n];
+        String[] callers = new String[n];
+        String[] requests = new String[n];
+        Integer[] statuses = new Integer[n];
+        UUID[] dossiers = new UUID[n];
+        Integer[] versions = new Integer[n];
+        String[] responses = new String[n];
+        java.time.OffsetDateTime[] created = new java.time.OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            IdempotencyEntity a = answers.get(i);
+            hashes[i] = a.keyHash;
+            callers[i] = a.caller;
+            requests[i] = a.requestHash;
+            statuses[i] = a.status;
+            dossiers[i] = a.dossierId;
+            versions[i] = a.dossierVersion;
+            responses[i] = a.response;
+            created[i] = SessionSql.param(a.createdAt);
+        }
+        v.put("k_hashes", hashes);
+        v.put("k_callers", callers);
+        v.put("k_requests", requests);
+        v.put("k_statuses", statuses);
+        v.put("k_dossiers", dossiers);
+        v.put("k_versions", versions);
+        v.put("k_responses", responses);
+        v.put("k_created", created);
+    }
+
+    private static String orNone(String s) {
+        return s == null ? "" : s;
     }
 
     /** An Idempotency-Key's first answer, or null when the key was not used yet. */
