@@ -284,6 +284,81 @@ class ImportTest {
         assertThat(rejected(report)).containsExactly(tuple("Q", 403, "unit-not-allowed"));
     }
 
+    @Test
+    void givenDuplicatesInsideTheBatchAndAgainstTheStore_whenImported_thenEachDossierOnceAndTakenCodesRefused() {
+        String officer = infra.tokens().officer(POLICE);
+        String live = DossierTestSupport.received(officer, DossierTestSupport.idCard()).getString("code");
+        Map<String, Object> first = dossier("S", List.of(step("transfers", "2026-01-05T10:00", Map.of("toUnit", PC06))));
+        Map<String, Object> again = new HashMap<>(first);
+        Map<String, Object> owner = dossier("T", List.of());
+        Map<String, Object> sameCode = dossier("U", List.of());
+        sameCode.put("code", owner.get("code"));
+        // a dossier of this morning, carrying the code the desk already gave a live dossier
+        Map<String, Object> takenByTheDesk = dossier("V", List.of());
+        reception(takenByTheDesk).put("receivedAt", vn("2026-03-02T07:40").toString());
+        takenByTheDesk.put("code", live);
+
+        JsonPath report = as(admin).body(batch(first, again, owner, sameCode, takenByTheDesk)).post("/api/v1/imports")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(report.getInt("imported")).as(report.prettify()).isEqualTo(2);
+        assertThat(report.getInt("skipped")).isEqualTo(1);
+        assertThat(report.getInt("events")).isEqualTo(2 + 1);
+        assertThat(rejected(report)).containsExactlyInAnyOrder(tuple("U", 409, "duplicate"),
+                tuple("V", 409, "duplicate"));
+        assertThat(DossierTestSupport.eventTypes(infra, idOf("S"))).containsExactly("DossierReceived",
+                "DossierTransferred");
+        assertThat(DossierTestSupport.count(infra, "select count(*) from dossier.dossier_view where source_key in "
+                + "(?, ?, ?)", "mcdt-nghean-" + prefix + "/S", "mcdt-nghean-" + prefix + "/U",
+                "mcdt-nghean-" + prefix + "/V")).isEqualTo(1);
+        // the live dossier keeps its code and its stream
+        as(admin).get("/api/v1/dossiers/" + live).then().statusCode(200).body("receivedAt",
+                equalTo(vn("2026-03-02T09:00").toString()));
+        // the imported codes moved the day's sequence past the highest of them
+        long last = DossierTestSupport.count(infra, "select last_seq from dossier.dossier_code_counter "
+                + "where unit_code = ? and day = ?::date", POLICE, "2026-01-05");
+        assertThat(last).isGreaterThanOrEqualTo(vn.motcua.dossier.domain.DossierCode.parse(code("T")).orElseThrow()
+                .sequence());
+    }
+
+    @Test
+    void givenTheSameBatchSentTwiceAtOnce_whenBothLand_thenEachDossierOnceAndTheReportsAddUp() throws Exception {
+        List<Map<String, Object>> dossiers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            dossiers.add(dossier("R" + i, List.of(
+                    step("transfers", "2026-01-05T10:00", Map.of("toUnit", PC06)),
+                    step("result", "2026-01-07T15:00", Map.of("outcome", "GRANTED")))));
+        }
+        Map<String, Object> batch = Map.of("sourceSystem", "mcdt-nghean-" + prefix, "dossiers", dossiers);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<JsonPath>> sent = new ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return as(admin).body(batch).post("/api/v1/imports").then().statusCode(200).extract().jsonPath();
+                }));
+            }
+            JsonPath one = sent.get(0).get();
+            JsonPath two = sent.get(1).get();
+
+            assertThat(rejected(one)).as(one.prettify()).isEmpty();
+            assertThat(rejected(two)).as(two.prettify()).isEmpty();
+            assertThat(one.getInt("imported") + two.getInt("imported")).isEqualTo(40);
+            assertThat(one.getInt("skipped") + two.getInt("skipped")).isEqualTo(40);
+            assertThat(one.getInt("events") + two.getInt("events")).isEqualTo(40 * 3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(DossierTestSupport.count(infra, "select count(*) from dossier.dossier_event e "
+                + "join dossier.dossier_view v using (dossier_id) where v.source_key like ?",
+                "mcdt-nghean-" + prefix + "/R%")).isEqualTo(40 * 3);
+        // each event went to the outbox once, in stream order
+        assertThat(DossierTestSupport.awaitPublished(infra, idOf("R7"), 3)).extracting(DossierEventEnvelope::type)
+                .containsExactly("DossierReceived", "DossierTransferred", "DossierProcessed");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String code(String sourceId) {

@@ -2,8 +2,6 @@ package vn.motcua.dossier.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
@@ -37,8 +35,8 @@ import java.util.function.Function;
 /**
  * Bulk import of historical dossiers from another system, with their original instants. Each dossier is decided by
  * the same rules as a live one and produces the same events; it is identified by (source system, source id), so
- * running an import again skips what is already there. Each dossier is its own transaction: one bad record is
- * reported and the others go in.
+ * running an import again skips what is already there. A batch is written in one transaction; a record the checks
+ * or the rules refuse is reported and the others go in.
  */
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -92,27 +90,43 @@ public class ImportResource {
     @Operation(summary = "Import historical dossiers (re-runnable: already imported ones are skipped)")
     public Uni<ImportReport> importBatch(@Valid @NotNull ImportBatch batch) {
         Caller caller = dossiers.caller();
-        List<Rejected> rejected = new ArrayList<>();
-        int[] counts = new int[3];
-        return Multi.createFrom().iterable(batch.dossiers())
-                .onItem().transformToUniAndConcatenate(d -> importOne(caller, batch.sourceSystem(), d)
-                        .invoke(events -> {
-                            counts[events > 0 ? 0 : 1]++;
-                            counts[2] += events;
-                        })
-                        .onFailure().recoverWithItem(e -> {
-                            rejected.add(rejection(d.sourceId(), e));
-                            return 0;
-                        }))
-                .collect().last()
-                .map(x -> new ImportReport(counts[0], counts[1], counts[2], rejected));
+        List<DossierCommands.ImportItem> items = new ArrayList<>();
+        List<Rejected> refusedHere = new ArrayList<>();
+        List<ImportedDossier> read = new ArrayList<>();
+        for (ImportedDossier d : batch.dossiers()) {
+            try {
+                items.add(item(caller, batch.sourceSystem(), d));
+                read.add(d);
+            } catch (RuntimeException e) {
+                refusedHere.add(rejection(d.sourceId(), e));
+            }
+        }
+        return commands.importBatch(caller, items).map(outcomes -> {
+            int imported = 0;
+            int skipped = 0;
+            int events = 0;
+            List<Rejected> rejected = new ArrayList<>(refusedHere);
+            for (int i = 0; i < outcomes.size(); i++) {
+                DossierCommands.ImportOutcome o = outcomes.get(i);
+                if (o.refusal() != null) {
+                    rejected.add(rejection(read.get(i).sourceId(), o.refusal()));
+                } else if (o.events() > 0) {
+                    imported++;
+                    events += o.events();
+                } else {
+                    skipped++;
+                }
+            }
+            return new ImportReport(imported, skipped, events, rejected);
+        });
     }
 
-    private Uni<Integer> importOne(Caller caller, String sourceSystem, ImportedDossier d) {
+    /** An imported dossier as the commands take it: its history checked for order, names, instants and bodies. */
+    private DossierCommands.ImportItem item(Caller caller, String sourceSystem, ImportedDossier d) {
         Requests.Receive r = d.reception();
         if (r.receivedAt() == null) {
-            return Uni.createFrom().failure(ProblemException.invalid("reception.receivedAt",
-                    "is required for imported dossiers", "hồ sơ nhập khẩu phải có thời điểm tiếp nhận"));
+            throw ProblemException.invalid("reception.receivedAt", "is required for imported dossiers",
+                    "hồ sơ nhập khẩu phải có thời điểm tiếp nhận");
         }
         List<Function<DossierState, DossierCommand>> history = new ArrayList<>();
         Instant previous = r.receivedAt();
@@ -143,18 +157,16 @@ public class ImportResource {
                         h.officer() != null ? h.officer() : caller.name()));
             }
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(ProblemException.invalid("history", e.getMessage(), e.getMessage()));
-        } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
+            throw ProblemException.invalid("history", e.getMessage(), e.getMessage());
         }
         Instant at = r.receivedAt();
         String officer = d.receivingOfficer() != null ? d.receivingOfficer() : caller.name();
-        return Panache.withTransaction(() -> commands.importDossier(caller, sourceSystem + "/" + d.sourceId(),
-                d.code(), new DossierCommands.Intake(r.procedureCode(), r.receivingUnit(), r.competentUnit(), at),
+        return new DossierCommands.ImportItem(sourceSystem + "/" + d.sourceId(), d.code(),
+                new DossierCommands.Intake(r.procedureCode(), r.receivingUnit(), r.competentUnit(), at),
                 (terms, code, hash) -> new DossierCommand.Receive(code, terms, r.receivingUnit(), r.competentUnit(),
                         r.channel(), CommandFactory.applicant(r.applicant()), r.documents(),
                         r.submittedAt() != null ? r.submittedAt() : at, at, officer, null, r.digitisedDocuments()),
-                history));
+                history);
     }
 
     private static Rejected rejection(String sourceId, Throwable e) {

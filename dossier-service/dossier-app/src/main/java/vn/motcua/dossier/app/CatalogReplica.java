@@ -44,36 +44,49 @@ public class CatalogReplica {
      * unit must be of a type the procedure names.
      */
     public Uni<ProcedureTerms> terms(String procedureCode, UnitSnapshot competent, LocalDate day, String field) {
-        String competentUnit = competent.code();
         return row(CatalogTopics.PROCEDURES, procedureCode).chain(p -> {
-            if (p == null) {
-                throw ProblemException.invalid("procedureCode", "unknown procedure " + procedureCode,
-                        "không có thủ tục " + procedureCode);
-            }
-            ProcedureSnapshot procedure = procedure(p);
-            if (procedure.abolishedOn() != null && !day.isBefore(procedure.abolishedOn())) {
-                throw ProblemException.invalid("procedureCode", "the procedure was abolished on "
-                        + procedure.abolishedOn(), "thủ tục đã bị bãi bỏ từ ngày " + procedure.abolishedOn());
-            }
-            ProcedureVersionSnapshot version = procedure.versions().stream()
-                    .filter(v -> !v.effectiveFrom().isAfter(day) && (v.effectiveTo() == null || !v.effectiveTo().isBefore(day)))
-                    .max(Comparator.comparing(ProcedureVersionSnapshot::effectiveFrom))
-                    .orElseThrow(() -> ProblemException.invalid("procedureCode", "no version of " + procedureCode
-                            + " is in force on " + day, "thủ tục " + procedureCode + " chưa có hiệu lực vào ngày " + day));
-            if (!procedure.competentUnitTypes().contains(competent.type())) {
-                throw ProblemException.invalid(field, "a " + competent.type() + " is not competent for "
-                        + procedureCode + " (competent: " + procedure.competentUnitTypes() + ")",
-                        "đơn vị " + competentUnit + " không có thẩm quyền giải quyết thủ tục " + procedureCode);
-            }
-            return row(CatalogTopics.COMMITMENTS, competentUnit + "/" + procedureCode).map(c -> {
-                CommitmentSnapshot.Period period = c == null ? null : commitment(c).periods().stream()
-                        .filter(x -> !x.effectiveFrom().isAfter(day) && (x.effectiveTo() == null || !x.effectiveTo().isBefore(day)))
-                        .findFirst().orElse(null);
-                return new ProcedureTerms(procedure.code(), version.version(), procedure.nameVi(), version.legalTime(),
-                        period == null ? null : period.committedTime(),
-                        version.onlineLevel() == null ? null : version.onlineLevel().name(), version.postalReception());
-            });
+            InForce inForce = inForce(p, procedureCode, competent, day, field);
+            return row(CatalogTopics.COMMITMENTS, competent.code() + "/" + procedureCode)
+                    .map(c -> terms(inForce, c, day));
         });
+    }
+
+    /** A procedure's version in force on a day, for a competent unit that may handle it. */
+    private record InForce(ProcedureSnapshot procedure, ProcedureVersionSnapshot version) {
+    }
+
+    private InForce inForce(ReplicaEntity p, String procedureCode, UnitSnapshot competent, LocalDate day,
+                            String field) {
+        if (p == null) {
+            throw ProblemException.invalid("procedureCode", "unknown procedure " + procedureCode,
+                    "không có thủ tục " + procedureCode);
+        }
+        ProcedureSnapshot procedure = procedure(p);
+        if (procedure.abolishedOn() != null && !day.isBefore(procedure.abolishedOn())) {
+            throw ProblemException.invalid("procedureCode", "the procedure was abolished on "
+                    + procedure.abolishedOn(), "thủ tục đã bị bãi bỏ từ ngày " + procedure.abolishedOn());
+        }
+        ProcedureVersionSnapshot version = procedure.versions().stream()
+                .filter(v -> !v.effectiveFrom().isAfter(day) && (v.effectiveTo() == null || !v.effectiveTo().isBefore(day)))
+                .max(Comparator.comparing(ProcedureVersionSnapshot::effectiveFrom))
+                .orElseThrow(() -> ProblemException.invalid("procedureCode", "no version of " + procedureCode
+                        + " is in force on " + day, "thủ tục " + procedureCode + " chưa có hiệu lực vào ngày " + day));
+        if (!procedure.competentUnitTypes().contains(competent.type())) {
+            throw ProblemException.invalid(field, "a " + competent.type() + " is not competent for "
+                    + procedureCode + " (competent: " + procedure.competentUnitTypes() + ")",
+                    "đơn vị " + competent.code() + " không có thẩm quyền giải quyết thủ tục " + procedureCode);
+        }
+        return new InForce(procedure, version);
+    }
+
+    private ProcedureTerms terms(InForce p, ReplicaEntity c, LocalDate day) {
+        CommitmentSnapshot.Period period = c == null ? null : commitment(c).periods().stream()
+                .filter(x -> !x.effectiveFrom().isAfter(day) && (x.effectiveTo() == null || !x.effectiveTo().isBefore(day)))
+                .findFirst().orElse(null);
+        ProcedureVersionSnapshot version = p.version();
+        return new ProcedureTerms(p.procedure().code(), version.version(), p.procedure().nameVi(), version.legalTime(),
+                period == null ? null : period.committedTime(),
+                version.onlineLevel() == null ? null : version.onlineLevel().name(), version.postalReception());
     }
 
     /**
@@ -87,20 +100,53 @@ public class CatalogReplica {
                 .chain(competent -> terms(procedureCode, competent, day, prefix + "competentUnit"));
     }
 
+    /** One reception's question to the catalog (see {@link #reception}). */
+    public record ReceptionQuery(String procedureCode, String receivingUnit, String competentUnit, LocalDate day,
+                                 String prefix) {
+    }
+
+    /**
+     * Many receptions' questions at once (the bulk import): the rows of every unit, procedure and commitment they
+     * name in one query, then each answered by the same checks as {@link #reception}; the function throws the
+     * refusal {@link #reception} would fail with.
+     */
+    public Uni<java.util.function.Function<ReceptionQuery, ProcedureTerms>> receptions(
+            java.util.Collection<ReceptionQuery> queries) {
+        java.util.Set<java.util.Map.Entry<String, String>> keys = new java.util.LinkedHashSet<>();
+        for (ReceptionQuery q : queries) {
+            keys.add(java.util.Map.entry(CatalogTopics.UNITS, q.receivingUnit()));
+            keys.add(java.util.Map.entry(CatalogTopics.UNITS, q.competentUnit()));
+            keys.add(java.util.Map.entry(CatalogTopics.PROCEDURES, q.procedureCode()));
+            keys.add(java.util.Map.entry(CatalogTopics.COMMITMENTS, q.competentUnit() + "/" + q.procedureCode()));
+        }
+        return rows.findAll(keys).map(found -> q -> {
+            unitOn(found.get(java.util.Map.entry(CatalogTopics.UNITS, q.receivingUnit())), q.receivingUnit(),
+                    q.day(), q.prefix() + "receivingUnit");
+            UnitSnapshot competent = unitOn(found.get(java.util.Map.entry(CatalogTopics.UNITS, q.competentUnit())),
+                    q.competentUnit(), q.day(), q.prefix() + "competentUnit");
+            InForce inForce = inForce(found.get(java.util.Map.entry(CatalogTopics.PROCEDURES, q.procedureCode())),
+                    q.procedureCode(), competent, q.day(), q.prefix() + "competentUnit");
+            return terms(inForce, found.get(java.util.Map.entry(CatalogTopics.COMMITMENTS,
+                    q.competentUnit() + "/" + q.procedureCode())), q.day());
+        });
+    }
+
     /** A unit that exists and is not dissolved on {@code day}; 400 naming {@code field} otherwise. */
     public Uni<UnitSnapshot> unit(String code, LocalDate day, String field) {
-        return row(CatalogTopics.UNITS, code).map(r -> {
-            if (r == null) {
-                throw ProblemException.invalid(field, "unknown unit " + code, "không có đơn vị " + code);
-            }
-            UnitSnapshot unit = unitOf(r);
-            if (unit.validFrom() != null && day.isBefore(unit.validFrom())
-                    || unit.validTo() != null && day.isAfter(unit.validTo())) {
-                throw ProblemException.invalid(field, "unit " + code + " does not exist on " + day,
-                        "đơn vị " + code + " không tồn tại vào ngày " + day);
-            }
-            return unit;
-        });
+        return row(CatalogTopics.UNITS, code).map(r -> unitOn(r, code, day, field));
+    }
+
+    private UnitSnapshot unitOn(ReplicaEntity r, String code, LocalDate day, String field) {
+        if (r == null) {
+            throw ProblemException.invalid(field, "unknown unit " + code, "không có đơn vị " + code);
+        }
+        UnitSnapshot unit = unitOf(r);
+        if (unit.validFrom() != null && day.isBefore(unit.validFrom())
+                || unit.validTo() != null && day.isAfter(unit.validTo())) {
+            throw ProblemException.invalid(field, "unit " + code + " does not exist on " + day,
+                    "đơn vị " + code + " không tồn tại vào ngày " + day);
+        }
+        return unit;
     }
 
     /** The working calendar of every year the catalog published; re-parsed only when a year was added or revised. */

@@ -198,47 +198,184 @@ public class DossierCommands {
                 .recoverWithItem(false);
     }
 
+    /** One historical dossier to import (see {@link #importBatch}). */
+    public record ImportItem(String sourceKey, String code, Intake intake, NewDossier receive,
+                             List<Function<DossierState, DossierCommand>> history) {
+        /** The same source key gives the same id: importing it again finds it. */
+        UUID id() {
+            return UUID.nameUUIDFromBytes(("motcua-import:" + sourceKey).getBytes(StandardCharsets.UTF_8));
+        }
+
+        LocalDate day() {
+            return intake.at().atZone(WorkingCalendar.VIETNAM).toLocalDate();
+        }
+    }
+
+    /** What became of an imported dossier: the events appended (0: it was imported before), or why it was refused. */
+    public record ImportOutcome(int events, RuntimeException refusal) {
+        static ImportOutcome refused(RuntimeException why) {
+            return new ImportOutcome(0, why);
+        }
+    }
+
     /**
-     * Imports a historical dossier: reception and every later command with their original instants, decided by the
-     * same rules, so it produces the same events a live dossier would. {@code sourceKey} identifies it in the source
-     * system: importing it again changes nothing.
+     * Imports historical dossiers: for each, reception and every later command with their original instants,
+     * decided by the same rules, so it produces the same events a live dossier would. A dossier's source key
+     * identifies it: importing it again changes nothing. The batch is one transaction of a few statements (what is
+     * there already, the catalog rows it names, one write of every accepted dossier, the code counters); a dossier
+     * the rules refuse is reported and the others go in. When the batch's write fails as a whole (another import of
+     * the same dossiers or codes committed first), each dossier is imported again in its own transaction, so the
+     * outcome is the one a dossier-by-dossier import gives.
+     */
+    public Uni<List<ImportOutcome>> importBatch(Caller caller, List<ImportItem> items) {
+        ImportOutcome[] outcomes = new ImportOutcome[items.size()];
+        List<Integer> candidates = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                precheck(caller, items.get(i), now);
+                candidates.add(i);
+            } catch (RuntimeException refused) {
+                outcomes[i] = ImportOutcome.refused(refused);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Uni.createFrom().item(List.of(outcomes));
+        }
+        return Panache.withTransaction(() -> importTogether(items, candidates, now))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("an import batch of %d dossiers was refused as a whole (%s): importing them one by one",
+                            candidates.size(), e.toString());
+                    return oneByOne(caller, items, candidates);
+                })
+                .map(decided -> {
+                    candidates.forEach(i -> outcomes[i] = decided.get(i));
+                    return List.of(outcomes);
+                });
+    }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DossierCommands.class);
+
+    /** What the live desk checks before the rules, needing no database. */
+    private void precheck(Caller caller, ImportItem item, Instant now) {
+        caller.requireActFor(item.intake().receivingUnit(), "receivingUnit");
+        requireNotFuture(item.intake().at(), now, "reception.receivedAt");
+        asProblem(() -> DossierCode.requireFor(item.code(), item.intake().receivingUnit(), item.day()));
+    }
+
+    private Uni<java.util.Map<Integer, ImportOutcome>> importTogether(List<ImportItem> items, List<Integer> candidates,
+                                                                      Instant now) {
+        List<UUID> ids = candidates.stream().map(i -> items.get(i).id()).toList();
+        List<String> codes = candidates.stream().map(i -> items.get(i).code()).toList();
+        List<CatalogReplica.ReceptionQuery> queries = candidates.stream().map(i -> query(items.get(i))).toList();
+        return store.taken(ids, codes).chain(taken -> catalog.calendar().chain(calendar -> catalog.receptions(queries)
+                .chain(reception -> {
+                    Dossier.Context ctx = context(calendar);
+                    java.util.Map<Integer, ImportOutcome> outcomes = new java.util.HashMap<>();
+                    java.util.Set<UUID> seenIds = new java.util.HashSet<>();
+                    java.util.Set<String> seenCodes = new java.util.HashSet<>();
+                    List<DossierStore.Write> writes = new ArrayList<>();
+                    List<DossierCode> reserved = new ArrayList<>();
+                    for (int i : candidates) {
+                        ImportItem item = items.get(i);
+                        UUID id = item.id();
+                        if (taken.dossiers().contains(id) || seenIds.contains(id)) {
+                            outcomes.put(i, new ImportOutcome(0, null));
+                            continue;
+                        }
+                        List<DossierEvent> events;
+                        try {
+                            events = importedEvents(item, reception.apply(query(item)), ctx);
+                        } catch (RuntimeException refused) {
+                            outcomes.put(i, ImportOutcome.refused(refused));
+                            continue;
+                        }
+                        if (taken.codes().contains(item.code()) || seenCodes.contains(item.code())) {
+                            outcomes.put(i, ImportOutcome.refused(duplicate()));
+                            continue;
+                        }
+                        seenIds.add(id);
+                        seenCodes.add(item.code());
+                        writes.add(plan(id, item.code(), 0, null, DossierState.NEW, events, item.sourceKey(), now,
+                                null).write());
+                        reserved.add(DossierCode.requireFor(item.code(), item.intake().receivingUnit(), item.day()));
+                        outcomes.put(i, new ImportOutcome(events.size(), null));
+                    }
+                    if (writes.isEmpty()) {
+                        return Uni.createFrom().item(outcomes);
+                    }
+                    // the counters last: their rows stay locked until the commit, which follows at once
+                    return store.write(writes).chain(() -> this.codes.reserve(reserved)).replaceWith(outcomes);
+                })));
+    }
+
+    private Uni<java.util.Map<Integer, ImportOutcome>> oneByOne(Caller caller, List<ImportItem> items,
+                                                               List<Integer> candidates) {
+        java.util.Map<Integer, ImportOutcome> outcomes = new java.util.HashMap<>();
+        return io.smallrye.mutiny.Multi.createFrom().iterable(candidates)
+                .onItem().transformToUniAndConcatenate(i -> Panache.withTransaction(() -> importDossier(caller,
+                                items.get(i)))
+                        .map(events -> new ImportOutcome(events, null))
+                        .onFailure().recoverWithItem(e -> ImportOutcome.refused(e instanceof RuntimeException r ? r
+                                : new IllegalStateException(e)))
+                        .invoke(outcome -> outcomes.put(i, outcome)))
+                .collect().last().replaceWith(outcomes);
+    }
+
+    /**
+     * Imports one historical dossier in the caller's transaction (see {@link #importBatch}).
      *
      * @return the events appended (0 when it was imported before)
      */
-    public Uni<Integer> importDossier(Caller caller, String sourceKey, String code, Intake intake, NewDossier receive,
-                                      List<Function<DossierState, DossierCommand>> history) {
-        caller.requireActFor(intake.receivingUnit(), "receivingUnit");
-        UUID id = UUID.nameUUIDFromBytes(("motcua-import:" + sourceKey).getBytes(StandardCharsets.UTF_8));
-        LocalDate day = intake.at().atZone(WorkingCalendar.VIETNAM).toLocalDate();
+    private Uni<Integer> importDossier(Caller caller, ImportItem item) {
+        UUID id = item.id();
         return DossierViewEntity.<DossierViewEntity>findById(id).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(0);
             }
-            // what the live desk checks before the rules: history cannot be in the future, units must exist, and
-            // the code is the national one of its unit and day (so the live sequence can step over it)
-            requireNotFuture(intake.at(), clock.instant(), "reception.receivedAt");
-            DossierCode taken = asProblem(() -> DossierCode.requireFor(code, intake.receivingUnit(), day));
-            return catalog.reception(intake.procedureCode(), intake.receivingUnit(), intake.competentUnit(), day,
-                            "reception.")
-                    .chain(terms -> catalog.calendar().chain(calendar -> {
-                        Dossier.Context ctx = context(calendar);
-                        DossierState state = DossierState.NEW;
-                        List<DossierEvent> all = new ArrayList<>();
-                        DossierCommand first = receive.build(terms, code, null);
-                        for (DossierEvent e : decide(state, first, ctx)) {
-                            all.add(e);
-                            state = Dossier.evolve(state, e);
-                        }
-                        for (Function<DossierState, DossierCommand> step : history) {
-                            for (DossierEvent e : withOverdueFirst(state, step.apply(state), ctx)) {
-                                all.add(e);
-                                state = Dossier.evolve(state, e);
-                            }
-                        }
-                        return codes.reserve(taken).chain(() -> appendAndProject(id, code, 0, null, DossierState.NEW,
-                                all, sourceKey, clock.instant(), null)).replaceWith(all.size());
-                    }));
+            precheck(caller, item, clock.instant());
+            return catalog.calendar().chain(calendar -> {
+                CatalogReplica.ReceptionQuery q = query(item);
+                return catalog.reception(q.procedureCode(), q.receivingUnit(), q.competentUnit(), q.day(), q.prefix())
+                        .chain(terms -> {
+                            List<DossierEvent> all = importedEvents(item, terms, context(calendar));
+                            DossierCode taken = DossierCode.requireFor(item.code(), item.intake().receivingUnit(),
+                                    item.day());
+                            return codes.reserve(List.of(taken)).chain(() -> store.write(plan(id, item.code(), 0,
+                                    null, DossierState.NEW, all, item.sourceKey(), clock.instant(), null).write()))
+                                    .replaceWith(all.size());
+                        });
+            });
         });
+    }
+
+    private static CatalogReplica.ReceptionQuery query(ImportItem item) {
+        Intake intake = item.intake();
+        return new CatalogReplica.ReceptionQuery(intake.procedureCode(), intake.receivingUnit(),
+                intake.competentUnit(), item.day(), "reception.");
+    }
+
+    /** An imported dossier's events: its reception, then each step of its history decided on the state before it. */
+    private List<DossierEvent> importedEvents(ImportItem item, Types.ProcedureTerms terms, Dossier.Context ctx) {
+        DossierState state = DossierState.NEW;
+        List<DossierEvent> all = new ArrayList<>();
+        for (DossierEvent e : decide(state, item.receive().build(terms, item.code(), null), ctx)) {
+            all.add(e);
+            state = Dossier.evolve(state, e);
+        }
+        for (Function<DossierState, DossierCommand> step : item.history()) {
+            for (DossierEvent e : withOverdueFirst(state, step.apply(state), ctx)) {
+                all.add(e);
+                state = Dossier.evolve(state, e);
+            }
+        }
+        return all;
+    }
+
+    private static ProblemException duplicate() {
+        return new ProblemException(409, "duplicate", "a dossier with this code or source id exists",
+                "đã có hồ sơ với mã này", List.of(new ProblemException.Violation("code", "is taken by another dossier",
+                "mã hồ sơ đã được dùng cho hồ sơ khác")));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -297,22 +434,33 @@ public class DossierCommands {
             // nothing to append: the caller's transaction remembers the answer, if asked to
             return Uni.createFrom().item(() -> answer.apply(before));
         }
+        Planned planned = plan(id, code, version, lastHash, before, events, sourceKey, now, lookupSecret);
+        IdempotentRequests.Result result = answer.apply(planned.state());
+        return store.write(remember == null || result == null ? planned.write()
+                        : planned.write().withAnswer(remember.take(result)))
+                .replaceWith(result);
+    }
+
+    /** The state after {@code events} and everything their append writes (without an Idempotency-Key's answer). */
+    private record Planned(DossierState state, DossierStore.Write write) {
+    }
+
+    private Planned plan(UUID id, String code, int version, byte[] lastHash, DossierState before,
+                         List<DossierEvent> events, String sourceKey, Instant now, String lookupSecret) {
         DossierState after = before;
         for (DossierEvent e : events) {
             after = Dossier.evolve(after, e);
         }
         DossierState state = after;
+        // imported history tells nobody
         List<vn.motcua.dossier.store.NoticeStore.NewNotice> toSend = sourceKey == null && noticesEnabled
                 ? noticesFor(id, code, version, events, state, lookupSecret) : List.of();
         int lastChange = lastChange(version, events);
         // the national portal sync's checkpoint moves with the change, in the same transaction
         DossierStore.PortalHead portal = lastChange == 0 ? null : new DossierStore.PortalHead(lastChange,
                 state.competentUnit() != null ? state.competentUnit() : state.receivingUnit());
-        IdempotentRequests.Result result = answer.apply(state);
-        return store.write(new DossierStore.Write(id, code, version, lastHash, events, now,
-                        projector.row(id, state, version + events.size(), sourceKey, now), portal, toSend,
-                        remember == null || result == null ? null : remember.take(result)))
-                .replaceWith(result);
+        return new Planned(state, new DossierStore.Write(id, code, version, lastHash, events, now,
+                projector.row(id, state, version + events.size(), sourceKey, now), portal, toSend, null));
     }
 
     /** The version of the last event that changes what the national portal holds, or 0 when none does. */

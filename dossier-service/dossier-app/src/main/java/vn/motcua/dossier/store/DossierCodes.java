@@ -1,11 +1,11 @@
 package vn.motcua.dossier.store;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.motcua.dossier.domain.DossierCode;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** Each unit's daily sequence of dossier codes ({@link DossierCode}), in the caller's transaction. */
 @ApplicationScoped
@@ -20,13 +20,20 @@ public class DossierCodes {
                 .map(rows -> DossierCode.of(unit, day, (Integer) rows.get(0)[0]));
     }
 
-    /** An imported code moves its unit's sequence for the day past it: the live desk never hands it out again. */
-    public Uni<Void> reserve(DossierCode code) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into dossier_code_counter (unit_code, day, last_seq) values (?1, ?2, ?3) "
-                                + "on conflict (unit_code, day) do update set last_seq = "
-                                + "greatest(dossier_code_counter.last_seq, excluded.last_seq)")
-                .setParameter(1, code.unit()).setParameter(2, code.day()).setParameter(3, code.sequence())
-                .executeUpdate()).replaceWithVoid();
+    /**
+     * Imported codes move their units' sequences for their days past them: the live desk never hands them out
+     * again. One statement, rows locked in (unit, day) order so concurrent imports cannot deadlock on them.
+     */
+    public Uni<Void> reserve(List<DossierCode> codes) {
+        String[] units = codes.stream().map(DossierCode::unit).toArray(String[]::new);
+        LocalDate[] days = codes.stream().map(DossierCode::day).toArray(LocalDate[]::new);
+        Integer[] sequences = codes.stream().map(DossierCode::sequence).toArray(Integer[]::new);
+        return SessionSql.query("insert into dossier_code_counter (unit_code, day, last_seq) "
+                        + "select c.unit_code, c.day, max(c.seq) "
+                        + "from unnest($1::text[], $2::date[], $3::int[]) as c(unit_code, day, seq) "
+                        + "group by c.unit_code, c.day order by c.unit_code, c.day "
+                        + "on conflict (unit_code, day) do update set last_seq = "
+                        + "greatest(dossier_code_counter.last_seq, excluded.last_seq)", units, days, sequences)
+                .replaceWithVoid();
     }
 }

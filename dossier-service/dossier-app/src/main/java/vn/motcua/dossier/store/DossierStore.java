@@ -95,6 +95,28 @@ public class DossierStore {
     public record Write(UUID dossierId, String dossierCode, int expectedVersion, byte[] previousHash,
                         List<DossierEvent> events, Instant now, DossierViewEntity view, PortalHead portal,
                         List<NoticeStore.NewNotice> notices, IdempotencyEntity answer) {
+        public Write withAnswer(IdempotencyEntity first) {
+            return new Write(dossierId, dossierCode, expectedVersion, previousHash, events, now, view, portal, notices,
+                    first);
+        }
+    }
+
+    /** Of some dossier ids and codes, those already in the read table (an import's first question). */
+    public record Taken(java.util.Set<UUID> dossiers, java.util.Set<String> codes) {
+    }
+
+    public Uni<Taken> taken(java.util.Collection<UUID> ids, java.util.Collection<String> codes) {
+        return SessionSql.query("select dossier_id, dossier_code from dossier_view "
+                        + "where dossier_id = any($1) or dossier_code = any($2)", ids.toArray(UUID[]::new),
+                codes.toArray(String[]::new)).map(rows -> {
+                    java.util.Set<UUID> dossiers = new java.util.HashSet<>();
+                    java.util.Set<String> taken = new java.util.HashSet<>();
+                    for (Object[] r : rows) {
+                        dossiers.add((UUID) r[0]);
+                        taken.add((String) r[1]);
+                    }
+                    return new Taken(dossiers, taken);
+                });
     }
 
     /** Positions of the store's order, taken before the write because each event's envelope carries its own. */

@@ -20,6 +20,23 @@ public class ReplicaRows {
                 .map(rows -> rows.isEmpty() ? null : entity(topic, rows.get(0)));
     }
 
+    /** The latest snapshots of many (topic, key) pairs in one query, unmanaged; a pair the replica lacks is absent. */
+    public Uni<java.util.Map<java.util.Map.Entry<String, String>, ReplicaEntity>> findAll(
+            java.util.Collection<java.util.Map.Entry<String, String>> keys) {
+        String[] topics = keys.stream().map(java.util.Map.Entry::getKey).toArray(String[]::new);
+        String[] recordKeys = keys.stream().map(java.util.Map.Entry::getValue).toArray(String[]::new);
+        return SessionSql.query("select r.record_key, r.event_id, r.event_type, r.payload, r.topic "
+                + "from catalog_replica r join unnest($1::text[], $2::text[]) as k(topic, record_key) "
+                + "on r.topic = k.topic and r.record_key = k.record_key", topics, recordKeys).map(rows -> {
+                    java.util.Map<java.util.Map.Entry<String, String>, ReplicaEntity> found = new java.util.HashMap<>();
+                    for (Object[] r : rows) {
+                        String topic = (String) r[4];
+                        found.put(java.util.Map.entry(topic, (String) r[0]), entity(topic, r));
+                    }
+                    return found;
+                });
+    }
+
     /** Every snapshot of a topic, unmanaged. */
     public Uni<List<ReplicaEntity>> all(String topic) {
         return SessionSql.query("select record_key, event_id, event_type, payload from catalog_replica "
