@@ -288,7 +288,8 @@ class ImportTest {
     void givenDuplicatesInsideTheBatchAndAgainstTheStore_whenImported_thenEachDossierOnceAndTakenCodesRefused() {
         String officer = infra.tokens().officer(POLICE);
         String live = DossierTestSupport.received(officer, DossierTestSupport.idCard()).getString("code");
-        Map<String, Object> first = dossier("S", List.of(step("transfers", "2026-01-05T10:00", Map.of("toUnit", PC06))));
+        Map<String, Object> first = dossier("S", List.of(step("transfers", "2026-01-05T10:00", Map.of("toUnit", PC06)),
+                step("result", "2026-01-07T15:00", Map.of("outcome", "GRANTED"))));
         Map<String, Object> again = new HashMap<>(first);
         Map<String, Object> owner = dossier("T", List.of());
         Map<String, Object> sameCode = dossier("U", List.of());
@@ -303,11 +304,11 @@ class ImportTest {
 
         assertThat(report.getInt("imported")).as(report.prettify()).isEqualTo(2);
         assertThat(report.getInt("skipped")).isEqualTo(1);
-        assertThat(report.getInt("events")).isEqualTo(2 + 1);
+        assertThat(report.getInt("events")).isEqualTo(3 + 1);
         assertThat(rejected(report)).containsExactlyInAnyOrder(tuple("U", 409, "duplicate"),
                 tuple("V", 409, "duplicate"));
         assertThat(DossierTestSupport.eventTypes(infra, idOf("S"))).containsExactly("DossierReceived",
-                "DossierTransferred");
+                "DossierTransferred", "DossierProcessed");
         assertThat(DossierTestSupport.count(infra, "select count(*) from dossier.dossier_view where source_key in "
                 + "(?, ?, ?)", "mcdt-nghean-" + prefix + "/S", "mcdt-nghean-" + prefix + "/U",
                 "mcdt-nghean-" + prefix + "/V")).isEqualTo(1);

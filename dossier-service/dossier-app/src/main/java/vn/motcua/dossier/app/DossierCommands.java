@@ -51,6 +51,8 @@ public class DossierCommands {
     private final vn.motcua.dossier.store.DataProtection protection;
     private final vn.motcua.dossier.store.PortalSyncStore portalSync;
     private final java.util.Optional<java.time.Duration> maxBackdating;
+    /** Events per write statement of an import: enough to amortise the round trip, few enough to bound memory. */
+    private final int eventsPerStatement;
 
     /** What a new dossier needs besides the procedure terms, which come from the catalog replica. */
     public record Intake(String procedureCode, String receivingUnit, String competentUnit, Instant at) {
@@ -64,7 +66,14 @@ public class DossierCommands {
                            vn.motcua.dossier.store.DataProtection protection,
                            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "motcua.reception.max-backdating")
                            java.util.Optional<java.time.Duration> maxBackdating,
-                           vn.motcua.dossier.store.PortalSyncStore portalSync) {
+                           vn.motcua.dossier.store.PortalSyncStore portalSync,
+                           @org.eclipse.microprofile.config.inject.ConfigProperty(
+                                   name = "motcua.import.events-per-statement", defaultValue = "5000")
+                           int eventsPerStatement) {
+        if (eventsPerStatement < 1) {
+            throw new IllegalArgumentException("motcua.import.events-per-statement must be at least 1");
+        }
+        this.eventsPerStatement = eventsPerStatement;
         this.maxBackdating = maxBackdating;
         this.portalSync = portalSync;
         this.notices = notices;
@@ -304,9 +313,30 @@ public class DossierCommands {
                     if (writes.isEmpty()) {
                         return Uni.createFrom().item(outcomes);
                     }
-                    // the counters last: their rows stay locked until the commit, which follows at once
-                    return store.write(writes).chain(() -> this.codes.reserve(reserved)).replaceWith(outcomes);
+                    // statements of a bounded size (a batch may hold 2,000 dossiers of 100 steps each); the
+                    // counters last: their rows stay locked until the commit, which follows at once
+                    return io.smallrye.mutiny.Multi.createFrom().iterable(chunks(writes))
+                            .onItem().transformToUniAndConcatenate(store::write)
+                            .collect().last()
+                            .chain(() -> this.codes.reserve(reserved)).replaceWith(outcomes);
                 })));
+    }
+
+    private List<List<DossierStore.Write>> chunks(List<DossierStore.Write> writes) {
+        List<List<DossierStore.Write>> chunks = new ArrayList<>();
+        List<DossierStore.Write> chunk = new ArrayList<>();
+        int events = 0;
+        for (DossierStore.Write w : writes) {
+            if (!chunk.isEmpty() && events + w.events().size() > eventsPerStatement) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                events = 0;
+            }
+            chunk.add(w);
+            events += w.events().size();
+        }
+        chunks.add(chunk);
+        return chunks;
     }
 
     private Uni<java.util.Map<Integer, ImportOutcome>> oneByOne(Caller caller, List<ImportItem> items,
