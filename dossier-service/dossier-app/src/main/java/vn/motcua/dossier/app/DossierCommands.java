@@ -276,50 +276,58 @@ public class DossierCommands {
                                                                       Instant now) {
         List<UUID> ids = candidates.stream().map(i -> items.get(i).id()).toList();
         List<String> codes = candidates.stream().map(i -> items.get(i).code()).toList();
-        List<CatalogReplica.ReceptionQuery> queries = candidates.stream().map(i -> query(items.get(i))).toList();
-        return store.taken(ids, codes).chain(taken -> catalog.calendar().chain(calendar -> catalog.receptions(queries)
-                .chain(reception -> {
-                    Dossier.Context ctx = context(calendar);
-                    java.util.Map<Integer, ImportOutcome> outcomes = new java.util.HashMap<>();
-                    java.util.Set<UUID> seenIds = new java.util.HashSet<>();
-                    java.util.Set<String> seenCodes = new java.util.HashSet<>();
-                    List<DossierStore.Write> writes = new ArrayList<>();
-                    List<DossierCode> reserved = new ArrayList<>();
-                    for (int i : candidates) {
-                        ImportItem item = items.get(i);
-                        UUID id = item.id();
-                        if (taken.dossiers().contains(id) || seenIds.contains(id)) {
-                            outcomes.put(i, new ImportOutcome(0, null));
-                            continue;
-                        }
-                        List<DossierEvent> events;
-                        try {
-                            events = importedEvents(item, reception.apply(query(item)), ctx);
-                        } catch (RuntimeException refused) {
-                            outcomes.put(i, ImportOutcome.refused(refused));
-                            continue;
-                        }
-                        if (taken.codes().contains(item.code()) || seenCodes.contains(item.code())) {
-                            outcomes.put(i, ImportOutcome.refused(duplicate()));
-                            continue;
-                        }
-                        seenIds.add(id);
-                        seenCodes.add(item.code());
-                        writes.add(plan(id, item.code(), 0, null, DossierState.NEW, events, item.sourceKey(), now,
-                                null).write());
-                        reserved.add(DossierCode.requireFor(item.code(), item.intake().receivingUnit(), item.day()));
-                        outcomes.put(i, new ImportOutcome(events.size(), null));
+        return store.taken(ids, codes).chain(taken -> {
+            // a batch sent again asks the catalog nothing
+            List<CatalogReplica.ReceptionQuery> queries = candidates.stream()
+                    .filter(i -> !taken.dossiers().contains(items.get(i).id())).map(i -> query(items.get(i))).toList();
+            if (queries.isEmpty()) {
+                java.util.Map<Integer, ImportOutcome> skipped = new java.util.HashMap<>();
+                candidates.forEach(i -> skipped.put(i, new ImportOutcome(0, null)));
+                return Uni.createFrom().item(skipped);
+            }
+            return catalog.calendar().chain(calendar -> catalog.receptions(queries).chain(reception -> {
+                Dossier.Context ctx = context(calendar);
+                java.util.Map<Integer, ImportOutcome> outcomes = new java.util.HashMap<>();
+                java.util.Set<UUID> seenIds = new java.util.HashSet<>();
+                java.util.Set<String> seenCodes = new java.util.HashSet<>();
+                List<DossierStore.Write> writes = new ArrayList<>();
+                List<DossierCode> reserved = new ArrayList<>();
+                for (int i : candidates) {
+                    ImportItem item = items.get(i);
+                    UUID id = item.id();
+                    if (taken.dossiers().contains(id) || seenIds.contains(id)) {
+                        outcomes.put(i, new ImportOutcome(0, null));
+                        continue;
                     }
-                    if (writes.isEmpty()) {
-                        return Uni.createFrom().item(outcomes);
+                    List<DossierEvent> events;
+                    try {
+                        events = importedEvents(item, reception.apply(query(item)), ctx);
+                    } catch (RuntimeException refused) {
+                        outcomes.put(i, ImportOutcome.refused(refused));
+                        continue;
                     }
-                    // statements of a bounded size (a batch may hold 2,000 dossiers of 100 steps each); the
-                    // counters last: their rows stay locked until the commit, which follows at once
-                    return io.smallrye.mutiny.Multi.createFrom().iterable(chunks(writes))
-                            .onItem().transformToUniAndConcatenate(store::write)
-                            .collect().last()
-                            .chain(() -> this.codes.reserve(reserved)).replaceWith(outcomes);
-                })));
+                    if (taken.codes().contains(item.code()) || seenCodes.contains(item.code())) {
+                        outcomes.put(i, ImportOutcome.refused(duplicate()));
+                        continue;
+                    }
+                    seenIds.add(id);
+                    seenCodes.add(item.code());
+                    writes.add(plan(id, item.code(), 0, null, DossierState.NEW, events, item.sourceKey(), now,
+                            null).write());
+                    reserved.add(DossierCode.requireFor(item.code(), item.intake().receivingUnit(), item.day()));
+                    outcomes.put(i, new ImportOutcome(events.size(), null));
+                }
+                if (writes.isEmpty()) {
+                    return Uni.createFrom().item(outcomes);
+                }
+                // statements of a bounded size (a batch may hold 2,000 dossiers of 100 steps each); the
+                // counters last: their rows stay locked until the commit, which follows at once
+                return io.smallrye.mutiny.Multi.createFrom().iterable(chunks(writes))
+                        .onItem().transformToUniAndConcatenate(store::write)
+                        .collect().last()
+                        .chain(() -> this.codes.reserve(reserved)).replaceWith(outcomes);
+            }));
+        });
     }
 
     private List<List<DossierStore.Write>> chunks(List<DossierStore.Write> writes) {
