@@ -275,12 +275,28 @@ public final class LocalRun {
      * live data, C1 only (no profiling data in metaspace, a third of the code cache, cheaper warm-up on 2 cores) and
      * returning freed malloc memory to the system keep each service under 300 MB resident.
      */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:TrimNativeHeapInterval=5000");
+    static List<String> serviceJvmOptions(Runtime.Version java) {
+        List<String> options = new ArrayList<>(List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        if (trimsNativeHeap(java)) {
+            options.add("-XX:TrimNativeHeapInterval=5000");
+        }
+        return List.copyOf(options);
+    }
+
+    /** The switch is a product option from 17.0.11 and 21.0.3 on (before: unknown or experimental, refused). */
+    static boolean trimsNativeHeap(Runtime.Version java) {
+        return switch (java.feature()) {
+            case 17 -> java.update() >= 11;
+            case 21 -> java.update() >= 3;
+            default -> java.feature() >= 23;
+        };
+    }
 
     static List<String> jvmOptions() {
         String given = System.getenv().getOrDefault("MOTCUA_SERVICE_JVM_OPTIONS", "").strip();
-        return given.isEmpty() ? SERVICE_JVM_OPTIONS : List.of(given.split("\\s+"));
+        // the services run on this JVM's java (ServiceProcess), so its version says which switches they know
+        return given.isEmpty() ? serviceJvmOptions(Runtime.version()) : List.of(given.split("\\s+"));
     }
 
     /**
