@@ -23,6 +23,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What every service's objects must have, and that the pieces refer to one another correctly. */
 class ManifestRulesTest {
 
+    /** The heap's share of a container's memory limit (ImageBuildTest checks the image's entrypoint sets it). */
+    static final String HEAP_PERCENT_OF_LIMIT = "35.0";
+    /**
+     * What a service holds beside its heap under the write benchmark: metaspace and class space (~115 MiB), compiled
+     * code, symbols, thread stacks, the jars' mapped pages and malloc (measured 200-250 MiB, README "Resident memory
+     * under load"), with margin.
+     */
+    private static final long NON_HEAP_MIB = 256;
+    /** The project's target, 300 MB resident under the write benchmark, in MiB. */
+    private static final long RESIDENT_TARGET_MIB = 300_000_000L / (1024 * 1024);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachServiceRequestsWhatItUsesUnderLoadAndItsLimitHoldsTheHeapAndTheRest(String overlay) {
+        List<ObjectNode> objects = Manifests.render(overlay);
+        for (String service : Manifests.SERVICES) {
+            JsonNode resources = Kustomize.containers(Manifests.named(objects, "Deployment", service)).get(0)
+                    .path("resources");
+            long request = mebibytes(resources.at("/requests/memory").asText());
+            long limit = mebibytes(resources.at("/limits/memory").asText());
+            long heap = (long) (limit * Double.parseDouble(HEAP_PERCENT_OF_LIMIT) / 100);
+            // a full heap must not push the container over its limit: the kernel would kill it, not the JVM report it
+            assertThat(limit - heap).as(service + ": room beside a " + heap + " MiB heap").isGreaterThanOrEqualTo(NON_HEAP_MIB);
+            // a node is chosen with room for what the service holds under load
+            assertThat(request).as(service + " request").isGreaterThanOrEqualTo(RESIDENT_TARGET_MIB).isLessThanOrEqualTo(limit);
+        }
+    }
+
+    /** A memory quantity in binary units (Mi, Gi), as the manifests write them, in MiB. */
+    private static long mebibytes(String quantity) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(Mi|Gi)").matcher(quantity);
+        assertThat(m.matches()).as("memory quantity " + quantity + " in Mi or Gi").isTrue();
+        return Long.parseLong(m.group(1)) * (m.group(2).equals("Gi") ? 1024 : 1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasItsObjectsProbesAndLimits(String overlay) {

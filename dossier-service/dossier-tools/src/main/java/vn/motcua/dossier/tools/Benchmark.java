@@ -41,6 +41,9 @@ final class Benchmark {
         int warmup = options.getInt("warmup", 300);
         DossierTools.Api api = new DossierTools.Api(options.url(), options.token());
 
+        int rssTargetMb = options.getInt("rss-target-mb", 300);
+        // the peak then covers this bench's load, not the service's start or an earlier run
+        boolean peakReset = localServices().stream().allMatch(s -> resetPeak(s.pid()));
         System.out.printf("warming up: %d lifecycles%n", warmup);
         drive(api, warmup, concurrency);
         System.out.printf("measuring: %d lifecycles, %d concurrent clients, against %s%n", lifecycles, concurrency,
@@ -97,7 +100,7 @@ final class Benchmark {
         System.out.println(delay(new DossierTools.Api(options.get("reporting-url", "http://127.0.0.1:8084"),
                         options.token()), "motcua_projection_visible_delay_seconds\\{projection=\"dossiers\",",
                 "commit -> in reporting's figures"));
-        residentMemory().forEach(System.out::println);
+        residentMemory(rssTargetMb, peakReset).forEach(System.out::println);
     }
 
     /**
@@ -159,23 +162,53 @@ final class Benchmark {
         return found;
     }
 
-    /** Resident memory (VmRSS) of each of the local run's services. */
-    private static List<String> residentMemory() {
+    /**
+     * Resident memory of each of the local run's services: now (VmRSS) and the peak (VmHWM, the kernel's high-water
+     * mark), each against the target.
+     */
+    private static List<String> residentMemory(int targetMb, boolean peakReset) {
         List<String> lines = new ArrayList<>();
         for (LocalService service : localServices()) {
             try {
+                long rssKb = -1;
+                long peakKb = -1;
                 for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + service.pid()
                         + "/status"))) {
                     if (line.startsWith("VmRSS:")) {
-                        lines.add(String.format(Locale.ROOT, "resident memory %-22s %6d MB   (pid %d)",
-                                service.name(), Long.parseLong(line.replaceAll("\\D", "")) / 1024, service.pid()));
+                        rssKb = Long.parseLong(line.replaceAll("\\D", ""));
+                    } else if (line.startsWith("VmHWM:")) {
+                        peakKb = Long.parseLong(line.replaceAll("\\D", ""));
                     }
+                }
+                if (rssKb >= 0) {
+                    lines.add(memoryLine(service.name(), service.pid(), rssKb, peakKb, targetMb, peakReset));
                 }
             } catch (java.io.IOException | RuntimeException gone) {
                 // the process ended while being read
             }
         }
         return lines;
+    }
+
+    /** One service's line: resident now, its peak, and whether the peak is within the target. */
+    static String memoryLine(String service, long pid, long rssKb, long peakKb, int targetMb, boolean peakReset) {
+        long peakMb = Math.max(rssKb, peakKb) / 1024;
+        return String.format(Locale.ROOT, "resident memory %-22s %6d MB   peak %4d MB %s   target %d MB: %s   (pid %d)",
+                service, rssKb / 1024, peakMb, peakReset ? "(this bench)" : "(since start)", targetMb,
+                peakMb <= targetMb ? "within" : "OVER by " + (peakMb - targetMb) + " MB", pid);
+    }
+
+    /**
+     * Resets a process's resident high-water mark (writing 5 to /proc/PID/clear_refs); false when this tool may not
+     * (another user's process, or a kernel without it), and the peak then counts from the process's start.
+     */
+    private static boolean resetPeak(long pid) {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("/proc", Long.toString(pid), "clear_refs"), "5");
+            return true;
+        } catch (java.io.IOException | RuntimeException notAllowed) {
+            return false;
+        }
     }
 
     /** CPU time dossier-service has used so far, or empty when it is not a local process this tool can see. */

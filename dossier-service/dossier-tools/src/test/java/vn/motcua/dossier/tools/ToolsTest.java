@@ -26,6 +26,14 @@ class ToolsTest {
     }
 
     @Test
+    void aServiceWhosePeakPassesTheTargetIsReportedOverEvenWhenItsResidentMemoryIsBackUnder() {
+        String over = Benchmark.memoryLine("dossier-service", 42, 280 * 1024, 320 * 1024, 300, true);
+        assertThat(over).contains("280 MB").contains("peak  320 MB (this bench)").contains("OVER by 20 MB");
+        String within = Benchmark.memoryLine("catalog-service", 43, 250 * 1024, 300 * 1024, 300, false);
+        assertThat(within).contains("peak  300 MB (since start)").contains("target 300 MB: within");
+    }
+
+    @Test
     void theSameSeedGivesTheSameDossiersSoAReRunImportsNothingNew() {
         List<String> first = generate(1, 500);
         assertThat(generate(1, 500)).isEqualTo(first);
