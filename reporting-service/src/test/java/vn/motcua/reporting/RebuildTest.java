@@ -98,6 +98,55 @@ class RebuildTest {
     }
 
     @Test
+    void aRebuildSwapsWhileDossiersKeepArrivingAndLosesNoneOfThem() throws Exception {
+        String q = "RC" + UUID.randomUUID().toString().substring(0, 6);
+        Types.ProcedureTerms proc = Feed.terms(q + "-PROC", ProcessingTime.workingDays(3), ProcessingTime.workingDays(2),
+                "PARTLY_ONLINE");
+        try (Feed feed = new Feed(infra)) {
+            feed.unit(q, "Tỉnh", UnitType.PROVINCE, null);
+            feed.unit(q + ".A", "Sở A", UnitType.PROVINCE_DEPARTMENT, q);
+            feed.procedure(proc.code(), "Thủ tục", "F", "Lĩnh vực", List.of(UnitType.PROVINCE_DEPARTMENT),
+                    ProcessingTime.workingDays(3), OnlineLevel.PARTLY_ONLINE);
+            for (int i = 0; i < 20; i++) {
+                feed.dossier(q + "-" + i).received(vn("2026-11-02T09:00").plus(Duration.ofMinutes(i)), q + ".A",
+                        Types.Channel.COUNTER, proc, dueOn("2026-11-05"));
+            }
+            feed.awaitProjected();
+        }
+        // a desk that never pauses: a new dossier every few tens of milliseconds while the rebuild tries to swap
+        java.util.concurrent.atomic.AtomicBoolean feeding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger fed = new java.util.concurrent.atomic.AtomicInteger();
+        Thread desk = new Thread(() -> {
+            try (Feed feed = new Feed(infra)) {
+                while (feeding.get()) {
+                    feed.dossier(q + "-late-" + fed.get()).received(vn("2026-11-03T09:00"), q + ".A",
+                            Types.Channel.ONLINE, proc, dueOn("2026-11-06"));
+                    fed.incrementAndGet();
+                    Thread.sleep(40);
+                }
+                feed.awaitProjected();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        desk.start();
+        String admin = infra.tokens().admin();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> fed.get() > 10);
+            given().auth().oauth2(admin).post("/api/projections/dossiers/rebuild").then().statusCode(202);
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    given().auth().oauth2(admin).get("/api/projections/dossiers/rebuild").then()
+                            .statusCode(200).body("state", equalTo("DONE")));
+        } finally {
+            feeding.set(false);
+            desk.join(90_000);
+        }
+        // every dossier, received before, during or after the swap, is in the swapped-in facts once
+        assertThat(Sql.count(infra, "select count(*) from reporting.dossier_fact where competent_unit = ?", q + ".A"))
+                .isEqualTo(20 + fed.get());
+    }
+
+    @Test
     void unknownProjectionsAreNotFoundAndOnlyAdministratorsRebuild() {
         String admin = infra.tokens().admin();
         given().auth().oauth2(admin).post("/api/projections/nope/rebuild").then().statusCode(404);

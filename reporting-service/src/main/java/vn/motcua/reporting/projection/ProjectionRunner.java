@@ -173,7 +173,10 @@ public class ProjectionRunner implements Runnable {
                         Thread.sleep(200);
                         continue;
                     }
-                    if (!batch(consumer, assigned) && done.getAsBoolean()) {
+                    boolean read = batch(consumer, assigned);
+                    // a rebuild asks after every batch, not only after an empty poll: under a steady stream of
+                    // events its polls are never empty, and it would never try to swap
+                    if ((!read || !suffix.isEmpty()) && done.getAsBoolean()) {
                         return;
                     }
                     backoff = 500;

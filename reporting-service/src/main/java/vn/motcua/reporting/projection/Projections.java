@@ -216,10 +216,16 @@ public class Projections {
     private void replay(Projection p, Instant started) throws SQLException {
         prepare(p);
         boolean[] swapped = {false};
+        SwapAttempt attempt = new SwapAttempt();
         ProjectionRunner runner = new ProjectionRunner(p, "_rebuild", null, dataSource, consumers, bootstrap,
-                rebuildBatchRecords, metrics, () -> swapped[0] = trySwap(p), io.opentelemetry.api.OpenTelemetry.noop());
+                rebuildBatchRecords, metrics, () -> swapped[0] = trySwap(p, attempt),
+                io.opentelemetry.api.OpenTelemetry.noop());
         long t0 = System.nanoTime();
-        runner.run(); // on this thread: returns once swapped
+        try {
+            runner.run(); // on this thread: returns once swapped
+        } finally {
+            attempt.release();
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         LOG.infof("rebuild of %s: %d events in %.1f s (%.0f events/s), swapped", p.name(), runner.eventsApplied(),
                 seconds, runner.eventsApplied() / Math.max(seconds, 1e-9));
@@ -257,13 +263,49 @@ public class Projections {
         }
     }
 
-    /** Swaps when the rebuild has reached the live checkpoint on every partition; false to keep replaying. */
-    private boolean trySwap(Projection p) {
+    /**
+     * A swap under way: the transaction that holds the live projection's lock while the rebuild reads the last
+     * records the live projection read before it stopped. Without it, events arriving faster than one attempt
+     * (statistics, lock) takes kept the rebuild one step behind for ever.
+     */
+    private static final class SwapAttempt {
+        /** Catch-up batches allowed while the live projection waits; then the lock is let go and the try starts over. */
+        static final int MAX_HELD_TRIES = 20;
+        Connection held;
+        int tries;
+
+        void release() {
+            if (held == null) {
+                return;
+            }
+            try (Connection c = held) {
+                c.rollback();
+            } catch (SQLException e) {
+                LOG.warnf("releasing a swap attempt: %s", e.toString());
+            }
+            held = null;
+            tries = 0;
+        }
+    }
+
+    /**
+     * Swaps when the rebuild has reached the live checkpoint on every partition; false to keep replaying. Once the
+     * rebuild has caught up and its tables are indexed and analyzed, the live projection's lock is taken and kept
+     * across calls: the live projection stops between two batches, the rebuild reads what the live one had read in
+     * the meantime, and the swap follows in the same transaction.
+     */
+    private boolean trySwap(Projection p, SwapAttempt attempt) {
         String rebuildName = ProjectionRunner.checkpointName(p, "_rebuild");
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (!behind(c, p.name(), rebuildName)) {
+        try {
+            if (attempt.held == null) {
+                Connection c = dataSource.getConnection();
+                try {
+                    c.setAutoCommit(false);
+                    if (behind(c, p.name(), rebuildName)) {
+                        c.rollback();
+                        c.close();
+                        return false;
+                    }
                     buildDeferredIndexes(c, p);
                     // fresh tables have no statistics yet: without them the first queries after the swap plan badly
                     try (Statement s = c.createStatement()) {
@@ -271,27 +313,36 @@ public class Projections {
                             s.execute("analyze " + t + "_rebuild");
                         }
                     }
-                    // blocks the live projection between two of its batches
+                    // the live projection stops between two of its batches until this transaction ends
                     try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
                         ps.setLong(1, p.lockId());
                         ps.execute();
                     }
-                    if (!behind(c, p.name(), rebuildName)) {
-                        swap(c, p);
-                        c.commit();
-                        if (p == catalog) {
-                            catalog.reloadCalendars();
-                        }
-                        return true;
-                    }
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    c.close();
+                    throw e;
                 }
-                c.rollback();
-                return false;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                attempt.held = c;
             }
-        } catch (SQLException e) {
+            if (behind(attempt.held, p.name(), rebuildName)) {
+                if (++attempt.tries >= SwapAttempt.MAX_HELD_TRIES) {
+                    LOG.warnf("rebuild of %s: still behind the live projection after %d batches under its lock; "
+                            + "letting it go and trying again", p.name(), attempt.tries);
+                    attempt.release();
+                }
+                return false;
+            }
+            swap(attempt.held, p);
+            attempt.held.commit();
+            attempt.held.close();
+            attempt.held = null;
+            if (p == catalog) {
+                catalog.reloadCalendars();
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            attempt.release();
             throw new IllegalStateException("swap of " + p.name() + " failed", e);
         }
     }
