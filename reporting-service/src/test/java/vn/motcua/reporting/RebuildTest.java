@@ -44,10 +44,7 @@ class RebuildTest {
         Types.ProcedureTerms proc = Feed.terms(P + "-PROC", ProcessingTime.workingDays(3), ProcessingTime.workingDays(2),
                 "PARTLY_ONLINE");
         try (Feed feed = new Feed(infra)) {
-            feed.unit(P, "Tỉnh", UnitType.PROVINCE, null);
-            feed.unit(P + ".A", "Sở A", UnitType.PROVINCE_DEPARTMENT, P);
-            feed.procedure(proc.code(), "Thủ tục", "F", "Lĩnh vực", List.of(UnitType.PROVINCE_DEPARTMENT),
-                    ProcessingTime.workingDays(3), OnlineLevel.PARTLY_ONLINE);
+            province(feed, P, proc);
             for (int i = 0; i < 40; i++) {
                 Feed.DossierStream d = feed.dossier(P + "-" + i)
                         .received(vn("2026-10-05T09:00").plus(Duration.ofHours(i)), P + ".A",
@@ -103,10 +100,7 @@ class RebuildTest {
         Types.ProcedureTerms proc = Feed.terms(q + "-PROC", ProcessingTime.workingDays(3), ProcessingTime.workingDays(2),
                 "PARTLY_ONLINE");
         try (Feed feed = new Feed(infra)) {
-            feed.unit(q, "Tỉnh", UnitType.PROVINCE, null);
-            feed.unit(q + ".A", "Sở A", UnitType.PROVINCE_DEPARTMENT, q);
-            feed.procedure(proc.code(), "Thủ tục", "F", "Lĩnh vực", List.of(UnitType.PROVINCE_DEPARTMENT),
-                    ProcessingTime.workingDays(3), OnlineLevel.PARTLY_ONLINE);
+            province(feed, q, proc);
             for (int i = 0; i < 20; i++) {
                 feed.dossier(q + "-" + i).received(vn("2026-11-02T09:00").plus(Duration.ofMinutes(i)), q + ".A",
                         Types.Channel.COUNTER, proc, dueOn("2026-11-05"));
@@ -151,6 +145,14 @@ class RebuildTest {
         String admin = infra.tokens().admin();
         given().auth().oauth2(admin).post("/api/projections/nope/rebuild").then().statusCode(404);
         given().auth().oauth2(infra.tokens().analyst()).post("/api/projections/dossiers/rebuild").then().statusCode(403);
+    }
+
+    /** A province, one department of it, and the procedure the department handles. */
+    private static void province(Feed feed, String code, Types.ProcedureTerms proc) {
+        feed.unit(code, "Tỉnh", UnitType.PROVINCE, null);
+        feed.unit(code + ".A", "Sở A", UnitType.PROVINCE_DEPARTMENT, code);
+        feed.procedure(proc.code(), "Thủ tục", "F", "Lĩnh vực", List.of(UnitType.PROVINCE_DEPARTMENT),
+                ProcessingTime.workingDays(3), OnlineLevel.PARTLY_ONLINE);
     }
 
     private String scorecard() {
