@@ -71,6 +71,8 @@ public class ProjectionRunner implements Runnable {
     private volatile Thread thread;
     private volatile String waiting;
     private long eventsApplied;
+    /** Whether the last batch took as many records as a batch holds (a rebuild still replaying). */
+    private boolean lastBatchFull;
     private final Tracer tracer;
 
     public ProjectionRunner(Projection projection, String suffix, Long lockId, DataSource dataSource,
@@ -174,9 +176,10 @@ public class ProjectionRunner implements Runnable {
                         continue;
                     }
                     boolean read = batch(consumer, assigned);
-                    // a rebuild asks after every batch, not only after an empty poll: under a steady stream of
-                    // events its polls are never empty, and it would never try to swap
-                    if ((!read || !suffix.isEmpty()) && done.getAsBoolean()) {
+                    // a rebuild also asks after a batch that did not fill up (it has read what there was), not only
+                    // after an empty poll: under a steady stream of events no poll is empty, and it would never try
+                    // to swap; while it replays, its batches are full and it does not ask
+                    if ((!read || !suffix.isEmpty() && !lastBatchFull) && done.getAsBoolean()) {
                         return;
                     }
                     backoff = 500;
@@ -251,6 +254,7 @@ public class ProjectionRunner implements Runnable {
                     }
                     more.forEach(records::add);
                 }
+                lastBatchFull = records.size() >= batchRecords;
                 spans = applySpans(records);
                 apply(c, records);
                 Map<TopicPartition, Long> next = new HashMap<>();
