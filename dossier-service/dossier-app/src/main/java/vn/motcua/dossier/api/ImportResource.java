@@ -161,7 +161,7 @@ public class ImportResource {
         }
         Instant at = r.receivedAt();
         String officer = d.receivingOfficer() != null ? d.receivingOfficer() : caller.name();
-        return new DossierCommands.ImportItem(sourceSystem + "/" + d.sourceId(), d.code(),
+        return DossierCommands.ImportItem.of(sourceSystem + "/" + d.sourceId(), d.code(),
                 new DossierCommands.Intake(r.procedureCode(), r.receivingUnit(), r.competentUnit(), at),
                 (terms, code, hash) -> new DossierCommand.Receive(code, terms, r.receivingUnit(), r.competentUnit(),
                         r.channel(), CommandFactory.applicant(r.applicant()), r.documents(),

@@ -208,11 +208,13 @@ public class DossierCommands {
     }
 
     /** One historical dossier to import (see {@link #importBatch}). */
-    public record ImportItem(String sourceKey, String code, Intake intake, NewDossier receive,
+    public record ImportItem(UUID id, String sourceKey, String code, Intake intake, NewDossier receive,
                              List<Function<DossierState, DossierCommand>> history) {
-        /** The same source key gives the same id: importing it again finds it. */
-        UUID id() {
-            return UUID.nameUUIDFromBytes(("motcua-import:" + sourceKey).getBytes(StandardCharsets.UTF_8));
+        /** The same source key gives the same id (computed once: a batch asks for it several times). */
+        public static ImportItem of(String sourceKey, String code, Intake intake, NewDossier receive,
+                                    List<Function<DossierState, DossierCommand>> history) {
+            return new ImportItem(UUID.nameUUIDFromBytes(("motcua-import:" + sourceKey)
+                    .getBytes(StandardCharsets.UTF_8)), sourceKey, code, intake, receive, history);
         }
 
         LocalDate day() {
