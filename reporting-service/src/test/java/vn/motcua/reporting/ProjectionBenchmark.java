@@ -102,9 +102,13 @@ class ProjectionBenchmark {
         TestClock.CLOCK.set(Feed.vn("2027-01-15T10:00"));
         List<String> departments = new ArrayList<>();
         List<String> subUnits = new ArrayList<>();
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         figure("machine", "%d cores, load average %.1f, test JVM max heap %d MiB, dossiers %,d, acks=%s,"
-                        + " compression=%s", Runtime.getRuntime().availableProcessors(), loadAverage(),
-                Runtime.getRuntime().maxMemory() >> 20, DOSSIERS, ACKS, COMPRESSION);
+                        + " compression=%s, rebuild batches of %s records, %s facts remembered",
+                Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20,
+                DOSSIERS, ACKS, COMPRESSION,
+                config.getOptionalValue("motcua.reporting.rebuild.batch-records", String.class).orElse("20000"),
+                config.getOptionalValue("motcua.reporting.rebuild.remembered-facts", String.class).orElse("20000"));
         Cpu cpu = new Cpu();
 
         // ---- 1. catalog, then a year of dossiers in time order

@@ -64,12 +64,33 @@ public class DossierProjection implements Projection {
     private final DossierEventCodec codec = new DossierEventCodec();
     private final CalendarCache calendars;
     private final int apologyLead;
+    private final int rememberedFacts;
+    /** The running rebuild's facts between its batches; null when no rebuild runs. */
+    private volatile FactMemory rebuildMemory;
 
     public DossierProjection(CalendarCache calendars,
                              @ConfigProperty(name = "motcua.reporting.apology-lead-working-days", defaultValue = "1")
-                             int apologyLead) {
+                             int apologyLead,
+                             @ConfigProperty(name = "motcua.reporting.rebuild.remembered-facts", defaultValue = "20000")
+                             int rememberedFacts) {
         this.calendars = calendars;
         this.apologyLead = apologyLead;
+        this.rememberedFacts = rememberedFacts;
+    }
+
+    @Override
+    public void rebuilding(boolean starts) {
+        rebuildMemory = starts ? new FactMemory(rememberedFacts) : null;
+    }
+
+    @Override
+    public void batchEnded(String suffix, boolean committed) {
+        FactMemory memory = suffix.isEmpty() ? null : rebuildMemory;
+        if (memory != null && committed) {
+            memory.committed();
+        } else if (memory != null) {
+            memory.rolledBack();
+        }
     }
 
     @Override
@@ -109,9 +130,22 @@ public class DossierProjection implements Projection {
         if (positions.isEmpty()) {
             return;
         }
+        FactMemory memory = sfx.isEmpty() ? null : rebuildMemory;
+        try {
+            fold(c, sfx, events, positions, memory);
+        } catch (SQLException | RuntimeException e) {
+            if (memory != null) {
+                memory.foldFailed();
+            }
+            throw e;
+        }
+    }
+
+    private void fold(Connection c, String sfx, List<DossierEventEnvelope> events,
+                      List<DossierEventCodec.StreamPosition> positions, FactMemory memory) throws SQLException {
         Map<UUID, List<DossierFact.Step>> stored = new java.util.HashMap<>();
         Map<UUID, DossierFact> facts = load(c, sfx, positions.stream().map(DossierEventCodec.StreamPosition::dossierId)
-                .distinct().toList(), stored);
+                .distinct().toList(), stored, memory);
         Map<UUID, DossierFact> changed = new LinkedHashMap<>();
         WorkingCalendar calendar = calendars.current(c);
         for (int i = 0; i < positions.size(); i++) {
@@ -141,6 +175,9 @@ public class DossierProjection implements Projection {
             changed.put(f.dossierId, f);
         }
         write(c, sfx, changed.values(), stored);
+        if (memory != null) {
+            facts.values().forEach(memory::written);
+        }
     }
 
     private static final int PARALLEL_DECODE = 512;
@@ -185,7 +222,7 @@ public class DossierProjection implements Projection {
         for (int i = 0; i < ids.size(); i += RECALENDAR_CHUNK) {
             Map<UUID, List<DossierFact.Step>> stored = new java.util.HashMap<>();
             Map<UUID, DossierFact> facts = load(c, "", ids.subList(i, Math.min(ids.size(), i + RECALENDAR_CHUNK)),
-                    stored);
+                    stored, null);
             for (DossierFact f : facts.values()) {
                 f.recalendar(calendar, apologyLead);
             }
@@ -196,22 +233,43 @@ public class DossierProjection implements Projection {
 
     private static final int RECALENDAR_CHUNK = 2_000;
 
-    /** The facts of these dossiers as stored, and into {@code stored} their steps as read. */
+    /**
+     * The facts of these dossiers as stored, and into {@code stored} their steps as read: from the rebuild's memory
+     * those it keeps, the others from the tables (unless the memory knows they are not there).
+     */
     private Map<UUID, DossierFact> load(Connection c, String sfx, List<UUID> ids,
-                                        Map<UUID, List<DossierFact.Step>> stored) throws SQLException {
+                                        Map<UUID, List<DossierFact.Step>> stored, FactMemory memory)
+            throws SQLException {
         Map<UUID, DossierFact> out = new LinkedHashMap<>();
-        Array idArray = c.createArrayOf("uuid", ids.toArray());
+        List<UUID> toRead = ids;
+        if (memory != null) {
+            toRead = new ArrayList<>();
+            for (UUID id : ids) {
+                FactMemory.Kept kept = memory.take(id);
+                if (kept != null) {
+                    out.put(id, kept.fact());
+                    stored.put(id, kept.steps());
+                } else {
+                    toRead.add(id);
+                }
+            }
+            if (memory.complete() || toRead.isEmpty()) {
+                return out;
+            }
+        }
+        Map<UUID, DossierFact> fromTables = new LinkedHashMap<>();
+        Array idArray = c.createArrayOf("uuid", toRead.toArray());
         try (PreparedStatement ps = c.prepareStatement("select * from dossier_fact" + sfx
                 + " where dossier_id = any(?)")) {
             ps.setArray(1, idArray);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     DossierFact f = read(rs);
-                    out.put(f.dossierId, f);
+                    fromTables.put(f.dossierId, f);
                 }
             }
         }
-        if (out.isEmpty()) {
+        if (fromTables.isEmpty()) {
             return out;
         }
         try (PreparedStatement ps = c.prepareStatement("select * from dossier_step" + sfx
@@ -219,14 +277,15 @@ public class DossierProjection implements Projection {
             ps.setArray(1, idArray);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    DossierFact f = out.get(rs.getObject("dossier_id", UUID.class));
+                    DossierFact f = fromTables.get(rs.getObject("dossier_id", UUID.class));
                     f.steps.add(new DossierFact.Step(rs.getInt("number"), rs.getString("unit_code"),
                             rs.getString("step_name"), instant(rs, "started_at"), instant(rs, "deadline"),
                             instant(rs, "ended_at")));
                 }
             }
         }
-        out.values().forEach(f -> stored.put(f.dossierId, List.copyOf(f.steps)));
+        fromTables.values().forEach(f -> stored.put(f.dossierId, List.copyOf(f.steps)));
+        out.putAll(fromTables);
         return out;
     }
 

@@ -35,4 +35,15 @@ public interface Projection {
     /** Called after a live batch committed (for in-memory caches built from the tables). */
     default void afterCommit(List<ConsumerRecord<byte[], byte[]>> records) {
     }
+
+    /**
+     * Called when a transaction that applied records to the {@code suffix} tables has ended: committed, or rolled back
+     * (for what a projection keeps in memory between the batches of a rebuild).
+     */
+    default void batchEnded(String suffix, boolean committed) {
+    }
+
+    /** Called when a rebuild's empty twin tables are created, and when the rebuild has ended (swapped or not). */
+    default void rebuilding(boolean starts) {
+    }
 }

@@ -263,7 +263,9 @@ public class ProjectionRunner implements Runnable {
                 }
                 write(c, checkpoint, next);
                 c.commit();
+                projection.batchEnded(suffix, true);
             } catch (Exception e) {
+                projection.batchEnded(suffix, false); // first: the rollback itself may fail
                 c.rollback();
                 spans.forEach(span -> span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.toString()));
                 throw e;

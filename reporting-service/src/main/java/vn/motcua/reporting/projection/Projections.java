@@ -221,9 +221,11 @@ public class Projections {
                 rebuildBatchRecords, metrics, () -> swapped[0] = trySwap(p, attempt),
                 io.opentelemetry.api.OpenTelemetry.noop());
         long t0 = System.nanoTime();
+        p.rebuilding(true);
         try {
             runner.run(); // on this thread: returns once swapped
         } finally {
+            p.rebuilding(false);
             attempt.release();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
