@@ -126,6 +126,53 @@ class ClosedPeriodSummaryTest {
     }
 
     @Test
+    void todaysWorkOnDecembersDossiersKeepsDecembersSummariesUnlessItChangesWhatDecemberCounted() throws Exception {
+        String p = P + "K";
+        String a = p + ".A";
+        List<String> closed = List.of("2026-12", "2026-Q4", "2026");
+        try (Feed feed = new Feed(infra)) {
+            catalog(feed, p, a, p + ".B");
+            Feed.DossierStream first = feed.dossier(p + "-1")
+                    .received(vn("2026-12-10T09:00"), a, Types.Channel.ONLINE, PROC, dueOn("2026-12-17"));
+            Feed.DossierStream second = feed.dossier(p + "-2")
+                    .received(vn("2026-12-30T09:00"), a, Types.Channel.COUNTER, PROC, dueOn("2027-01-06"));
+            feed.awaitProjected();
+            for (String period : closed) {
+                scorecard(a, "unit", period).body("counts.inProgress", equalTo(2));
+            }
+            Map<String, Instant> stored = summarisedAt(a);
+            assertThat(stored).containsKeys(closed.stream().map(ClosedPeriodSummaryTest::key).toArray(String[]::new));
+
+            // January's work: handed over, finished, returned; a supplement asked for, overdue, an apology with a
+            // new date. What December, its quarter and its year counted stays (both in progress at their end, not
+            // due by then), so their summaries are not counted again
+            first.transferred(vn("2027-01-05T09:00"), a, a, "thẩm định", vn("2027-01-06T17:00"))
+                    .processed(vn("2027-01-06T10:00")).returned(vn("2027-01-07T10:00"), Types.ReturnChannel.COUNTER);
+            second.supplementRequested(vn("2027-01-05T10:00"), 1).overdue(dueOn("2027-01-06"))
+                    .apologized(vn("2027-01-07T09:00"), a, dueOn("2027-01-14"));
+            feed.awaitProjected();
+            Map<String, Instant> after = summarisedAt(a);
+            for (String period : closed) {
+                assertThat(after.get(key(period))).as("kept: %s", period).isEqualTo(stored.get(key(period)));
+                assertSameAsTheFacts(Map.of(a, a), period);
+            }
+
+            // the national portal's answer today is counted with the dossiers received in December
+            second.publish(new vn.motcua.dossier.domain.DossierEvent.SyncedToNationalPortal(1, 2,
+                    vn("2027-01-09T09:00")));
+            feed.awaitProjected();
+            after = summarisedAt(a);
+            for (String period : closed) {
+                Instant now = after.get(key(period));
+                assertThat(now == null || now.isAfter(stored.get(key(period)))).as("dropped: %s", period).isTrue();
+                scorecard(a, "unit", period).body("counts.portal.syncAnswered", equalTo(1))
+                        .body("counts.inProgress", equalTo(2));
+                assertSameAsTheFacts(Map.of(a, a), period);
+            }
+        }
+    }
+
+    @Test
     void summariesStayExactWhileEventsLandAndScorecardsAreAsked() throws Exception {
         Random random = new Random(20261206);
         try (Feed feed = new Feed(infra)) {
@@ -249,20 +296,26 @@ class ClosedPeriodSummaryTest {
         return p.start() + "/" + p.end();
     }
 
-    /** The periods a unit has stored summaries of, as {@link #key} gives them. */
-    private java.util.Set<String> storedSummaries(String unit) throws Exception {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    /** When each of a unit's stored summaries was counted, by {@link #key}. */
+    private Map<String, Instant> summarisedAt(String unit) throws Exception {
+        Map<String, Instant> out = new java.util.HashMap<>();
         try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
-             PreparedStatement ps = c.prepareStatement("select period_start, period_end"
+             PreparedStatement ps = c.prepareStatement("select period_start, period_end, summarised_at"
                      + " from reporting.unit_period_summary where unit_code = ?")) {
             ps.setString(1, unit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getObject(1, java.time.OffsetDateTime.class).toInstant() + "/"
-                            + rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                    out.put(rs.getObject(1, java.time.OffsetDateTime.class).toInstant() + "/"
+                            + rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, java.time.OffsetDateTime.class).toInstant());
                 }
             }
         }
         return out;
+    }
+
+    /** The periods a unit has stored summaries of, as {@link #key} gives them. */
+    private java.util.Set<String> storedSummaries(String unit) throws Exception {
+        return summarisedAt(unit).keySet();
     }
 }

@@ -86,6 +86,12 @@ public final class DossierFact {
     public Instant apologyInformedAt;
     /** The notice receipts this batch folded, written once each to notice_fact (not read back: nothing folds them). */
     public final List<Notice> newNotices = new ArrayList<>();
+    /**
+     * The earliest instant from which what was folded since the fact was read changes a summed figure (null: none
+     * does): a closed period ending by then counts the same (not stored; the projection drops only the summaries of
+     * later periods).
+     */
+    public Instant figuresChangedSince;
     public String apologyUnit;
     public Boolean apologyTimely;
     public Instant overdueAt;
@@ -127,7 +133,9 @@ public final class DossierFact {
     /** Applies one event; the caller applies each version once and in order. */
     public void apply(long version, DossierEvent event, WorkingCalendar calendar, int apologyLeadWorkingDays) {
         lastVersion = version;
+        Boolean digitisedBefore = digitisedAll;
         if (event instanceof DossierEvent.Received e) {
+            changes(e.at());
             terms(e.procedure());
             receivingUnit = e.receivingUnit();
             competentUnit = e.competentUnit();
@@ -152,7 +160,9 @@ public final class DossierFact {
             channel = e.channel().name();
             refusedAtReception = e.at();
             enteredAt = e.at();
+            changes(e.at());
         } else if (event instanceof DossierEvent.SupplementRequested e) {
+            changes(e.at()); // the wait, and a second request's mark, from now on
             supplementRequests++;
             if (supplementRequests == 2) {
                 secondSupplementAt = e.at();
@@ -160,14 +170,17 @@ public final class DossierFact {
             startWait("SUPPLEMENT", e.at());
         } else if (event instanceof DossierEvent.SupplementSupplied e) {
             endWait("SUPPLEMENT", e.at());
+            changes(e.at());
             // a supplement that does not say leaves the reception's answer; one on paper makes the dossier not all digitised
             if (Boolean.FALSE.equals(Types.allDigitised(e.documents(), e.digitisedDocuments())) && digitisedAll != null) {
                 digitisedAll = false;
             }
         } else if (event instanceof DossierEvent.PaymentRequested e) {
             startWait("PAYMENT", e.at());
+            changes(e.at());
         } else if (event instanceof DossierEvent.PaymentRecorded e) {
             endWait("PAYMENT", e.at());
+            changes(e.at());
             if (paidAt == null && e.channel() != null) {
                 paidAt = e.at();
                 paymentChannel = e.channel().name();
@@ -176,12 +189,13 @@ public final class DossierFact {
         } else if (event instanceof DossierEvent.Transferred e) {
             endLastStep(e.at());
             steps.add(new Step(steps.size() + 1, e.toUnit(), e.stepName(), e.at(), e.stepDeadline(), null));
-            currentUnit = e.toUnit();
+            currentUnit = e.toUnit(); // steps and the current unit: no summed figure
         } else if (event instanceof DossierEvent.Processed e) {
             complete("PROCESSED", e.at(), calendar);
             outcome = e.outcome().name();
             if (resultElectronic == null) {
                 resultElectronic = e.issuedElectronically();
+                changes(completedAt); // counted with the results of its completion's period
             }
         } else if (event instanceof DossierEvent.RefusedAfterAppraisal e) {
             complete("REFUSED_AFTER_APPRAISAL", e.at(), calendar);
@@ -191,8 +205,10 @@ public final class DossierFact {
         } else if (event instanceof DossierEvent.Overdue e) {
             if (overdueAt == null) {
                 overdueAt = e.at();
+                changes(e.at());
             }
         } else if (event instanceof DossierEvent.Apologized e) {
+            changes(e.at());
             if (apologyAt == null) {
                 apologyAt = e.at();
                 apologyUnit = e.unitAtFault();
@@ -211,16 +227,22 @@ public final class DossierFact {
                 rescheduledDueDate = e.newDue().date();
             }
             lastDueChangeAt = e.at();
+            changes(e.at()); // a period ended before counts the due then in force (the history)
             dueHistory.add(new DueMark(e.at(), dueRecordAt, dueRecordDate, nationalDueAt, nationalDueDate));
         } else if (event instanceof DossierEvent.Returned e) {
             returnedAt = e.at();
             returnChannel = e.channel().name();
+            changes(e.at());
         } else if (event instanceof DossierEvent.Withdrawn e) {
             withdrawnAt = e.at();
+            changes(e.at());
             endLastStep(e.at());
         } else if (event instanceof DossierEvent.ApplicantNotified e) {
             newNotices.add(new Notice(e.forVersion(), e.kind().name(), e.channel().name(), e.delivered(),
                     e.attempts(), e.at()));
+            // a notice sent again is counted where its latest receipt falls, and leaves the period of an earlier
+            // one, which this fact does not know: any period of the dossier
+            changes(e.attempts() > 1 ? enteredAt : e.at());
             if (e.delivered() && e.kind() == Types.NoticeKind.APOLOGY && apologyInformedAt == null) {
                 apologyInformedAt = e.at();
             }
@@ -230,10 +252,23 @@ public final class DossierFact {
             sync("REFUSED", e.forVersion(), e.at(), e.errorCode(), e.errorMessage());
         }
         // Consulted: no figure depends on it
+        if (!java.util.Objects.equals(digitisedBefore, digitisedAll)) {
+            changes(receivedAt); // counted with the dossiers received in its period
+        }
+    }
+
+    /** What was just folded changes summed figures from {@code at} on (see {@link #figuresChangedSince}). */
+    private void changes(Instant at) {
+        if (at != null && (figuresChangedSince == null || at.isBefore(figuresChangedSince))) {
+            figuresChangedSince = at;
+        }
     }
 
     /** The latest answer of the portal decides whether the dossier counts as synchronised (DOMAIN.md §7). */
     private void sync(String state, int forVersion, Instant at, String errorCode, String errorMessage) {
+        if (!state.equals(syncState)) {
+            changes(receivedAt); // counted with the dossiers received in its period
+        }
         syncState = state;
         syncForVersion = forVersion;
         syncAt = at;
@@ -277,6 +312,7 @@ public final class DossierFact {
         if (completedAt != null) {
             return;
         }
+        changes(at); // the completion, its timeliness, time used and result, all counted in its period
         completedAt = at;
         completionKind = kind;
         endLastStep(at);
@@ -302,6 +338,8 @@ public final class DossierFact {
      * Gives what a fold of the same events from the start with {@code calendar} gives (a rebuild).
      */
     public void recalendar(WorkingCalendar calendar, int apologyLeadWorkingDays) {
+        changes(apologyAt);
+        changes(completedAt);
         if (apologyAt != null) {
             LocalDate due = dueRecordDateAt(apologyAt);
             apologyTimely = due != null && apologySentInTime(apologyAt, due, calendar, apologyLeadWorkingDays);

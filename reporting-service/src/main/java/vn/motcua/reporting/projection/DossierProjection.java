@@ -392,12 +392,13 @@ public class DossierProjection implements Projection {
                         .add(st.startedAt()).add(st.deadline()).add(st.endedAt()).endRow();
             }
         }
+        if (sfx.isEmpty()) {
+            // a rebuild's twin of the summaries starts empty and nobody summarises into it
+            Summaries.dropChanged(c, facts);
+        }
+        facts.forEach(f -> f.figuresChangedSince = null); // written with this batch
         rows.copyInto(c, "dossier_fact_stage", String.join(", ", COLUMNS));
         try (Statement s = c.createStatement()) {
-            if (sfx.isEmpty()) {
-                // a rebuild's twin of the summaries starts empty and nobody summarises into it
-                Summaries.dropForStagedFacts(s);
-            }
             s.executeUpdate(MERGE_FACTS.formatted(sfx));
             if (steps.rows() > 0) {
                 steps.copyInto(c, "dossier_step_stage", STEP_COLUMNS);

@@ -1,16 +1,22 @@
 package vn.motcua.reporting.projection;
 
+import vn.motcua.reporting.domain.DossierFact;
 import vn.motcua.support.AdvisoryLock;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The projections' side of the stored summaries of closed periods ({@code unit_period_summary}, written by the query
- * side): a change to a unit's facts drops the unit's summaries of every period it can alter, in the change's own
+ * side): a change to a unit's facts drops the unit's summaries of the periods it can alter, in the change's own
  * transaction, after taking the exclusive side of the unit's summary lock. A summariser holds the shared side while
  * it counts and stores, and skips a unit whose lock is taken, so no summary is stored from facts a concurrent change
  * is making stale. Only the live tables have summaries: a rebuild's twin starts empty and nobody summarises into it.
@@ -20,32 +26,36 @@ final class Summaries {
     private Summaries() {
     }
 
-    /** The units whose facts the staged rows change: their unit now, and before where it was another one. */
-    private static final String CHANGED_UNITS = """
-            select st.competent_unit as unit_code, least(st.entered_at, d.entered_at) as since
-              from dossier_fact_stage st left join dossier_fact d using (dossier_id)
-            union all
-            select d.competent_unit, least(st.entered_at, d.entered_at)
-              from dossier_fact_stage st join dossier_fact d using (dossier_id)
-              where d.competent_unit is distinct from st.competent_unit""";
-
     /**
-     * The locks of the units about to change, in one order, so two writers (the live batch and a calendar
-     * revision's re-fold) never wait for each other in a cycle.
+     * Before facts are written to the live tables: drops, for each unit, the summaries of the periods that end after
+     * the earliest instant from which the folded events change a summed figure ({@link DossierFact#figuresChangedSince};
+     * a period that ended before counts the same), under the exclusive side of the units' summary locks, taken in
+     * one order so two writers (the live batch and a calendar revision's re-fold) never wait for each other in a
+     * cycle. A dossier's competent unit is set by its first event and never changes.
      */
-    private static final String LOCK_CHANGED = "select count(pg_advisory_xact_lock(k)) from (select distinct "
-            + AdvisoryLock.reportingUnitSummary("unit_code") + " as k from (" + CHANGED_UNITS
-            + ") a where unit_code is not null order by 1) o";
-
-    /** Every period of the unit ending after the fact's first instant (nothing of a dossier happens before it). */
-    private static final String DROP_CHANGED = "delete from unit_period_summary s using (select unit_code,"
-            + " min(since) as since from (" + CHANGED_UNITS + ") a where unit_code is not null group by unit_code) u"
-            + " where s.unit_code = u.unit_code and s.period_end > u.since";
-
-    /** Before the staged dossier facts are merged into the live table. */
-    static void dropForStagedFacts(Statement s) throws SQLException {
-        s.execute(LOCK_CHANGED);
-        s.executeUpdate(DROP_CHANGED);
+    static void dropChanged(Connection c, Collection<DossierFact> facts) throws SQLException {
+        Map<String, Instant> since = new TreeMap<>();
+        for (DossierFact f : facts) {
+            if (f.figuresChangedSince != null && f.competentUnit != null) {
+                since.merge(f.competentUnit, f.figuresChangedSince, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        if (since.isEmpty()) {
+            return; // a hand-over, a consultation: no summed figure moves
+        }
+        Array units = c.createArrayOf("text", since.keySet().toArray());
+        try (PreparedStatement ps = c.prepareStatement("select count(pg_advisory_xact_lock(k)) from (select "
+                + AdvisoryLock.reportingUnitSummary("u") + " as k from unnest(?::text[]) u order by 1) o")) {
+            ps.setArray(1, units);
+            ps.execute();
+        }
+        try (PreparedStatement ps = c.prepareStatement("delete from unit_period_summary s using unnest(?::text[],"
+                + " ?::timestamptz[]) u(unit_code, since) where s.unit_code = u.unit_code and s.period_end > u.since")) {
+            ps.setArray(1, units);
+            ps.setArray(2, c.createArrayOf("timestamptz", since.values().stream()
+                    .map(at -> at.atOffset(ZoneOffset.UTC)).toArray()));
+            ps.executeUpdate();
+        }
     }
 
     /** Before a rating (or a complaint on it) of {@code unit} at {@code at} is written to the live table. */

@@ -206,4 +206,58 @@ class DossierFactTest {
         assertThat(given(received(), new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ-1",
                 vn("2026-10-06T09:00"))).resultElectronic).isNull();
     }
+
+    /** The fact as read back by a later batch, then one more event: from when it changes what a period sums. */
+    static Instant changedSinceAfter(DossierFact read, DossierEvent next) {
+        read.figuresChangedSince = null; // a fact read from the tables has changed nothing yet
+        read.apply(read.lastVersion + 1, next, WEEKENDS_ONLY, 1);
+        return read.figuresChangedSince;
+    }
+
+    @Test
+    void anEventChangesTheSummedFiguresFromItsOwnInstantOrFromItsReceptionsPeriodOrNotAtAll() {
+        Instant received = vn("2026-10-05T09:00");
+        Instant later = vn("2026-11-10T09:00"); // a month on: October is closed by then
+        assertThat(given(received()).figuresChangedSince).as("a new dossier: from its reception").isEqualTo(received);
+
+        // a hand-over, a consultation: no summed figure moves
+        assertThat(changedSinceAfter(given(received()),
+                new DossierEvent.Transferred("R", "C", "thẩm định", "o", null, later))).isNull();
+        assertThat(changedSinceAfter(given(received()),
+                new DossierEvent.Consulted("C", "K", "?", null, later))).isNull();
+        // counted in the period of its own instant, and the ones after (in progress, overdue at their end)
+        for (DossierEvent e : List.of(new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ-1", later),
+                new DossierEvent.Withdrawn("rút", later), new DossierEvent.Overdue(due("2026-10-08"), later),
+                new DossierEvent.Apologized("C", "chậm", due("2026-11-20"), later),
+                new DossierEvent.SupplementRequested("C", "o", List.of("Bản sao"), 1, later),
+                new DossierEvent.PaymentRequested(20_000, "Lệ phí", later),
+                new DossierEvent.ApplicantNotified(Types.NoticeKind.RESULT_READY, Types.NoticeChannel.SMS, 2, true, 1,
+                        later))) {
+            assertThat(changedSinceAfter(given(received()), e)).as(e.getClass().getSimpleName()).isEqualTo(later);
+        }
+        DossierFact done = given(received(), new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ-1",
+                vn("2026-10-07T10:00")));
+        assertThat(changedSinceAfter(done, new DossierEvent.Returned(Types.ReturnChannel.COUNTER, later)))
+                .isEqualTo(later);
+        assertThat(changedSinceAfter(given(received()), new DossierEvent.Overdue(due("2026-10-08"), later)))
+                .isEqualTo(later);
+        DossierFact overdue = given(received(), new DossierEvent.Overdue(due("2026-10-08"), vn("2026-10-09T00:00")));
+        assertThat(changedSinceAfter(overdue, new DossierEvent.Overdue(due("2026-10-08"), later)))
+                .as("overdue already: the first time counts").isNull();
+
+        // counted with the dossiers received in its period: the portal's answer, a supplement on paper
+        assertThat(changedSinceAfter(given(received()), new DossierEvent.SyncedToNationalPortal(1, 2, later)))
+                .isEqualTo(received);
+        DossierFact synced = given(received(), new DossierEvent.SyncedToNationalPortal(1, 2, vn("2026-10-05T09:01")));
+        assertThat(changedSinceAfter(synced, new DossierEvent.SyncedToNationalPortal(3, 4, later)))
+                .as("synchronised again: the same state").isNull();
+        List<String> docs = List.of("Tờ khai");
+        DossierFact asked = given(receivedWith(docs, docs),
+                new DossierEvent.SupplementRequested("C", "o", List.of("Bản sao"), 1, vn("2026-10-05T10:00")));
+        assertThat(changedSinceAfter(asked, new DossierEvent.SupplementSupplied(List.of("Bản sao"), later, List.of())))
+                .as("supplied on paper").isEqualTo(received);
+        // a notice sent again leaves the period of its earlier receipt, which the fact does not hold
+        assertThat(changedSinceAfter(given(received()), new DossierEvent.ApplicantNotified(Types.NoticeKind.RECEIPT,
+                Types.NoticeChannel.SMS, 1, true, 2, later))).isEqualTo(received);
+    }
 }
