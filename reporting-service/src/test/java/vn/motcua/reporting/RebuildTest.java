@@ -60,6 +60,10 @@ class RebuildTest {
                 if (i % 4 == 0) {
                     dossiers.get(i).supplementRequested(vn("2026-10-06T10:00"), 1);
                 }
+                if (i % 3 == 1) {
+                    // the receipt's notice failed; sent again below: one notice, counted where it was delivered
+                    dossiers.get(i).notified(vn("2026-10-06T11:00"), Types.NoticeKind.RECEIPT, 1, false);
+                }
             }
             for (int i = 0; i < 40; i += 4) {
                 dossiers.get(i).supplementSupplied(vn("2026-10-08T10:00"));
@@ -68,6 +72,9 @@ class RebuildTest {
                 if (i % 5 != 0) {
                     dossiers.get(i).processed(vn("2026-10-07T10:00").plus(Duration.ofDays(i % 4)));
                 }
+                if (i % 3 == 1) {
+                    dossiers.get(i).notified(vn("2026-10-07T09:00"), Types.NoticeKind.RECEIPT, 1, true);
+                }
             }
             for (int i = 0; i < 40; i++) {
                 if (i % 5 != 0) {
@@ -75,13 +82,26 @@ class RebuildTest {
                             .rated(vn("2026-10-13T11:00"), 1 + i % 5, i % 7 == 0);
                 }
             }
+            // a one-minute procedure finished five weeks late: its time used (12,000 times the legal time) is more
+            // than its column holds, so the database refuses the completion and the projection parks it; the
+            // rebuild holds the parked stream back likewise, and the fact it keeps is the live one
+            Types.ProcedureTerms minute = Feed.terms(P + "-MIN", ProcessingTime.workingMinutes(1), null,
+                    "PARTLY_ONLINE");
+            feed.procedure(minute.code(), "Thủ tục một phút", "F", "Lĩnh vực", List.of(UnitType.PROVINCE_DEPARTMENT),
+                    ProcessingTime.workingMinutes(1), OnlineLevel.PARTLY_ONLINE);
+            feed.dossier(P + "-minute").received(vn("2026-09-01T09:00"), P + ".A", Types.Channel.COUNTER, minute,
+                    dueOn("2026-09-01")).processed(vn("2026-10-07T10:00"));
             feed.awaitProjected();
         }
         String admin = infra.tokens().admin();
         String before = scorecard();
         List<Map<String, Object>> factsBefore = facts();
         List<Map<String, Object>> ratingsBefore = ratings();
-        assertThat(factsBefore).hasSize(40);
+        List<Map<String, Object>> noticesBefore = notices();
+        assertThat(factsBefore).hasSize(41);
+        assertThat(factsBefore).filteredOn(f -> f.get("dossier_code").toString().endsWith("-minute")).singleElement()
+                .satisfies(f -> assertThat(f.get("completed_at")).as("its completion parked").isNull());
+        assertThat(noticesBefore).hasSize(13).allSatisfy(n -> assertThat(n.get("delivered")).isEqualTo(true));
 
         for (String projection : List.of("dossiers", "satisfaction", "catalog")) {
             given().auth().oauth2(admin).post("/api/projections/" + projection + "/rebuild").then().statusCode(202)
@@ -95,6 +115,7 @@ class RebuildTest {
 
         assertThat(facts()).isEqualTo(factsBefore);
         assertThat(ratings()).isEqualTo(ratingsBefore);
+        assertThat(notices()).isEqualTo(noticesBefore);
         assertThat(scorecard()).isEqualTo(before);
         assertThat(Sql.count(infra, "select count(*) from pg_tables where schemaname = 'reporting'"
                 + " and (tablename like '%\\_rebuild' or tablename like '%\\_retired')")).isZero();
@@ -181,6 +202,11 @@ class RebuildTest {
         return Sql.rows(infra, "select f.*, (select json_agg(s order by s.number) from reporting.dossier_step s"
                 + " where s.dossier_id = f.dossier_id)::text as steps from reporting.dossier_fact f"
                 + " where f.competent_unit like ? order by f.dossier_code", P + "%");
+    }
+
+    private List<Map<String, Object>> notices() {
+        return Sql.rows(infra, "select * from reporting.notice_fact where competent_unit like ?"
+                + " order by dossier_id, for_version, kind, channel", P + "%");
     }
 
     private List<Map<String, Object>> ratings() {

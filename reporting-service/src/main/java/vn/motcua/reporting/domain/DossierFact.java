@@ -130,6 +130,75 @@ public final class DossierFact {
         this.dossierCode = dossierCode;
     }
 
+    /**
+     * A copy to fold on while this one stays as it was (the rebuild's memory keeps the committed fact until the
+     * fold commits). The lists are copied; their elements are records. {@code DossierFactTest} checks that every
+     * field is copied.
+     */
+    public DossierFact copy() {
+        DossierFact c = new DossierFact(dossierId, dossierCode);
+        c.lastVersion = lastVersion;
+        c.procedureCode = procedureCode;
+        c.procedureVersion = procedureVersion;
+        c.procedureNameVi = procedureNameVi;
+        c.timeUnit = timeUnit;
+        c.legalAmount = legalAmount;
+        c.appliedAmount = appliedAmount;
+        c.appliedUnit = appliedUnit;
+        c.committedShorter = committedShorter;
+        c.onlineLevel = onlineLevel;
+        c.receivingUnit = receivingUnit;
+        c.competentUnit = competentUnit;
+        c.channel = channel;
+        c.enteredAt = enteredAt;
+        c.receivedAt = receivedAt;
+        c.refusedAtReception = refusedAtReception;
+        c.countingStartsAt = countingStartsAt;
+        c.dueReceptionAt = dueReceptionAt;
+        c.dueReceptionDate = dueReceptionDate;
+        c.dueRecordAt = dueRecordAt;
+        c.dueRecordDate = dueRecordDate;
+        c.nationalDueAt = nationalDueAt;
+        c.nationalDueDate = nationalDueDate;
+        c.rescheduledDueAt = rescheduledDueAt;
+        c.rescheduledDueDate = rescheduledDueDate;
+        c.lastDueChangeAt = lastDueChangeAt;
+        c.dueHistory = new ArrayList<>(dueHistory);
+        c.supplementRequests = supplementRequests;
+        c.secondSupplementAt = secondSupplementAt;
+        c.waits = new ArrayList<>(waits);
+        c.apologyAt = apologyAt;
+        c.apologyInformedAt = apologyInformedAt;
+        c.newNotices.addAll(newNotices);
+        c.figuresChangedSince = figuresChangedSince;
+        c.apologyUnit = apologyUnit;
+        c.apologyTimely = apologyTimely;
+        c.overdueAt = overdueAt;
+        c.completedAt = completedAt;
+        c.completionKind = completionKind;
+        c.outcome = outcome;
+        c.recordTimeliness = recordTimeliness;
+        c.nationalTimeliness = nationalTimeliness;
+        c.usedAmount = usedAmount;
+        c.usedRatio = usedRatio;
+        c.returnedAt = returnedAt;
+        c.returnChannel = returnChannel;
+        c.withdrawnAt = withdrawnAt;
+        c.currentUnit = currentUnit;
+        c.steps = new ArrayList<>(steps);
+        c.paidAt = paidAt;
+        c.paymentChannel = paymentChannel;
+        c.paidOnline = paidOnline;
+        c.digitisedAll = digitisedAll;
+        c.resultElectronic = resultElectronic;
+        c.syncState = syncState;
+        c.syncForVersion = syncForVersion;
+        c.syncAt = syncAt;
+        c.syncErrorCode = syncErrorCode;
+        c.syncErrorMessage = syncErrorMessage;
+        return c;
+    }
+
     /** Applies one event; the caller applies each version once and in order. */
     public void apply(long version, DossierEvent event, WorkingCalendar calendar, int apologyLeadWorkingDays) {
         lastVersion = version;

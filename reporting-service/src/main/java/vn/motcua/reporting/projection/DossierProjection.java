@@ -65,8 +65,10 @@ public class DossierProjection implements Projection {
     private final CalendarCache calendars;
     private final int apologyLead;
     private final int rememberedFacts;
-    /** The running rebuild's facts between its batches; null when no rebuild runs. */
+    /** The running rebuild's facts between its batches; null when no rebuild runs or it writes every batch. */
     private volatile FactMemory rebuildMemory;
+    /** The next rebuild writes every batch's facts in the batch, as the live projection does (see beforeCommit). */
+    private volatile boolean nextRebuildWritesThrough;
 
     public DossierProjection(CalendarCache calendars,
                              @ConfigProperty(name = "motcua.reporting.apology-lead-working-days", defaultValue = "1")
@@ -80,7 +82,12 @@ public class DossierProjection implements Projection {
 
     @Override
     public void rebuilding(boolean starts) {
-        rebuildMemory = starts ? new FactMemory(rememberedFacts) : null;
+        if (starts) {
+            rebuildMemory = nextRebuildWritesThrough ? null : new FactMemory(rememberedFacts);
+            nextRebuildWritesThrough = false;
+        } else {
+            rebuildMemory = null;
+        }
     }
 
     @Override
@@ -130,22 +137,15 @@ public class DossierProjection implements Projection {
         if (positions.isEmpty()) {
             return;
         }
-        FactMemory memory = sfx.isEmpty() ? null : rebuildMemory;
-        try {
-            fold(c, sfx, events, positions, memory);
-        } catch (SQLException | RuntimeException e) {
-            if (memory != null) {
-                memory.foldFailed();
-            }
-            throw e;
-        }
+        fold(c, sfx, events, positions, sfx.isEmpty() ? null : rebuildMemory);
     }
 
     private void fold(Connection c, String sfx, List<DossierEventEnvelope> events,
                       List<DossierEventCodec.StreamPosition> positions, FactMemory memory) throws SQLException {
         Map<UUID, List<DossierFact.Step>> stored = new java.util.HashMap<>();
+        java.util.Set<UUID> dirty = new java.util.HashSet<>();
         Map<UUID, DossierFact> facts = load(c, sfx, positions.stream().map(DossierEventCodec.StreamPosition::dossierId)
-                .distinct().toList(), stored, memory);
+                .distinct().toList(), stored, memory, dirty);
         Map<UUID, DossierFact> changed = new LinkedHashMap<>();
         WorkingCalendar calendar = calendars.current(c);
         for (int i = 0; i < positions.size(); i++) {
@@ -174,9 +174,45 @@ public class DossierProjection implements Projection {
             f.apply(e.version(), e.data(), calendar, apologyLead);
             changed.put(f.dossierId, f);
         }
-        write(c, sfx, changed.values(), stored);
-        if (memory != null) {
-            facts.values().forEach(memory::written);
+        if (memory == null) {
+            write(c, sfx, changed.values(), stored);
+            return;
+        }
+        for (DossierFact f : facts.values()) {
+            memory.folded(f, stored.getOrDefault(f.dossierId, List.of()),
+                    changed.containsKey(f.dossierId) || dirty.contains(f.dossierId));
+        }
+    }
+
+    /**
+     * A rebuild writes the facts that leave its memory, and when it has caught up all it keeps (see FactMemory). If
+     * the database refuses one, the rebuild starts over without memory.
+     */
+    @Override
+    public void beforeCommit(Connection c, String suffix, boolean caughtUp) throws SQLException {
+        FactMemory memory = suffix.isEmpty() ? null : rebuildMemory;
+        if (memory == null) {
+            return;
+        }
+        List<FactMemory.Kept> rows = memory.toWrite(caughtUp);
+        Map<UUID, List<DossierFact.Step>> written = new java.util.HashMap<>();
+        List<DossierFact> facts = new ArrayList<>(rows.size());
+        for (FactMemory.Kept k : rows) {
+            facts.add(k.fact());
+            written.put(k.fact().dossierId, k.written());
+        }
+        try {
+            write(c, suffix, facts, written);
+        } catch (SQLException | RuntimeException e) {
+            if (vn.motcua.consumer.Failure.isTransient(e)) {
+                throw e;
+            }
+            // a row the database refuses (a figure out of its column's range): which record made it so is in an
+            // earlier batch, already past. The rebuild starts over writing each batch's facts within the batch,
+            // where a record the database refuses is parked and dead-lettered as the live projection parks it
+            nextRebuildWritesThrough = true;
+            throw new StartOver("the database refused a fact kept in memory (" + vn.motcua.consumer.Failure.of(e)
+                    .reason() + "); the rebuild starts over, writing each batch", e);
         }
     }
 
@@ -222,7 +258,7 @@ public class DossierProjection implements Projection {
         for (int i = 0; i < ids.size(); i += RECALENDAR_CHUNK) {
             Map<UUID, List<DossierFact.Step>> stored = new java.util.HashMap<>();
             Map<UUID, DossierFact> facts = load(c, "", ids.subList(i, Math.min(ids.size(), i + RECALENDAR_CHUNK)),
-                    stored, null);
+                    stored, null, null);
             for (DossierFact f : facts.values()) {
                 f.recalendar(calendar, apologyLead);
             }
@@ -234,12 +270,13 @@ public class DossierProjection implements Projection {
     private static final int RECALENDAR_CHUNK = 2_000;
 
     /**
-     * The facts of these dossiers as stored, and into {@code stored} their steps as read: from the rebuild's memory
-     * those it keeps, the others from the tables (unless the memory knows they are not there).
+     * The facts of these dossiers as stored, and into {@code stored} their steps as their rows hold them: from the
+     * rebuild's memory those it keeps (copies; into {@code dirty} those newer than their rows), the others from the
+     * tables (unless the memory knows they have no row).
      */
     private Map<UUID, DossierFact> load(Connection c, String sfx, List<UUID> ids,
-                                        Map<UUID, List<DossierFact.Step>> stored, FactMemory memory)
-            throws SQLException {
+                                        Map<UUID, List<DossierFact.Step>> stored, FactMemory memory,
+                                        java.util.Set<UUID> dirty) throws SQLException {
         Map<UUID, DossierFact> out = new LinkedHashMap<>();
         List<UUID> toRead = ids;
         if (memory != null) {
@@ -248,7 +285,10 @@ public class DossierProjection implements Projection {
                 FactMemory.Kept kept = memory.take(id);
                 if (kept != null) {
                     out.put(id, kept.fact());
-                    stored.put(id, kept.steps());
+                    stored.put(id, kept.written());
+                    if (kept.dirty()) {
+                        dirty.add(id);
+                    }
                 } else {
                     toRead.add(id);
                 }
@@ -438,15 +478,16 @@ public class DossierProjection implements Projection {
     /** Notice receipts: one row each, by the unit that answers for the dossier, at the receipt's instant. */
     private static void writeNotices(Connection c, String sfx, java.util.Collection<DossierFact> facts)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into notice_fact" + sfx
+        // the target by its alias: a rebuild writes notice_fact_rebuild
+        try (PreparedStatement ps = c.prepareStatement("insert into notice_fact" + sfx + " as n"
                 + " (dossier_id, for_version, kind, channel, competent_unit, delivered, attempts, at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (dossier_id, for_version, kind, channel) do update set"
                 // a failed notice sent again: one notice, counted where its latest receipt falls
-                + " delivered = notice_fact.delivered or excluded.delivered, attempts = excluded.attempts,"
+                + " delivered = n.delivered or excluded.delivered, attempts = excluded.attempts,"
                 + " at = excluded.at")) {
             int rows = 0;
             for (DossierFact f : facts) {
-                for (DossierFact.Notice n : f.newNotices) {
+                for (DossierFact.Notice n : oncePerNotice(f.newNotices)) {
                     ps.setObject(1, f.dossierId);
                     ps.setInt(2, n.forVersion());
                     ps.setString(3, n.kind());
@@ -463,6 +504,23 @@ public class DossierProjection implements Projection {
                 ps.executeBatch();
             }
         }
+    }
+
+    /**
+     * A fact's new notice receipts with one per notice (dossier version, kind, channel), as the upsert folds them: a
+     * statement may not write a row twice, and a fact folded over several batches (a rebuild's) holds every attempt.
+     */
+    static java.util.Collection<DossierFact.Notice> oncePerNotice(List<DossierFact.Notice> receipts) {
+        if (receipts.size() < 2) {
+            return receipts;
+        }
+        Map<String, DossierFact.Notice> out = new LinkedHashMap<>();
+        for (DossierFact.Notice n : receipts) {
+            out.merge(n.forVersion() + "|" + n.kind() + "|" + n.channel(), n, (earlier, later) ->
+                    new DossierFact.Notice(later.forVersion(), later.kind(), later.channel(),
+                            earlier.delivered() || later.delivered(), later.attempts(), later.at()));
+        }
+        return out.values();
     }
 
     private static String json(Object value) throws SQLException {

@@ -2,86 +2,135 @@ package vn.motcua.reporting.projection;
 
 import vn.motcua.reporting.domain.DossierFact;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The facts a rebuild wrote lately, kept in memory between its batches so that the next batch folds on them without
- * reading them back. A rebuild is its twin tables' only writer (one at a time, under a lock held across replicas), so
- * a fact kept here is the row as committed; the events carry microsecond instants, which the database keeps as they
- * are, so a fact folded from memory and one read back are the same.
+ * A rebuild's facts, folded in memory across its batches and written to its twin tables once rather than at every
+ * batch: a fact is written when it leaves the memory (the oldest go when more than {@code capacity} are kept) and,
+ * for all that are left, when the rebuild has caught up. A rebuild is its twin tables' only writer (one at a time,
+ * under a lock held across replicas), so the tables, the kept facts and the checkpoint, all as of the last commit,
+ * are together the rebuild's state: a fact is either kept here (newer than its row, if "dirty") or its row is
+ * current. The events carry microsecond instants, which the database keeps as they are, so a fact folded from
+ * memory and one read back from its row are the same.
  *
- * <p>What a transaction folds is only kept once it commits: a fact is taken out when a batch loads it and comes back
- * when that batch commits, so a batch rolled back (whole, or one record under its savepoint) leaves nothing here that
- * the tables do not hold; the next batch reads those facts from the tables. The oldest facts go first when more than
- * {@code capacity} are kept. While nothing has gone (no eviction, no failure since the twin tables were created
- * empty), a dossier not kept here is not in the tables either, and the batch does not look for it there.
+ * <p>A batch folds copies ({@link #take}); what it folded, and which kept facts it wrote and let go, count only once
+ * it commits. A batch that fails (whole, or one record under its savepoint) leaves the kept facts as they were: the
+ * last commit's, which the tables and the checkpoint agree with. While no fact has been let go since the twin
+ * tables were created empty, a dossier not kept here has no row either, and a batch does not look for it.
  *
  * <p>Used from the rebuild's own thread only.
  */
 final class FactMemory {
-    /** A fact as committed, with its handling steps as written (what the next write compares with). */
-    record Kept(DossierFact fact, List<DossierFact.Step> steps) {
+    /** A kept fact, its handling steps as its row holds them, and whether the fact is newer than its row. */
+    record Kept(DossierFact fact, List<DossierFact.Step> written, boolean dirty) {
     }
 
     private final int capacity;
+    /** As of the last commit; in the order last folded, the oldest first. */
     private final LinkedHashMap<UUID, Kept> committed = new LinkedHashMap<>();
-    private final Map<UUID, Kept> pending = new LinkedHashMap<>(); // in the order written: the last go last
+    /** Folded by the open transaction. */
+    private final LinkedHashMap<UUID, Kept> pending = new LinkedHashMap<>();
+    /** Written by the open transaction (their rows are current once it commits). */
+    private final Set<UUID> writing = new HashSet<>();
+    /** Let go by the open transaction, after their rows were written. */
+    private final Set<UUID> leaving = new HashSet<>();
     private boolean complete = true;
 
     FactMemory(int capacity) {
         this.capacity = capacity;
     }
 
-    /** The fact kept for this dossier, taken out (it comes back if the batch that folds it commits); null if none. */
+    /**
+     * A copy of the fact kept for this dossier, to fold on (the kept one stays as it is until the fold commits);
+     * null if none is kept.
+     */
     Kept take(UUID dossierId) {
-        Kept k = pending.remove(dossierId);
-        return k != null ? k : committed.remove(dossierId);
+        Kept k = pending.get(dossierId);
+        if (k == null) {
+            k = committed.get(dossierId);
+        }
+        return k == null ? null : new Kept(k.fact().copy(), k.written(), k.dirty());
     }
 
-    /** Whether every fact of the twin tables is kept here: a dossier not kept is then not in the tables either. */
+    /** Whether every fact the twin tables hold is kept here: a dossier not kept then has no row. */
     boolean complete() {
-        return complete && capacity > 0;
+        return complete;
     }
 
-    /** A fact this batch wrote (or loaded and left as it was): kept if the batch commits. */
-    void written(DossierFact fact) {
-        fact.newNotices.clear(); // written with this batch
-        pending.put(fact.dossierId, new Kept(fact, List.copyOf(fact.steps)));
-    }
-
-    void committed() {
-        if (capacity <= 0) {
-            pending.clear();
-            return;
-        }
-        committed.putAll(pending);
-        pending.clear();
-        var oldest = committed.entrySet().iterator();
-        while (committed.size() > capacity && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
-            complete = false;
-        }
+    /** A fact the open transaction folded (or took and left as it was), with its row's steps. */
+    void folded(DossierFact fact, List<DossierFact.Step> written, boolean dirty) {
+        pending.remove(fact.dossierId); // to the end: folded last
+        pending.put(fact.dossierId, new Kept(fact, written, dirty));
     }
 
     /**
-     * A fold failed and its savepoint is rolled back: what it took is in the tables as before (and is read from
-     * there); what earlier folds of the same transaction wrote is still to be kept.
+     * Before the open transaction commits: the facts whose rows it must write, newest state first taken from this
+     * transaction's folds. All the dirty ones when {@code all} (the rebuild has caught up: its tables must be whole
+     * before it swaps); otherwise the dirty ones among those that leave the memory to keep it within its capacity.
      */
-    void foldFailed() {
-        complete = false;
+    List<Kept> toWrite(boolean all) {
+        Map<UUID, Kept> after = new LinkedHashMap<>(committed);
+        for (Map.Entry<UUID, Kept> e : pending.entrySet()) {
+            after.remove(e.getKey());
+            after.put(e.getKey(), e.getValue());
+        }
+        List<Kept> out = new ArrayList<>();
+        int over = after.size() - capacity;
+        for (Map.Entry<UUID, Kept> e : after.entrySet()) {
+            boolean leaves = over-- > 0;
+            if (leaves) {
+                leaving.add(e.getKey());
+            }
+            if ((leaves || all) && e.getValue().dirty()) {
+                out.add(e.getValue());
+                writing.add(e.getKey());
+            }
+        }
+        return out;
     }
 
-    /** The transaction did not commit: everything it took or wrote is read from the tables again. */
+    void committed() {
+        for (Map.Entry<UUID, Kept> e : pending.entrySet()) {
+            committed.remove(e.getKey());
+            committed.put(e.getKey(), e.getValue());
+        }
+        for (UUID id : writing) {
+            Kept k = committed.get(id);
+            if (k != null) {
+                k.fact().newNotices.clear(); // written with the row
+                committed.put(id, new Kept(k.fact(), List.copyOf(k.fact().steps), false));
+            }
+        }
+        for (UUID id : leaving) {
+            committed.remove(id);
+            complete = false;
+        }
+        clearOpen();
+    }
+
+    /** The transaction did not commit: the kept facts stay the last commit's, as the tables do. */
     void rolledBack() {
-        complete = false;
+        clearOpen();
+    }
+
+    private void clearOpen() {
         pending.clear();
+        writing.clear();
+        leaving.clear();
     }
 
     int size() {
         return committed.size();
+    }
+
+    /** How many kept facts are newer than their rows. */
+    long dirty() {
+        return committed.values().stream().filter(Kept::dirty).count();
     }
 }

@@ -37,10 +37,28 @@ public interface Projection {
     }
 
     /**
+     * Called in the transaction of a batch, after its records and before its checkpoint are written (for what a
+     * projection keeps in memory between the batches of a rebuild). {@code caughtUp}: the batch did not fill up,
+     * or nothing was left to read: the tables must then hold everything applied so far.
+     */
+    default void beforeCommit(Connection c, String suffix, boolean caughtUp) throws SQLException {
+    }
+
+    /**
      * Called when a transaction that applied records to the {@code suffix} tables has ended: committed, or rolled back
      * (for what a projection keeps in memory between the batches of a rebuild).
      */
     default void batchEnded(String suffix, boolean committed) {
+    }
+
+    /**
+     * Thrown by a projection when its rebuild must start over from the beginning of its topics, with what it had
+     * written thrown away (see {@link DossierProjection#beforeCommit}).
+     */
+    final class StartOver extends RuntimeException {
+        public StartOver(String why, Throwable cause) {
+            super(why, cause);
+        }
     }
 
     /** Called when a rebuild's empty twin tables are created, and when the rebuild has ended (swapped or not). */

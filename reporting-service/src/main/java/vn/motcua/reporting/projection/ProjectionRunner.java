@@ -64,6 +64,7 @@ public class ProjectionRunner implements Runnable {
     private final io.micrometer.core.instrument.Timer visibleDelay;
     /** Records per transaction: the live projection takes one poll's worth, a rebuild fills its batch. */
     private final int batchRecords;
+    private volatile boolean startedOver;
     /** Asked after every batch; true stops the runner (a rebuild that has caught up). */
     private final BooleanSupplier done;
     private volatile Runnable caughtUp = () -> { };
@@ -150,6 +151,11 @@ public class ProjectionRunner implements Runnable {
         return waiting;
     }
 
+    /** Whether the run ended because its projection asked to start over (a rebuild's; see Projection.StartOver). */
+    public boolean startedOver() {
+        return startedOver;
+    }
+
     public long eventsApplied() {
         return eventsApplied;
     }
@@ -189,6 +195,10 @@ public class ProjectionRunner implements Runnable {
                     waiting = null;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    return;
+                } catch (Projection.StartOver e) {
+                    LOG.warnf("%s: starting over: %s", checkpoint, e.getMessage());
+                    startedOver = true;
                     return;
                 } catch (Exception e) {
                     // only a transient failure gets here: the database or the broker is away
@@ -240,7 +250,14 @@ public class ProjectionRunner implements Runnable {
                 }
                 ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(300));
                 if (polled.isEmpty()) {
-                    c.rollback();
+                    if (suffix.isEmpty()) {
+                        c.rollback();
+                    } else {
+                        // nothing left to read: what a rebuild keeps in memory goes to its tables before it swaps
+                        projection.beforeCommit(c, suffix, true);
+                        c.commit();
+                        projection.batchEnded(suffix, true);
+                    }
                     caughtUp.run();
                     return false;
                 }
@@ -255,8 +272,10 @@ public class ProjectionRunner implements Runnable {
                     more.forEach(records::add);
                 }
                 lastBatchFull = records.size() >= batchRecords;
-                spans = applySpans(records);
+                // a rebuild replays what was traced when it happened: no spans (a twentieth of its thread's time)
+                spans = suffix.isEmpty() ? applySpans(records) : List.of();
                 apply(c, records);
+                projection.beforeCommit(c, suffix, !lastBatchFull);
                 Map<TopicPartition, Long> next = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);

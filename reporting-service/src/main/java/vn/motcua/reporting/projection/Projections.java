@@ -214,20 +214,23 @@ public class Projections {
     }
 
     private void replay(Projection p, Instant started) throws SQLException {
-        prepare(p);
         boolean[] swapped = {false};
-        SwapAttempt attempt = new SwapAttempt();
-        ProjectionRunner runner = new ProjectionRunner(p, "_rebuild", null, dataSource, consumers, bootstrap,
-                rebuildBatchRecords, metrics, () -> swapped[0] = trySwap(p, attempt),
-                io.opentelemetry.api.OpenTelemetry.noop());
+        ProjectionRunner runner;
         long t0 = System.nanoTime();
-        p.rebuilding(true);
-        try {
-            runner.run(); // on this thread: returns once swapped
-        } finally {
-            p.rebuilding(false);
-            attempt.release();
-        }
+        do {
+            prepare(p);
+            SwapAttempt attempt = new SwapAttempt();
+            runner = new ProjectionRunner(p, "_rebuild", null, dataSource, consumers, bootstrap,
+                    rebuildBatchRecords, metrics, () -> swapped[0] = trySwap(p, attempt),
+                    io.opentelemetry.api.OpenTelemetry.noop());
+            p.rebuilding(true);
+            try {
+                runner.run(); // on this thread: returns once swapped (or asked to start over)
+            } finally {
+                p.rebuilding(false);
+                attempt.release();
+            }
+        } while (runner.startedOver() && !swapped[0]);
         double seconds = (System.nanoTime() - t0) / 1e9;
         LOG.infof("rebuild of %s: %d events in %.1f s (%.0f events/s), swapped", p.name(), runner.eventsApplied(),
                 seconds, runner.eventsApplied() / Math.max(seconds, 1e-9));

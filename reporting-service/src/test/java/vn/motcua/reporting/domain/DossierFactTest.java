@@ -260,4 +260,41 @@ class DossierFactTest {
         assertThat(changedSinceAfter(given(received()), new DossierEvent.ApplicantNotified(Types.NoticeKind.RECEIPT,
                 Types.NoticeChannel.SMS, 1, true, 2, later))).isEqualTo(received);
     }
+
+    @Test
+    void aCopyHoldsEveryFieldAndSharesNoListWithTheOriginal() throws Exception {
+        // every field set to something a new fact does not hold, so a field the copy forgets shows
+        DossierFact f = given(received(), new DossierEvent.Processed("C", "o", Types.Outcome.GRANTED, "KQ-1",
+                vn("2026-10-06T09:00"), true));
+        int n = 0;
+        for (java.lang.reflect.Field field : DossierFact.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(field.getModifiers())
+                    || java.lang.reflect.Modifier.isFinal(field.getModifiers())) {
+                continue;
+            }
+            n++;
+            Class<?> t = field.getType();
+            Object value = t == String.class ? "s" + n : t == long.class || t == Long.class ? (long) n
+                    : t == int.class || t == Integer.class ? n : t == boolean.class || t == Boolean.class ? Boolean.TRUE
+                    : t == Instant.class ? Instant.ofEpochSecond(n) : t == LocalDate.class ? LocalDate.ofEpochDay(n)
+                    : t == BigDecimal.class ? BigDecimal.valueOf(n) : t == Timeliness.class ? Timeliness.LATE
+                    : t == UUID.class ? new UUID(n, n) : null;
+            if (t == List.class) {
+                continue; // filled by the fold above
+            }
+            assertThat(value).as("a value for %s", field.getName()).isNotNull();
+            field.set(f, value);
+        }
+        f.newNotices.add(new DossierFact.Notice(2, "RECEIPT", "SMS", true, 1, vn("2026-10-05T09:01")));
+        f.waits.add(new DossierFact.Wait("SUPPLEMENT", vn("2026-10-05T10:00"), null));
+        DossierFact copy = f.copy();
+        assertThat(copy).usingRecursiveComparison().isEqualTo(f);
+        assertThat(copy.steps).isNotSameAs(f.steps).isNotEmpty();
+        assertThat(copy.dueHistory).isNotSameAs(f.dueHistory).isNotEmpty();
+        assertThat(copy.waits).isNotSameAs(f.waits).isNotEmpty();
+        assertThat(copy.newNotices).isNotSameAs(f.newNotices).isNotEmpty();
+        copy.apply(copy.lastVersion + 1, new DossierEvent.Returned(Types.ReturnChannel.COUNTER, vn("2026-10-07T09:00")),
+                WEEKENDS_ONLY, 1);
+        assertThat(f.returnedAt).as("the original stays as it was").isNotEqualTo(copy.returnedAt);
+    }
 }

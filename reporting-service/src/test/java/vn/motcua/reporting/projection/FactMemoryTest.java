@@ -4,11 +4,15 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.reporting.domain.DossierFact;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a rebuild keeps of its facts between batches: only what committed, the latest first to stay. */
+/**
+ * What a rebuild keeps of its facts between batches: folds count once their batch commits, a fact's row is written
+ * when it leaves the memory or when the rebuild has caught up, and a failed batch leaves the last commit's facts.
+ */
 class FactMemoryTest {
     static DossierFact fact(int n) {
         DossierFact f = new DossierFact(new UUID(0, n), "D-" + n);
@@ -16,89 +20,102 @@ class FactMemoryTest {
         return f;
     }
 
-    @Test
-    void aFactWrittenByABatchIsFoundByTheNextOnlyOnceTheBatchCommitted() {
-        var memory = new FactMemory(10);
-        DossierFact f = fact(1);
-        memory.written(f);
-        assertThat(memory.size()).isZero();
-        memory.committed();
-        assertThat(memory.size()).isEqualTo(1);
-        FactMemory.Kept kept = memory.take(f.dossierId);
-        assertThat(kept.fact()).isSameAs(f);
-        assertThat(memory.take(f.dossierId)).as("taken out while a batch folds it").isNull();
+    static UUID id(int n) {
+        return new UUID(0, n);
     }
 
-    @Test
-    void aBatchRolledBackLeavesNothingOfItsFoldAndTheTablesAreReadAgain() {
-        var memory = new FactMemory(10);
-        memory.written(fact(1));
-        memory.written(fact(2));
-        memory.committed();
-        assertThat(memory.complete()).isTrue();
-
-        // the next batch takes fact 1, folds an event into it, writes it, and its transaction fails
-        DossierFact one = memory.take(new UUID(0, 1)).fact();
-        one.lastVersion = 2;
-        memory.written(one);
-        memory.rolledBack();
-
-        assertThat(memory.take(new UUID(0, 1))).as("the folded fact is not kept: version 1 is in the tables").isNull();
-        assertThat(memory.complete()).as("a dossier not kept may now be in the tables").isFalse();
-        assertThat(memory.take(new UUID(0, 2))).as("untouched facts stay").isNotNull();
-    }
-
-    @Test
-    void aFailedFoldUnderASavepointKeepsWhatTheTransactionsEarlierFoldsWrote() {
-        var memory = new FactMemory(10);
-        memory.written(fact(1)); // an earlier record of the transaction, applied under its savepoint
-        memory.take(new UUID(0, 1)); // the failing record takes the same dossier, then its savepoint is rolled back
-        memory.written(fact(2));
-        memory.foldFailed();
-        memory.committed();
-        assertThat(memory.take(new UUID(0, 1))).isNull();
-        assertThat(memory.take(new UUID(0, 2))).isNotNull();
-        assertThat(memory.complete()).isFalse();
-    }
-
-    @Test
-    void theOldestFactsGoFirstAndThenTheTablesMustBeAsked() {
-        var memory = new FactMemory(3);
-        for (int n = 1; n <= 3; n++) {
-            memory.written(fact(n));
+    /** One batch that folds these facts (each changed, so newer than its row) and commits. */
+    static List<FactMemory.Kept> batch(FactMemory memory, boolean caughtUp, int... facts) {
+        for (int n : facts) {
+            FactMemory.Kept kept = memory.take(id(n));
+            DossierFact f = kept == null ? fact(n) : kept.fact();
+            f.lastVersion++;
+            memory.folded(f, kept == null ? List.of() : kept.written(), true);
         }
+        List<FactMemory.Kept> written = memory.toWrite(caughtUp);
         memory.committed();
-        assertThat(memory.complete()).isTrue();
-        memory.written(fact(4));
-        memory.written(fact(5));
-        memory.committed();
-        assertThat(memory.size()).isEqualTo(3);
-        assertThat(memory.take(new UUID(0, 1))).isNull();
-        assertThat(memory.take(new UUID(0, 2))).isNull();
-        assertThat(memory.take(new UUID(0, 3))).isNotNull();
-        assertThat(memory.complete()).isFalse();
+        return written;
     }
 
     @Test
-    void aKeptFactCarriesItsStepsAsWrittenAndNoNoticeTwice() {
+    void aBatchFoldsACopyAndTheFoldIsKeptOnlyOnceTheBatchCommitted() {
+        var memory = new FactMemory(10);
+        batch(memory, false, 1);
+        FactMemory.Kept first = memory.take(id(1));
+        FactMemory.Kept second = memory.take(id(1));
+        assertThat(first.fact()).isNotSameAs(second.fact());
+        assertThat(first.fact().lastVersion).isEqualTo(2);
+
+        first.fact().lastVersion = 3;
+        memory.folded(first.fact(), first.written(), true);
+        assertThat(memory.take(id(1)).fact().lastVersion).as("a later record of the same batch").isEqualTo(3);
+        memory.rolledBack();
+        assertThat(memory.take(id(1)).fact().lastVersion).as("the last commit's").isEqualTo(2);
+    }
+
+    @Test
+    void whileTheRebuildReplaysOnlyTheFactsThatLeaveTheMemoryAreWritten() {
+        var memory = new FactMemory(2);
+        assertThat(batch(memory, false, 1, 2)).isEmpty();
+        assertThat(memory.complete()).isTrue();
+        List<FactMemory.Kept> written = batch(memory, false, 3);
+        assertThat(written).extracting(k -> k.fact().dossierId).containsExactly(id(1));
+        assertThat(memory.take(id(1))).as("its row is current now").isNull();
+        assertThat(memory.complete()).as("a dossier not kept may have a row").isFalse();
+        // folded again, fact 2 is the newest: fact 3 leaves next
+        assertThat(batch(memory, false, 2, 4)).extracting(k -> k.fact().dossierId).containsExactly(id(3));
+        assertThat(memory.size()).isEqualTo(2);
+    }
+
+    @Test
+    void onceCaughtUpEveryFactNewerThanItsRowIsWrittenOnce() {
+        var memory = new FactMemory(10);
+        batch(memory, false, 1, 2, 3);
+        assertThat(memory.dirty()).isEqualTo(3);
+        assertThat(batch(memory, true, 2)).hasSize(3);
+        assertThat(memory.dirty()).isZero();
+        assertThat(memory.toWrite(true)).as("nothing newer than its row").isEmpty();
+        memory.committed();
+        assertThat(memory.take(id(2)).fact().lastVersion).as("still kept for the events to come").isEqualTo(3);
+    }
+
+    @Test
+    void aBatchThatFailsAfterWritingLeavesTheFactsNewerThanTheirRowsAsTheyWere() {
+        var memory = new FactMemory(1);
+        batch(memory, false, 1);
+        FactMemory.Kept kept = memory.take(id(1));
+        kept.fact().lastVersion = 9;
+        memory.folded(kept.fact(), kept.written(), true);
+        memory.folded(fact(2), List.of(), true);
+        assertThat(memory.toWrite(true)).hasSize(2);
+        memory.rolledBack(); // the rows written are rolled back with it
+
+        assertThat(memory.take(id(1)).fact().lastVersion).isEqualTo(2);
+        assertThat(memory.take(id(1)).dirty()).as("its row is still older").isTrue();
+        assertThat(memory.take(id(2))).isNull();
+        assertThat(memory.complete()).isTrue();
+    }
+
+    @Test
+    void aWrittenFactKeepsItsStepsAsWrittenAndSendsNoNoticeTwice() {
         var memory = new FactMemory(3);
         DossierFact f = fact(1);
         f.steps.add(new DossierFact.Step(1, "U", "thẩm định", Instant.EPOCH, null, null));
-        f.newNotices.add(new DossierFact.Notice(1, "RECEIVED", "SMS", true, 1, Instant.EPOCH));
-        memory.written(f);
-        f.steps.add(new DossierFact.Step(2, "U", "phê duyệt", Instant.EPOCH, null, null));
+        f.newNotices.add(new DossierFact.Notice(1, "RECEIPT", "SMS", true, 1, Instant.EPOCH));
+        memory.folded(f, List.of(), true);
+        assertThat(memory.toWrite(true)).hasSize(1);
         memory.committed();
         FactMemory.Kept kept = memory.take(f.dossierId);
-        assertThat(kept.steps()).hasSize(1);
-        assertThat(kept.fact().newNotices).as("written with the batch that received them").isEmpty();
+        assertThat(kept.written()).hasSize(1);
+        assertThat(kept.dirty()).isFalse();
+        assertThat(kept.fact().newNotices).as("written with its row").isEmpty();
     }
 
     @Test
-    void withNoRoomNothingIsKeptAndTheTablesAreAlwaysAsked() {
+    void withNoRoomEveryFoldIsWrittenInItsOwnBatch() {
         var memory = new FactMemory(0);
-        memory.written(fact(1));
-        memory.committed();
-        assertThat(memory.take(new UUID(0, 1))).isNull();
+        assertThat(batch(memory, false, 1, 2)).hasSize(2);
+        assertThat(memory.take(id(1))).isNull();
         assertThat(memory.complete()).isFalse();
     }
 }
