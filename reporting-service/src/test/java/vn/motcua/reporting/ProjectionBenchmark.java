@@ -249,6 +249,7 @@ class ProjectionBenchmark {
             departments.forEach(d -> all.put(d, PROVINCE));
             subUnits.forEach(s -> all.put(s, PROVINCE));
             explain("province subtree, 2026", all, "2026");
+            explainLateSteps("the dashboard's late steps, province subtree, 2026-11", all.keySet(), "2026-11");
         }
 
         // ---- 5. memory and storage
@@ -647,6 +648,26 @@ class ProjectionBenchmark {
             StringBuilder plan = new StringBuilder();
             try (ResultSet rs = s.executeQuery("explain (analyze, buffers) execute q(" + keys + ", " + groups + ", '"
                     + p.start() + "', '" + p.end() + "')")) {
+                while (rs.next()) {
+                    plan.append("  ").append(rs.getString(1)).append('\n');
+                }
+            }
+            System.out.println("BENCHMARK explain (" + label + "):\n" + plan);
+        }
+    }
+
+    /** The plan and time of the dashboard's late-steps list (FigureQueries.LATE_STEPS) for these handling units. */
+    private void explainLateSteps(String label, java.util.Collection<String> units, String period) throws Exception {
+        Field lateSteps = FigureQueries.class.getDeclaredField("LATE_STEPS");
+        lateSteps.setAccessible(true);
+        vn.motcua.duedate.Period p = vn.motcua.duedate.Period.parse(period);
+        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()), "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("set search_path = reporting");
+            s.execute("prepare late(text[], timestamptz, timestamptz, int) as " + lateSteps.get(null));
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("explain (analyze, buffers) execute late(array['"
+                    + String.join("','", units) + "'], '" + p.start() + "', '" + p.end() + "', 30)")) {
                 while (rs.next()) {
                     plan.append("  ").append(rs.getString(1)).append('\n');
                 }

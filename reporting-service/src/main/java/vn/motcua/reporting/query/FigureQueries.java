@@ -512,14 +512,17 @@ public class FigureQueries {
                            OffsetDateTime startedAt, OffsetDateTime deadline, OffsetDateTime endedAt) {
     }
 
-    public Uni<List<LateStep>> lateSteps(List<String> handlingUnits, Instant start, Instant end, int limit) {
-        Tuple args = Tuple.of(handlingUnits.toArray(String[]::new), ts(start), ts(end), limit);
-        return pool.preparedQuery("""
+    /** The steps late during a period ($2, $3) of the handling units $1, the earliest deadline first, at most $4. */
+    static final String LATE_STEPS = """
                         select d.dossier_code, s.competent_unit, s.unit_code, s.step_name, s.started_at, s.deadline, s.ended_at
                         from dossier_step s join dossier_fact d on d.dossier_id = s.dossier_id
                         where s.unit_code = any($1) and s.started_at < $3 and (s.ended_at is null or s.ended_at >= $2)
                           and s.deadline is not null and coalesce(s.ended_at, $3) > s.deadline
-                        order by s.deadline, d.dossier_code limit $4""")
+                        order by s.deadline, d.dossier_code limit $4""";
+
+    public Uni<List<LateStep>> lateSteps(List<String> handlingUnits, Instant start, Instant end, int limit) {
+        Tuple args = Tuple.of(handlingUnits.toArray(String[]::new), ts(start), ts(end), limit);
+        return pool.preparedQuery(LATE_STEPS)
                 .execute(args).map(rows -> {
                     List<LateStep> out = new ArrayList<>();
                     for (Row r : rows) {
