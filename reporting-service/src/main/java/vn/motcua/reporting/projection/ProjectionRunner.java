@@ -65,6 +65,8 @@ public class ProjectionRunner implements Runnable {
     /** Records per transaction: the live projection takes one poll's worth, a rebuild fills its batch. */
     private final int batchRecords;
     private volatile boolean startedOver;
+    /** The checkpoint this runner last committed (a rebuild's: it starts empty, see {@link #batch}). */
+    private Map<TopicPartition, Long> lastCommitted = Map.of();
     /** Asked after every batch; true stops the runner (a rebuild that has caught up). */
     private final BooleanSupplier done;
     private volatile Runnable caughtUp = () -> { };
@@ -239,6 +241,13 @@ public class ProjectionRunner implements Runnable {
                     return true;
                 }
                 Map<TopicPartition, Long> stored = read(c, checkpoint);
+                if (!suffix.isEmpty() && !stored.equals(lastCommitted)) {
+                    // a rebuild's state is its tables, its checkpoint and what its projection keeps in memory as of
+                    // its last commit; a checkpoint other than the one it committed (a commit lost with the
+                    // database, whose rebuild commits do not wait for the WAL; one that succeeded while the client
+                    // saw it fail) means the tables and the memory no longer agree
+                    throw new Projection.StartOver("the checkpoint is not the one this rebuild last committed", null);
+                }
                 for (TopicPartition tp : assigned) {
                     Long at = stored.get(tp);
                     if (at == null) {
@@ -282,6 +291,8 @@ public class ProjectionRunner implements Runnable {
                 }
                 write(c, checkpoint, next);
                 c.commit();
+                lastCommitted = new HashMap<>(stored);
+                lastCommitted.putAll(next);
                 projection.batchEnded(suffix, true);
             } catch (Exception e) {
                 projection.batchEnded(suffix, false); // first: the rollback itself may fail
