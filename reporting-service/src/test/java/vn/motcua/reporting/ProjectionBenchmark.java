@@ -63,7 +63,8 @@ import static vn.motcua.reporting.Feed.VIETNAM;
  * catch-up, a rebuild by replay, and scorecard latency on the loaded views. Figures are printed as "BENCHMARK ...".
  *
  * <p>Other properties: bench.queries (1000), bench.warmup (200), bench.acks (1), bench.compression (zstd if
- * available), bench.seed, bench.explain (true: print the plans of two scorecard statements).
+ * available), bench.seed, bench.explain (true: print the plans of two scorecard statements), bench.hold (seconds
+ * the loaded database stays up after the figures, to try statements on it by hand).
  */
 @QuarkusTest
 @WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
@@ -74,6 +75,7 @@ class ProjectionBenchmark {
     static final String ACKS = System.getProperty("bench.acks", "1");
     static final String COMPRESSION = System.getProperty("bench.compression", defaultCompression());
     static final long SEED = Long.getLong("bench.seed", 20260101L);
+    static final int HOLD_SECONDS = Integer.getInteger("bench.hold", 0);
     static final boolean EXPLAIN = Boolean.parseBoolean(System.getProperty("bench.explain", "true"));
 
     static final String TOPIC = DossierTopics.EVENTS;
@@ -289,6 +291,12 @@ class ProjectionBenchmark {
         figure("load average at end", "%.1f (other processes share the 2 cores)", loadAverage());
         System.out.println("\n===== BENCHMARK SUMMARY (ProjectionBenchmark) =====\n" + summary
                 + "===== END BENCHMARK SUMMARY =====\n");
+        if (HOLD_SECONDS > 0) {
+            // the loaded database stays up for a while, to try a statement or an index on it by hand
+            System.out.printf("BENCHMARK holding the database for %d s: %s (user postgres)%n", HOLD_SECONDS,
+                    infra.postgres().jdbcUrl(infra.database()));
+            Thread.sleep(HOLD_SECONDS * 1000L);
+        }
 
         assertThat(((Number) province.get("received")).longValue()).isEqualTo(DOSSIERS);
         assertThat(((Number) province.get("completed")).longValue()).isEqualTo(gen.completedIn2026);
