@@ -437,12 +437,29 @@ public class FigureQueries {
     }
 
     /**
+     * A dossier's overdue interval, from going overdue until it is completed or withdrawn (open: unbounded): the
+     * expression of the GiST index {@code dossier_fact_overdue_during} (V10), so overdue at an instant reads only
+     * the dossiers overdue then. Every dossier overdue and in progress at {@code t} has {@code t} in it.
+     */
+    static final String OVERDUE_DURING = "tstzrange(d.overdue_at, greatest(d.overdue_at,"
+            + " least(coalesce(d.completed_at, 'infinity'), coalesce(d.withdrawn_at, 'infinity'))), '[]')";
+
+    /**
+     * A step's interval, from its start to its end (open: unbounded; an end recorded before the start counts as the
+     * start): the expression of the GiST index {@code dossier_step_open_during} (V10). Every step started before
+     * {@code $3} and not ended before {@code $2} meets {@code [$2, $3]}, so the condition only narrows.
+     */
+    static final String STEP_OPEN_DURING = "tstzrange(s.started_at, case when s.ended_at < s.started_at"
+            + " then s.started_at else s.ended_at end, '[]') && tstzrange($2, $3, '[]')";
+
+    /**
      * For a drill-down, a condition on the facts that every dossier carrying the mark meets and few others do, so
      * the statement reads those few (through an index of their own) instead of every dossier of the period. The
      * dashboard lists the dossiers overdue at period end on every page.
      */
     private static final Map<String, String> NARROWING = Map.of(
-            "overdueOpen", "and d.overdue_at is not null and d.overdue_at < $4");
+            "overdueOpen", "and d.overdue_at is not null and d.overdue_at < $4 and " + OVERDUE_DURING
+                    + " @> $4::timestamptz");
 
     /** The dossiers carrying a mark, optionally of one procedure or field, ordered by reception. */
     public Uni<List<DossierLine>> dossiers(Map<String, String> memberToGroup, Instant start, Instant end,
@@ -496,6 +513,7 @@ public class FigureQueries {
                               filter (where s.deadline is not null and coalesce(s.ended_at, $3) > s.deadline), 0)::numeric, 2) as delay_hours
                         from dossier_step s
                         where s.unit_code = any($1) and s.started_at < $3 and (s.ended_at is null or s.ended_at >= $2)
+                          and\s""" + STEP_OPEN_DURING + """
                         group by s.unit_code, s.step_name order by late desc, s.unit_code, s.step_name""")
                 .execute(args).map(rows -> {
                     List<StepLine> out = new ArrayList<>();
@@ -512,13 +530,24 @@ public class FigureQueries {
                            OffsetDateTime startedAt, OffsetDateTime deadline, OffsetDateTime endedAt) {
     }
 
-    /** The steps late during a period ($2, $3) of the handling units $1, the earliest deadline first, at most $4. */
+    /**
+     * The steps late during a period ($2, $3) of the handling units $1, the earliest deadline first (then the dossier
+     * code, then the step), at most $4. The steps are read once, through the interval index; only those with a
+     * deadline up to the $4-th earliest (ties included) are joined to their dossiers for the code, not the thousands
+     * a province has.
+     */
     static final String LATE_STEPS = """
+                        with late as materialized (
+                          select s.* from dossier_step s
+                          where s.unit_code = any($1) and s.started_at < $3 and (s.ended_at is null or s.ended_at >= $2)
+                            and s.deadline is not null and coalesce(s.ended_at, $3) > s.deadline
+                            and\s""" + STEP_OPEN_DURING + """
+                        ),
+                        cut as (select deadline from late order by deadline offset greatest($4 - 1, 0) limit 1)
                         select d.dossier_code, s.competent_unit, s.unit_code, s.step_name, s.started_at, s.deadline, s.ended_at
-                        from dossier_step s join dossier_fact d on d.dossier_id = s.dossier_id
-                        where s.unit_code = any($1) and s.started_at < $3 and (s.ended_at is null or s.ended_at >= $2)
-                          and s.deadline is not null and coalesce(s.ended_at, $3) > s.deadline
-                        order by s.deadline, d.dossier_code limit $4""";
+                        from late s join dossier_fact d on d.dossier_id = s.dossier_id
+                        where s.deadline <= coalesce((select deadline from cut), 'infinity')
+                        order by s.deadline, d.dossier_code, s.number limit $4""";
 
     public Uni<List<LateStep>> lateSteps(List<String> handlingUnits, Instant start, Instant end, int limit) {
         Tuple args = Tuple.of(handlingUnits.toArray(String[]::new), ts(start), ts(end), limit);
