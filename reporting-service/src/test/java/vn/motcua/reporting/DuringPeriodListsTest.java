@@ -3,6 +3,7 @@ package vn.motcua.reporting;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.catalog.events.OnlineLevel;
 import vn.motcua.catalog.events.UnitType;
@@ -46,9 +47,14 @@ class DuringPeriodListsTest {
             "PARTLY_ONLINE");
     static final Instant NOW = Feed.vn("2026-12-15T10:00");
 
-    @Test
-    void lateStepsAndOverdueDossiersAreExactlyThoseTheirConditionsName() {
+    static boolean fed;
+
+    @BeforeEach
+    void feed() {
         TestClock.CLOCK.set(NOW);
+        if (fed) {
+            return;
+        }
         Random rnd = new Random(20261207L);
         try (Feed feed = new Feed(infra)) {
             feed.unit(P, "Tỉnh thử khoảng thời gian", UnitType.PROVINCE, null);
@@ -93,6 +99,11 @@ class DuringPeriodListsTest {
             }
             feed.awaitProjected();
         }
+        fed = true;
+    }
+
+    @Test
+    void lateStepsAndOverdueDossiersAreExactlyThoseTheirConditionsName() {
         String analyst = infra.tokens().analyst();
 
         List<String> periods = new ArrayList<>(List.of("2026-09", "2026-10", "2026-11", "2026-12", "2026-Q3",
@@ -142,5 +153,42 @@ class DuringPeriodListsTest {
         // the data is not trivial: some periods have many late steps and many overdue dossiers
         assertThat(lateSeen).isGreaterThan(20);
         assertThat(overdueSeen).isGreaterThan(5);
+    }
+
+    /**
+     * A trend reads the closed months' stored summaries in one statement and counts the rest month by month: each of
+     * its points equals the scorecard of that month, with nothing stored, with one month's summaries dropped, and
+     * with everything stored.
+     */
+    @Test
+    void aTrendShowsWhatEachMonthsScorecardCounts() {
+        String analyst = infra.tokens().analyst();
+        for (String stage : List.of("nothing stored", "one month dropped", "everything stored")) {
+            if (stage.equals("one month dropped")) {
+                Sql.execute(infra, "delete from reporting.unit_period_summary where unit_code like '" + P
+                        + "%' and period_start = '2026-10-01T00:00+07'");
+            }
+            List<Map<String, Object>> points = given().auth().oauth2(analyst).queryParam("unit", P)
+                    .queryParam("from", "2026-08").queryParam("to", "2026-12").get("/api/reports/trend")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertThat(points).hasSize(5);
+            for (int i = 0; i < 5; i++) {
+                String month = "2026-%02d".formatted(8 + i);
+                Map<String, Object> card = given().auth().oauth2(analyst).queryParam("unit", P)
+                        .queryParam("period", month).get("/api/reports/scorecard").then().statusCode(200)
+                        .extract().jsonPath().getMap("counts");
+                assertThat(points.get(i).get("counts")).as("%s, %s", month, stage).isEqualTo(card);
+            }
+            if (stage.equals("everything stored")) {
+                assertThat(Sql.count(infra, "select count(*) from reporting.unit_period_summary where unit_code = ?"
+                        + " and period_start >= '2026-08-01T00:00+07'", P)).as("August to November stored")
+                        .isEqualTo(4);
+            }
+        }
+        Map<String, Object> october = given().auth().oauth2(analyst).queryParam("unit", P)
+                .queryParam("period", "2026-10").get("/api/reports/scorecard").then().statusCode(200)
+                .extract().jsonPath().getMap("counts");
+        assertThat(((Number) october.get("received")).longValue()).as("October is not empty").isGreaterThan(10);
+        assertThat(((Number) october.get("procedures")).longValue()).as("commitments counted").isGreaterThan(0);
     }
 }

@@ -218,14 +218,18 @@ public class FigureQueries {
             + " where n.competent_unit = u.code and n.at >= $3 and n.at < $4) nt\n"
             + "on conflict (unit_code, period_start, period_end) do nothing";
 
-    /** The stored counts of a closed period summed per group, and per group the units not stored (yet). */
-    private static final String SUMMED = "select g.grp, array_agg(g.unit_code) filter (where s.unit_code is null)"
-            + " as missing,\n" + SUMMARY_COLUMNS.stream()
+    /**
+     * The stored counts of closed periods summed per question and group, and per group the units not stored (yet):
+     * $1 each row's question (an index), $2 its unit, $3 the unit's group, $4 and $5 the period.
+     */
+    private static final String SUMMED = "select g.ask, g.grp, array_agg(g.unit_code) filter (where s.unit_code"
+            + " is null) as missing,\n" + SUMMARY_COLUMNS.stream()
             .map(c -> "  coalesce(sum(s." + c + "), 0)" + (c.equals("used_sum") ? "" : "::bigint") + " as " + c)
             .collect(Collectors.joining(",\n"))
-            + "\nfrom unnest($1::text[], $2::text[]) as g(unit_code, grp)\n"
-            + "  left join unit_period_summary s on s.unit_code = g.unit_code and s.period_start = $3"
-            + " and s.period_end = $4\ngroup by g.grp";
+            + "\nfrom unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[])"
+            + " as g(ask, unit_code, grp, period_start, period_end)\n"
+            + "  left join unit_period_summary s on s.unit_code = g.unit_code and s.period_start = g.period_start"
+            + " and s.period_end = g.period_end\ngroup by g.ask, g.grp";
 
     private final Pool pool;
 
@@ -284,25 +288,62 @@ public class FigureQueries {
                 : summarise(s.missing(), start, end));
     }
 
-    private record Summed(Map<String, Counts> counts, List<String> missing) {
+    /** A closed period's counts per group of units, added up from what is stored, and the units not stored. */
+    public record Summed(Map<String, Counts> counts, List<String> missing) {
+    }
+
+    /** One question about a period: which units count, each in which group. */
+    public record Ask(Map<String, String> memberToGroup, Instant start, Instant end) {
     }
 
     private Uni<Summed> summed(Map<String, String> memberToGroup, Instant start, Instant end) {
-        Tuple args = Tuple.of(memberToGroup.keySet().toArray(String[]::new),
-                memberToGroup.values().toArray(String[]::new), ts(start), ts(end));
+        return storedCounts(List.of(new Ask(memberToGroup, start, end))).map(all -> all.get(0));
+    }
+
+    /**
+     * The stored summaries of many closed periods, summed per question and group in one statement (a year of months
+     * at once): per question, the counts and the units whose summary is not stored.
+     */
+    public Uni<List<Summed>> storedCounts(List<Ask> asks) {
+        List<Integer> ask = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        List<OffsetDateTime> starts = new ArrayList<>();
+        List<OffsetDateTime> ends = new ArrayList<>();
+        for (int i = 0; i < asks.size(); i++) {
+            for (Map.Entry<String, String> m : asks.get(i).memberToGroup().entrySet()) {
+                ask.add(i);
+                units.add(m.getKey());
+                groups.add(m.getValue());
+                starts.add(ts(asks.get(i).start()));
+                ends.add(ts(asks.get(i).end()));
+            }
+        }
+        Tuple args = Tuple.of(ask.toArray(Integer[]::new), units.toArray(String[]::new),
+                groups.toArray(String[]::new), starts.toArray(OffsetDateTime[]::new),
+                ends.toArray(OffsetDateTime[]::new));
         return pool.preparedQuery(SUMMED).execute(args).map(rows -> {
-            Map<String, Counts> out = new LinkedHashMap<>();
-            List<String> missing = new ArrayList<>();
+            List<Map<String, Counts>> counts = new ArrayList<>();
+            List<List<String>> missing = new ArrayList<>();
+            for (int i = 0; i < asks.size(); i++) {
+                counts.add(new LinkedHashMap<>());
+                missing.add(new ArrayList<>());
+            }
             for (Row r : rows) {
-                out.put(r.getString("grp"), counts(r).withRatings(r.getLong("ratings"), r.getLong("satisfied"),
-                                r.getLong("disliked"), r.getLong("invalid"))
+                int i = r.getInteger("ask");
+                counts.get(i).put(r.getString("grp"), counts(r).withRatings(r.getLong("ratings"),
+                                r.getLong("satisfied"), r.getLong("disliked"), r.getLong("invalid"))
                         .withNotices(r.getLong("notices_sent"), r.getLong("notices_delivered")));
                 String[] m = r.getArrayOfStrings("missing");
                 if (m != null) {
-                    missing.addAll(List.of(m));
+                    missing.get(i).addAll(List.of(m));
                 }
             }
-            return new Summed(out, missing);
+            List<Summed> out = new ArrayList<>();
+            for (int i = 0; i < asks.size(); i++) {
+                out.add(new Summed(counts.get(i), missing.get(i)));
+            }
+            return out;
         });
     }
 
@@ -400,24 +441,45 @@ public class FigureQueries {
 
     /** Procedures the units handle on a day, and how many of them have a shorter committed time then. */
     public Uni<Map<String, long[]>> commitments(Map<String, String> memberToGroup, LocalDate day) {
-        Tuple args = Tuple.of(memberToGroup.keySet().toArray(String[]::new),
-                memberToGroup.values().toArray(String[]::new), day);
+        return commitments(List.of(memberToGroup), List.of(day)).map(all -> all.get(0));
+    }
+
+    /** {@link #commitments(Map, LocalDate)} for many days in one statement: the i-th units on the i-th day. */
+    public Uni<List<Map<String, long[]>>> commitments(List<Map<String, String>> memberToGroup, List<LocalDate> days) {
+        List<Integer> ask = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        List<LocalDate> on = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            for (Map.Entry<String, String> m : memberToGroup.get(i).entrySet()) {
+                ask.add(i);
+                units.add(m.getKey());
+                groups.add(m.getValue());
+                on.add(days.get(i));
+            }
+        }
+        Tuple args = Tuple.of(ask.toArray(Integer[]::new), units.toArray(String[]::new),
+                groups.toArray(String[]::new), on.toArray(LocalDate[]::new));
         return pool.preparedQuery("""
-                        select g.grp, count(*) as procedures,
+                        select g.ask, g.grp, count(*) as procedures,
                           count(*) filter (where exists (select 1 from commitment_period c
-                              where c.unit_code = u.code and c.procedure_code = p.code and c.effective_from <= $3
-                                and (c.effective_to is null or c.effective_to >= $3))) as committed
-                        from unnest($1::text[], $2::text[]) as g(unit_code, grp)
+                              where c.unit_code = u.code and c.procedure_code = p.code and c.effective_from <= g.day
+                                and (c.effective_to is null or c.effective_to >= g.day))) as committed
+                        from unnest($1::int[], $2::text[], $3::text[], $4::date[]) as g(ask, unit_code, grp, day)
                           join unit u on u.code = g.unit_code
                           join procedure p on u.type = any(p.competent_unit_types)
-                        where (p.abolished_on is null or p.abolished_on > $3)
+                        where (p.abolished_on is null or p.abolished_on > g.day)
                           and exists (select 1 from procedure_version v where v.procedure_code = p.code
-                              and v.effective_from <= $3 and (v.effective_to is null or v.effective_to >= $3))
-                        group by g.grp""")
+                              and v.effective_from <= g.day and (v.effective_to is null or v.effective_to >= g.day))
+                        group by g.ask, g.grp""")
                 .execute(args).map(rows -> {
-                    Map<String, long[]> out = new HashMap<>();
+                    List<Map<String, long[]>> out = new ArrayList<>();
+                    for (int i = 0; i < days.size(); i++) {
+                        out.add(new HashMap<>());
+                    }
                     for (Row r : rows) {
-                        out.put(r.getString("grp"), new long[]{r.getLong("procedures"), r.getLong("committed")});
+                        out.get(r.getInteger("ask")).put(r.getString("grp"),
+                                new long[]{r.getLong("procedures"), r.getLong("committed")});
                     }
                     return out;
                 });

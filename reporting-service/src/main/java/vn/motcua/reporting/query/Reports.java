@@ -134,20 +134,29 @@ public class Reports {
         if (by != FigureQueries.GroupBy.UNIT_GROUP) {
             return queries.counts(members, w.start(), w.end(), by);
         }
-        Uni<Map<String, Counts>> counted = summarised(w) ? queries.closedPeriodCounts(members, w.start(), w.end())
+        return Uni.combine().all().unis(unitGroupCounts(members, w), queries.commitments(members, lastDay(w)))
+                .asTuple().map(t -> withCommitments(members, t.getItem1(), t.getItem2()));
+    }
+
+    /** Dossiers, ratings and notices per group: a closed period from its stored summaries, an open one counted. */
+    private Uni<Map<String, Counts>> unitGroupCounts(Map<String, String> members, Window w) {
+        return summarised(w) ? queries.closedPeriodCounts(members, w.start(), w.end())
                 : queries.unitGroupCounts(members, w.start(), w.end());
-        return Uni.combine().all().unis(counted, queries.commitments(members, lastDay(w))).asTuple().map(t -> {
-            Map<String, Counts> out = new LinkedHashMap<>();
-            for (String g : new java.util.LinkedHashSet<>(members.values())) {
-                Counts c = t.getItem1().getOrDefault(g, Counts.ZERO);
-                long[] pc = t.getItem2().get(g);
-                if (pc != null) {
-                    c = c.withProcedures(pc[0], pc[1]);
-                }
-                out.put(g, c);
+    }
+
+    /** Each group's counts (zero for a group without any) with its procedure commitments. */
+    private static Map<String, Counts> withCommitments(Map<String, String> members, Map<String, Counts> counted,
+                                                       Map<String, long[]> commitments) {
+        Map<String, Counts> out = new LinkedHashMap<>();
+        for (String g : new java.util.LinkedHashSet<>(members.values())) {
+            Counts c = counted.getOrDefault(g, Counts.ZERO);
+            long[] pc = commitments.get(g);
+            if (pc != null) {
+                c = c.withProcedures(pc[0], pc[1]);
             }
-            return out;
-        });
+            out.put(g, c);
+        }
+        return out;
     }
 
     public Uni<Scorecard> scorecard(String unit, Scope scope, Period period) {
@@ -223,19 +232,42 @@ public class Reports {
     public record TrendPoint(Window window, Counts counts, Figures figures, Decision766.Score decision766) {
     }
 
+    /**
+     * A unit's figures period by period. The closed periods' stored summaries and every period's commitments are read
+     * in one statement each; a period whose summaries are not all stored, or that is still open, is then counted on
+     * its own as a single period would be.
+     */
     public Uni<List<TrendPoint>> trend(String unit, Scope scope, List<Period> periods) {
         return units().chain(tree -> {
             require(tree, unit);
-            List<Uni<TrendPoint>> points = new ArrayList<>();
-            for (Period p : periods) {
-                Window w = window(p);
-                points.add(counts(members(tree, unit, scope, w), w, FigureQueries.GroupBy.UNIT_GROUP).map(m -> {
-                    Counts c = m.getOrDefault(unit, Counts.ZERO);
-                    return new TrendPoint(w, c, Figures.of(c), decision766.score(c));
-                }));
+            List<Window> windows = periods.stream().map(this::window).toList();
+            List<Map<String, String>> members = windows.stream().map(w -> members(tree, unit, scope, w)).toList();
+            List<FigureQueries.Ask> asks = new ArrayList<>();
+            for (int i = 0; i < windows.size(); i++) {
+                Window w = windows.get(i);
+                // an open period asks for nothing stored
+                asks.add(new FigureQueries.Ask(summarised(w) ? members.get(i) : Map.of(), w.start(), w.end()));
             }
-            // one at a time: a year of months must not take twelve connections at once
-            return Uni.join().all(points).usingConcurrencyOf(1).andFailFast();
+            Uni<List<FigureQueries.Summed>> stored = queries.storedCounts(asks);
+            Uni<List<Map<String, long[]>>> commitments = queries.commitments(members,
+                    windows.stream().map(Reports::lastDay).toList());
+            return Uni.combine().all().unis(stored, commitments).asTuple().chain(t -> {
+                List<Uni<TrendPoint>> points = new ArrayList<>();
+                for (int i = 0; i < windows.size(); i++) {
+                    Window w = windows.get(i);
+                    Map<String, String> m = members.get(i);
+                    FigureQueries.Summed summed = t.getItem1().get(i);
+                    Map<String, long[]> committed = t.getItem2().get(i);
+                    Uni<Map<String, Counts>> counted = summarised(w) && summed.missing().isEmpty()
+                            ? Uni.createFrom().item(summed.counts()) : unitGroupCounts(m, w);
+                    points.add(counted.map(c -> {
+                        Counts mine = withCommitments(m, c, committed).getOrDefault(unit, Counts.ZERO);
+                        return new TrendPoint(w, mine, Figures.of(mine), decision766.score(mine));
+                    }));
+                }
+                // one at a time: a year of months must not take twelve connections at once
+                return Uni.join().all(points).usingConcurrencyOf(1).andFailFast();
+            });
         });
     }
 
