@@ -76,7 +76,6 @@ class ProjectionBenchmark {
     static final String COMPRESSION = System.getProperty("bench.compression", defaultCompression());
     static final long SEED = Long.getLong("bench.seed", 20260101L);
     static final int HOLD_SECONDS = Integer.getInteger("bench.hold", 0);
-    static final int CODEC_SAMPLE = Integer.getInteger("bench.codec-sample", 200_000);
     static final boolean EXPLAIN = Boolean.parseBoolean(System.getProperty("bench.explain", "true"));
 
     static final String TOPIC = DossierTopics.EVENTS;
@@ -166,7 +165,6 @@ class ProjectionBenchmark {
         double raw = read(false);
         double decoded = read(true);
         cpu.report("raw read + read+decode");
-        codecPaths();
 
         // ---- 3b. rebuild by replay
         double rebuildSeconds = rebuild(topicEvents);
@@ -580,69 +578,6 @@ class ProjectionBenchmark {
                     n / seconds, n, bytes / 1048576.0, seconds, decode ? ", " + decoded + " decoded" : "");
             return n / seconds;
         }
-    }
-
-    /** The envelope's fields, for the tree reader below. */
-    record TreeWire(UUID eventId, String type, int schemaVersion, UUID dossierId, String dossierCode, long version,
-                    long position, Instant occurredAt, Instant recordedAt) {
-    }
-
-    /**
-     * The codec against the way it read and wrote before, on the same records in one run: reading a record as a JSON
-     * tree and binding the envelope and its data from the tree, and writing an envelope through a tree (the
-     * producer's required-field check looked at the tree). Three rounds each, alternating; the best round counts.
-     */
-    private void codecPaths() throws IOException {
-        DossierEventCodec codec = new DossierEventCodec();
-        com.fasterxml.jackson.databind.ObjectMapper mapper = DossierEventCodec.configure(
-                new com.fasterxml.jackson.databind.ObjectMapper());
-        List<byte[]> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = consumer()) {
-            List<TopicPartition> tps = partitions(c);
-            c.assign(tps);
-            c.seekToBeginning(tps);
-            while (values.size() < CODEC_SAMPLE) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    values.add(r.value());
-                }
-            }
-        }
-        List<DossierEventEnvelope> envelopes = new ArrayList<>();
-        for (byte[] v : values) {
-            codec.read(v).ifPresent(envelopes::add);
-        }
-        long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
-        long sink = 0;
-        for (int round = 0; round < 3; round++) {
-            long t = System.nanoTime();
-            for (byte[] v : values) {
-                com.fasterxml.jackson.databind.JsonNode node = mapper.readTree(v);
-                var type = vn.motcua.dossier.events.DossierEventType.byName(node.get("type").asText()).orElseThrow();
-                TreeWire w = mapper.treeToValue(node, TreeWire.class);
-                sink += w.version() + mapper.treeToValue(node.get("data"), type.eventClass()).hashCode();
-            }
-            best[0] = Math.min(best[0], System.nanoTime() - t);
-            t = System.nanoTime();
-            for (byte[] v : values) {
-                sink += codec.read(v).orElseThrow().version();
-            }
-            best[1] = Math.min(best[1], System.nanoTime() - t);
-            t = System.nanoTime();
-            for (DossierEventEnvelope e : envelopes) {
-                sink += mapper.writeValueAsBytes(mapper.valueToTree(e)).length;
-            }
-            best[2] = Math.min(best[2], System.nanoTime() - t);
-            t = System.nanoTime();
-            for (DossierEventEnvelope e : envelopes) {
-                sink += codec.write(e).length;
-            }
-            best[3] = Math.min(best[3], System.nanoTime() - t);
-        }
-        figure("codec read", "%,.0f events/s through a tree (before), %,.0f events/s streaming (the codec):"
-                        + " %.2fx (%,d records, best of 3 rounds; %d)", values.size() / (best[0] / 1e9),
-                values.size() / (best[1] / 1e9), (double) best[0] / best[1], values.size(), sink & 1);
-        figure("codec write", "%,.0f events/s through a tree (before), %,.0f events/s direct (the codec): %.2fx",
-                envelopes.size() / (best[2] / 1e9), envelopes.size() / (best[3] / 1e9), (double) best[2] / best[3]);
     }
 
     private long checkpoint(String name) {

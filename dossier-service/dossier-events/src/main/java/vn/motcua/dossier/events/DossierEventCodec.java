@@ -1,10 +1,10 @@
 package vn.motcua.dossier.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -17,9 +17,7 @@ import vn.motcua.contract.EnvelopeJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,8 +39,6 @@ public final class DossierEventCodec {
 
     private final ObjectMapper mapper;
     private final EnvelopeJson<DossierEventType> envelopes;
-    /** One reader per type: the envelope and its data bound in one pass over the bytes. */
-    private final Map<DossierEventType, ObjectReader> readers;
 
     public DossierEventCodec() {
         this.mapper = configure(new ObjectMapper())
@@ -50,11 +46,6 @@ public final class DossierEventCodec {
                 .addMixIn(DossierEvent.RefusedAtReception.class, RefusedAtReceptionJson.class);
         this.envelopes = new EnvelopeJson<>(mapper, DossierEventType::byName, DossierEventType::typeName, DossierEventType::requiredFields,
                 ENVELOPE_FIELDS, MalformedEventException::new);
-        this.readers = new EnumMap<>(DossierEventType.class);
-        for (DossierEventType type : DossierEventType.values()) {
-            readers.put(type, mapper.readerFor(mapper.getTypeFactory().constructParametricType(Wire.class,
-                    type.eventClass())));
-        }
     }
 
     /**
@@ -90,7 +81,17 @@ public final class DossierEventCodec {
      *                                  than to publish a record every consumer dead-letters
      */
     public byte[] write(DossierEventEnvelope envelope) {
-        return envelopes.write(envelope, DossierEventType.of(envelope.data()));
+        JsonNode tree = mapper.valueToTree(envelope);
+        DossierEventType type = DossierEventType.of(envelope.data());
+        List<String> missing = envelopes.missingFields(tree.get("data"), type);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(type.typeName() + " without " + String.join(", ", missing));
+        }
+        try {
+            return mapper.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + type.typeName(), e);
+        }
     }
 
     public String writeString(DossierEventEnvelope envelope) {
@@ -107,20 +108,24 @@ public final class DossierEventCodec {
 
     /** @return the envelope, or empty for an event type this reader does not know (a newer producer) */
     public Optional<DossierEventEnvelope> read(byte[] json) {
-        Optional<DossierEventType> checked = envelopes.check(json);
+        Optional<EnvelopeJson.Checked<DossierEventType>> checked = envelopes.check(json);
         if (checked.isEmpty()) {
             return Optional.empty();
         }
-        DossierEventType type = checked.get();
+        DossierEventType type = checked.get().type();
+        JsonNode node = checked.get().envelope();
+        JsonNode data = checked.get().data();
         try {
-            Wire<? extends DossierEvent> wire = readers.get(type).readValue(json);
+            Wire wire = mapper.treeToValue(node, Wire.class);
+            DossierEvent event = mapper.treeToValue(data, type.eventClass());
             return Optional.of(new DossierEventEnvelope(wire.eventId(), wire.type(), wire.schemaVersion(),
                     wire.dossierId(), wire.dossierCode(), wire.version(), wire.position(), wire.occurredAt(),
-                    wire.recordedAt(), wire.data()));
+                    wire.recordedAt(), event));
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedEventException("not a valid " + type.typeName() + ": " + e.getMessage());
         }
     }
+
 
     /** Where a record sits in its dossier's stream, whatever its type. */
     public record StreamPosition(UUID dossierId, long version) {
@@ -143,10 +148,9 @@ public final class DossierEventCodec {
         }
     }
 
-    /** The envelope as it arrives, its {@code data} bound to the class of the type it names. */
-    record Wire<E extends DossierEvent>(UUID eventId, String type, int schemaVersion, UUID dossierId,
-                                        String dossierCode, long version, long position, Instant occurredAt,
-                                        Instant recordedAt, E data) {
+    /** The envelope's fields as they arrive; {@code data} is read separately, by the type it names. */
+    record Wire(UUID eventId, String type, int schemaVersion, UUID dossierId, String dossierCode,
+                        long version, long position, Instant occurredAt, Instant recordedAt) {
     }
 
     /** Thrown for a record that no version of the dossier contract could have produced. */

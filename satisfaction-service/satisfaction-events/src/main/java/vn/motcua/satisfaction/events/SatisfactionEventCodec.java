@@ -1,12 +1,13 @@
 package vn.motcua.satisfaction.events;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -34,9 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,18 +64,11 @@ public final class SatisfactionEventCodec {
 
     private final ObjectMapper mapper;
     private final EnvelopeJson<SatisfactionEventType> envelopes;
-    /** One reader per type: the envelope and its data bound in one pass over the bytes. */
-    private final Map<SatisfactionEventType, ObjectReader> readers;
 
     public SatisfactionEventCodec() {
         this.mapper = strictReading(configure(new ObjectMapper()));
         this.envelopes = new EnvelopeJson<>(mapper, SatisfactionEventType::byName, SatisfactionEventType::typeName, SatisfactionEventType::requiredFields,
                 ENVELOPE_FIELDS, MalformedEventException::new);
-        this.readers = new EnumMap<>(SatisfactionEventType.class);
-        for (SatisfactionEventType type : SatisfactionEventType.values()) {
-            readers.put(type, mapper.readerFor(mapper.getTypeFactory().constructParametricType(Wire.class,
-                    type.eventClass())));
-        }
     }
 
     /**
@@ -126,12 +118,20 @@ public final class SatisfactionEventCodec {
             throw new IllegalArgumentException("no envelope");
         }
         SatisfactionEventType type = SatisfactionEventType.of(envelope.data());
-        byte[] json = envelopes.write(envelope, type);
+        JsonNode tree = mapper.valueToTree(envelope);
+        List<String> missing = envelopes.missingFields(tree.get("data"), type);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(type.typeName() + " without " + String.join(", ", missing));
+        }
         List<String> broken = brokenRules(envelope.data());
         if (!broken.isEmpty()) {
             throw new IllegalArgumentException(type.typeName() + ": " + String.join("; ", broken));
         }
-        return json;
+        try {
+            return mapper.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + type.typeName(), e);
+        }
     }
 
     /** {@link #write} as UTF-8 text. */
@@ -155,16 +155,18 @@ public final class SatisfactionEventCodec {
      * @throws MalformedEventException when the record is not a satisfaction event
      */
     public Optional<SatisfactionEventEnvelope> read(byte[] json) {
-        Optional<SatisfactionEventType> checked = envelopes.check(json);
+        Optional<EnvelopeJson.Checked<SatisfactionEventType>> checked = envelopes.check(json);
         if (checked.isEmpty()) {
             return Optional.empty();
         }
-        SatisfactionEventType type = checked.get();
+        SatisfactionEventType type = checked.get().type();
+        JsonNode node = checked.get().envelope();
+        JsonNode data = checked.get().data();
         SatisfactionEvent event;
-        Wire<? extends SatisfactionEvent> wire;
+        Wire wire;
         try {
-            wire = readers.get(type).readValue(json);
-            event = wire.data();
+            wire = mapper.treeToValue(node, Wire.class);
+            event = mapper.treeToValue(data, type.eventClass());
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedEventException("not a valid " + type.typeName() + ": " + e.getMessage());
         }
@@ -180,6 +182,8 @@ public final class SatisfactionEventCodec {
             throw new MalformedEventException("not a valid " + type.typeName() + ": " + e.getMessage());
         }
     }
+
+    /** Required fields that are absent, null, or blank text. */
 
     /** The rules a value must follow beyond being present; empty when the event follows them all. */
     private static List<String> brokenRules(SatisfactionEvent event) {
@@ -270,9 +274,8 @@ public final class SatisfactionEventCodec {
     }
 
     /** The envelope's fields as they arrive; {@code data} is read separately, by the type it names. */
-    record Wire<E extends SatisfactionEvent>(UUID eventId, String type, int schemaVersion, UUID dossierId,
-                                             String dossierCode, String unitCode, Instant occurredAt,
-                                             Instant recordedAt, E data) {
+    record Wire(UUID eventId, String type, int schemaVersion, UUID dossierId, String dossierCode, String unitCode,
+                Instant occurredAt, Instant recordedAt) {
     }
 
     /** Thrown for a record that no version of the satisfaction contract could have produced. */
