@@ -5,19 +5,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 import vn.motcua.dossier.domain.DossierEvent;
 import vn.motcua.duedate.ProcessingTime;
 
 import vn.motcua.contract.EnvelopeJson;
+import vn.motcua.contract.FastInstants;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,6 +45,9 @@ public final class DossierEventCodec {
 
     private final ObjectMapper mapper;
     private final EnvelopeJson<DossierEventType> envelopes;
+    // readers made once: a mapper looks the type and its deserializer up again on every call
+    private final ObjectReader wireReader;
+    private final Map<DossierEventType, ObjectReader> dataReaders = new EnumMap<>(DossierEventType.class);
 
     public DossierEventCodec() {
         this.mapper = configure(new ObjectMapper())
@@ -46,6 +55,10 @@ public final class DossierEventCodec {
                 .addMixIn(DossierEvent.RefusedAtReception.class, RefusedAtReceptionJson.class);
         this.envelopes = new EnvelopeJson<>(mapper, DossierEventType::byName, DossierEventType::typeName, DossierEventType::requiredFields,
                 ENVELOPE_FIELDS, MalformedEventException::new);
+        this.wireReader = mapper.readerFor(Wire.class);
+        for (DossierEventType type : DossierEventType.values()) {
+            dataReaders.put(type, mapper.readerFor(type.eventClass()));
+        }
     }
 
     /**
@@ -57,6 +70,9 @@ public final class DossierEventCodec {
         return mapper
                 .addMixIn(ProcessingTime.class, ProcessingTimeJson.class)
                 .registerModule(new JavaTimeModule())
+                // after JavaTimeModule, so it takes precedence: canonical instants without java.time's formatter
+                .registerModule(new SimpleModule("motcua-fast-instants").addDeserializer(Instant.class,
+                        new FastInstants(InstantDeserializer.INSTANT)))
                 .registerModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -116,8 +132,8 @@ public final class DossierEventCodec {
         JsonNode node = checked.get().envelope();
         JsonNode data = checked.get().data();
         try {
-            Wire wire = mapper.treeToValue(node, Wire.class);
-            DossierEvent event = mapper.treeToValue(data, type.eventClass());
+            Wire wire = wireReader.readValue(node);
+            DossierEvent event = dataReaders.get(type).readValue(data);
             return Optional.of(new DossierEventEnvelope(wire.eventId(), wire.type(), wire.schemaVersion(),
                     wire.dossierId(), wire.dossierCode(), wire.version(), wire.position(), wire.occurredAt(),
                     wire.recordedAt(), event));

@@ -28,6 +28,7 @@ import vn.motcua.satisfaction.events.SatisfactionEvent.Due;
 import vn.motcua.satisfaction.events.SatisfactionEvent.RatingRecorded;
 
 import vn.motcua.contract.EnvelopeJson;
+import vn.motcua.contract.FastInstants;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,8 @@ public final class SatisfactionEventCodec {
     private static ObjectMapper strictReading(ObjectMapper mapper) {
         // registered after JavaTimeModule, so these take precedence for the two types
         mapper.registerModule(new SimpleModule("satisfaction-events-text-only-time")
-                .addDeserializer(Instant.class, new TextOnly<>(Instant.class, InstantDeserializer.INSTANT))
+                .addDeserializer(Instant.class, new TextOnly<>(Instant.class,
+                        new FastInstants(InstantDeserializer.INSTANT)))
                 .addDeserializer(LocalDate.class, new TextOnly<>(LocalDate.class, LocalDateDeserializer.INSTANCE)));
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.coercionConfigFor(LogicalType.Integer)
