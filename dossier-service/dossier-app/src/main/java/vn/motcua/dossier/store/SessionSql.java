@@ -1,11 +1,8 @@
 package vn.motcua.dossier.store;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import org.hibernate.reactive.mutiny.Mutiny;
-import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
-import org.hibernate.reactive.pool.ReactiveConnection;
+import vn.motcua.consumer.SessionConnection;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,26 +30,7 @@ final class SessionSql {
     }
 
     static Uni<List<Object[]>> query(String sql, Object... params) {
-        return Panache.getSession().chain(session -> {
-            ReactiveConnection connection = connection(session);
-            return Uni.createFrom().completionStage(() -> connection.select(sql, params));
-        }).map(result -> {
-            List<Object[]> rows = new ArrayList<>(result.size());
-            result.forEachRemaining(rows::add);
-            return rows;
-        });
-    }
-
-    /**
-     * The session's own connection. Quarkus opens Hibernate Reactive sessions as MutinySessionImpl, whose connection
-     * accessor is public but not on the Mutiny.Session interface; anything else is a configuration this code was not
-     * written for, and says so at the first command rather than writing outside the transaction.
-     */
-    private static ReactiveConnection connection(Mutiny.Session session) {
-        if (session instanceof MutinySessionImpl s) {
-            return s.getReactiveConnection();
-        }
-        throw new IllegalStateException("not a Hibernate Reactive Mutiny session: " + session.getClass().getName());
+        return SessionConnection.select(sql, params);
     }
 
     // ------------------------------------------------------------------ values to and from the driver

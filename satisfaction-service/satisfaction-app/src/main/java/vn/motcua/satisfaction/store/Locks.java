@@ -1,7 +1,7 @@
 package vn.motcua.satisfaction.store;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import vn.motcua.consumer.SessionConnection;
 
 /**
  * Serializes every decision about one dossier's ratings (a submission, the returned event, the pending sweep) with
@@ -13,8 +13,9 @@ public final class Locks {
 
     /** Call inside a transaction; the lock is released when it ends. */
     public static Uni<Void> dossier(String dossierCode) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select 1 from pg_advisory_xact_lock(hashtextextended(:k, " + vn.motcua.support.AdvisoryLock.SATISFACTION_DOSSIER_SEED.id() + "))", Integer.class)
-                .setParameter("k", "rating:" + dossierCode).getSingleResult()).replaceWithVoid();
+        // on the session's connection, not as a Hibernate native query: see SessionConnection
+        return SessionConnection.select("select 1 from pg_advisory_xact_lock(hashtextextended($1, "
+                + vn.motcua.support.AdvisoryLock.SATISFACTION_DOSSIER_SEED.id() + "))", "rating:" + dossierCode)
+                .replaceWithVoid();
     }
 }
