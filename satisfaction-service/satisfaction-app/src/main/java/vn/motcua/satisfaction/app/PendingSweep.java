@@ -6,11 +6,14 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import vn.motcua.consumer.SessionConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.motcua.satisfaction.store.Locks;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -59,10 +62,11 @@ public class PendingSweep {
     }
 
     private Uni<List<String>> due() {
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+        // on the session's connection, not as a Hibernate native query: see SessionConnection
+        return Panache.withSession(() -> SessionConnection.select(
                         "select distinct r.dossier_code from rating r left join dossier_view v on v.dossier_code = r.dossier_code"
-                                + " where r.status = 'PENDING' and (r.pending_until <= :now or v.state <> 'OPEN')"
-                                + " limit " + BATCH, String.class)
-                .setParameter("now", clock.instant()).getResultList()));
+                                + " where r.status = 'PENDING' and (r.pending_until <= $1 or v.state <> 'OPEN')"
+                                + " limit " + BATCH, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .map(rows -> rows.stream().map(r -> (String) r[0]).toList()));
     }
 }
