@@ -150,10 +150,14 @@ public class DossierCommands {
                                                   Function<DossierSnapshot, Object> answer) {
         Uni<IdempotentRequests.Result> once = Uni.createFrom().deferred(() -> executeOnce(caller, ref, ifMatch, idem,
                 command, answer));
-        return ifMatch != null ? once
-                : once.onFailure(e -> e instanceof ProblemException p && "version-conflict".equals(p.code()))
-                .retry().atMost(3);
+        return ifMatch != null ? once : ConflictRetries.retrying(once, CONFLICT_RETRIES);
     }
+
+    /**
+     * Decisions again after losing the append. Each loss is another writer's commit, and a writer commits once, so
+     * this many lets that many colleagues (or receipts, or the watcher) through at once.
+     */
+    static final int CONFLICT_RETRIES = 8;
 
     private Uni<IdempotentRequests.Result> executeOnce(Caller caller, String ref, Integer ifMatch,
                                                        IdempotentRequests.Idempotency idem,
@@ -203,8 +207,7 @@ public class DossierCommands {
                 return appendAndProject(id, stream.state().dossierCode(), stream.version(), stream.lastHash(),
                         stream.state(), events, null, clock.instant(), null).replaceWith(true);
             });
-        })).onFailure(e -> e instanceof ProblemException p && "version-conflict".equals(p.code()))
-                .recoverWithItem(false);
+        })).onFailure(ConflictRetries::isConflict).recoverWithItem(false);
     }
 
     /** One historical dossier to import (see {@link #importBatch}). */
