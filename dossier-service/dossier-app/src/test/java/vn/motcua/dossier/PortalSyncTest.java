@@ -41,6 +41,9 @@ class PortalSyncTest {
 
     private NationalPortalStandIn portal;
 
+    @jakarta.inject.Inject
+    org.hibernate.reactive.mutiny.Mutiny.SessionFactory sessionFactory;
+
     @BeforeEach
     void setUp() {
         DossierTestSupport.ensureCatalog(infra);
@@ -239,6 +242,25 @@ class PortalSyncTest {
 
     private String code(String id) {
         return as(infra.tokens().admin()).get("/api/v1/dossiers/" + id).then().statusCode(200).extract().path("code");
+    }
+
+    @Test
+    void acceptingDossiersPlansNoQueryPerDossier() {
+        // every acceptance reads the dossier's sync row; as a Hibernate native query with a result type that read
+        // added a query plan cache entry each time (see SessionConnection), a growth every later lookup walks
+        String officer = infra.tokens().officer(POLICE);
+        TestClock.CLOCK.setVietnam("2026-03-16T09:00");
+        awaitSynced(received(officer, idCard()).getString("id"), 2); // every statement of the path planned once
+        long missesBefore = sessionFactory.getStatistics().getQueryPlanCacheMissCount();
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(received(officer, idCard()).getString("id"));
+        }
+        ids.forEach(id -> awaitSynced(id, 2));
+
+        long misses = sessionFactory.getStatistics().getQueryPlanCacheMissCount() - missesBefore;
+        assertThat(misses).as("query plan cache misses while 30 dossiers were received and accepted").isLessThan(10);
     }
 
     private void awaitSynced(String id, int portalStatus) {

@@ -88,7 +88,10 @@ class PaperBallotTest {
                 .body("responses", equalTo(4)).body("valid", equalTo(1)).body("invalid", equalTo(3))
                 .body("invalidByReason.INCOMPLETE", equalTo(1)).body("invalidByReason.MULTIPLE_MARKS", equalTo(1))
                 .body("invalidByReason.UNREADABLE", equalTo(1))
-                .body("satisfied", equalTo(1)).body("satisfactionRate", equalTo(1.0f));
+                .body("satisfied", equalTo(1)).body("satisfactionRate", equalTo(1.0f))
+                // each criterion's average over the valid ballots only (the invalid ones answered 3)
+                .body("averageByCriterion.size()", equalTo(7)).body("averageByCriterion.publication", equalTo(5.0f))
+                .body("averageByCriterion.'complaint-handling'", equalTo(5.0f));
     }
 
     @Test

@@ -54,11 +54,12 @@ public class PortalSyncStore {
      */
     public Uni<Optional<Boolean>> accepted(UUID dossierId, UUID owner, int version, int portalStatus, boolean last,
                                            int streamVersion, Instant now, Instant leaseUntil) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select case when announce_next then 1 else 0 end "
-                        + "from portal_sync where dossier_id = ?1 and lease_owner = ?2 for update", Integer.class)
-                .setParameter(1, dossierId).setParameter(2, owner).getResultList()
+        // the read on the session's connection: a Hibernate native query with a result type would add a query
+        // plan cache entry on every acceptance (see SessionConnection)
+        return SessionSql.query("select announce_next from portal_sync where dossier_id = $1 and lease_owner = $2 "
+                        + "for update", dossierId, owner)
                 .chain(held -> held.isEmpty() ? Uni.createFrom().item(Optional.<Boolean>empty())
-                        : s.createNativeQuery("""
+                        : Panache.getSession().chain(s -> s.createNativeQuery("""
                                 update portal_sync set version_sent = ?3, status_sent = ?4, portal_has_it = true,
                                   dossier_call_version = ?3, attempts = 0, last_error = null, last_error_code = null,
                                   refused_version = null, refused_at = null, announce_next = false,
@@ -71,7 +72,7 @@ public class PortalSyncStore {
                         .setParameter(1, dossierId).setParameter(2, owner).setParameter(3, version)
                         .setParameter(4, portalStatus).setParameter(5, last).setParameter(6, streamVersion)
                         .setParameter(7, now).setParameter(8, leaseUntil).executeUpdate()
-                        .map(n -> Optional.of(held.get(0) == 1))));
+                        .map(n -> Optional.of(Boolean.TRUE.equals(held.get(0)[0])))));
     }
 
     /**

@@ -3,12 +3,15 @@ package vn.motcua.satisfaction.app;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.motcua.consumer.SessionConnection;
 import vn.motcua.duedate.Period;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,27 +46,28 @@ public class UnitFigures {
         Instant from = period.start();
         Instant to = period.end();
         Instant asOf = clock.instant();
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+        // on the session's connection, not as Hibernate native queries with a result type: each run of one of
+        // those adds a query plan cache entry (see SessionConnection)
+        OffsetDateTime f = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
+        OffsetDateTime t = OffsetDateTime.ofInstant(to, ZoneOffset.UTC);
+        return Panache.withSession(() -> SessionConnection.select(
                         "select status, coalesce(reason, ''), channel, count(*), count(*) filter (where overall >= 4)"
-                                + " from rating where unit_code = :unit and collected_at >= :from and collected_at < :to"
-                                + " group by status, reason, channel", Object[].class)
-                .setParameter("unit", unit).setParameter("from", from).setParameter("to", to).getResultList()
-                .chain(ratingRows -> s.createNativeQuery(
+                                + " from rating where unit_code = $1 and collected_at >= $2 and collected_at < $3"
+                                + " group by status, reason, channel", unit, f, t)
+                .chain(ratingRows -> SessionConnection.select(
                                 "select a.key, round(avg(a.value::int), 2) from rating r,"
-                                        + " jsonb_each_text(r.answers::jsonb) a where r.unit_code = :unit"
-                                        + " and r.status = 'VALID' and r.collected_at >= :from and r.collected_at < :to"
-                                        + " group by a.key", Object[].class)
-                        .setParameter("unit", unit).setParameter("from", from).setParameter("to", to).getResultList()
-                        .chain(criteriaRows -> s.createNativeQuery(
+                                        + " jsonb_each_text(r.answers::jsonb) a where r.unit_code = $1"
+                                        + " and r.status = 'VALID' and r.collected_at >= $2 and r.collected_at < $3"
+                                        + " group by a.key", unit, f, t)
+                        .chain(criteriaRows -> SessionConnection.select(
                                         "select count(*), count(*) filter (where timeliness in ('EARLY', 'ON_TIME')),"
                                                 + " count(*) filter (where timeliness = 'LATE'),"
-                                                + " count(*) filter (where resolved_at is null and due_at < :asOf),"
-                                                + " count(*) filter (where resolved_at is null and due_at >= :asOf)"
-                                                + " from complaint where unit_code = :unit and opened_at >= :from"
-                                                + " and opened_at < :to", Object[].class)
-                                .setParameter("unit", unit).setParameter("from", from).setParameter("to", to)
-                                .setParameter("asOf", asOf).getSingleResult()
-                                .map(c -> figures(ratingRows, criteriaRows, c))))));
+                                                + " count(*) filter (where resolved_at is null and due_at < $4),"
+                                                + " count(*) filter (where resolved_at is null and due_at >= $4)"
+                                                + " from complaint where unit_code = $1 and opened_at >= $2"
+                                                + " and opened_at < $3", unit, f, t,
+                                        OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+                                .map(c -> figures(ratingRows, criteriaRows, c.get(0))))));
     }
 
     private static Figures figures(List<Object[]> ratingRows, List<Object[]> criteriaRows, Object[] c) {
