@@ -198,7 +198,21 @@ public final class SatisfactionTestSupport {
         public Dossier publishAs(int v, DossierEvent event) {
             DossierEventEnvelope envelope = DossierEventEnvelope.of(UUID.randomUUID(), id, code, v,
                     POSITION.incrementAndGet(), event.at(), event);
-            send(infra, DossierTopics.EVENTS, envelope.key(), DOSSIER_CODEC.write(envelope));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(DossierTopics.EVENTS, envelope.key(),
+                    DOSSIER_CODEC.write(envelope));
+            if (burst != null) {
+                burst.add(record);
+            } else {
+                send(infra, record.topic(), record.key(), record.value());
+            }
+            return this;
+        }
+
+        private List<ProducerRecord<String, byte[]>> burst;
+
+        /** From now on this dossier's events are added to {@code burst} instead of being sent: see {@link #sendAll}. */
+        public Dossier into(List<ProducerRecord<String, byte[]>> burst) {
+            this.burst = burst;
             return this;
         }
 
@@ -246,6 +260,20 @@ public final class SatisfactionTestSupport {
     public static RecordMetadata send(MotcuaTestInfra.Handles infra, String topic, String key, byte[] value) {
         try (KafkaProducer<String, byte[]> p = producer(infra)) {
             return p.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends the records as fast as one producer can, so that the consumer polls many of them at a time. */
+    public static void sendAll(MotcuaTestInfra.Handles infra, List<ProducerRecord<String, byte[]>> records) {
+        try (KafkaProducer<String, byte[]> p = producer(infra)) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            records.forEach(r -> sent.add(p.send(r)));
+            p.flush();
+            for (var f : sent) {
+                f.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

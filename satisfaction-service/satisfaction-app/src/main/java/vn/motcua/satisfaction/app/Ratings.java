@@ -178,6 +178,17 @@ public class Ratings {
         return r.persist().replaceWith(r);
     }
 
+    /** Of these dossiers, the ones with a rating waiting for them: one read for a batch of returned dossiers. */
+    public Uni<java.util.Set<String>> pendingAmong(java.util.Collection<String> dossierCodes) {
+        return vn.motcua.consumer.SessionConnection.select("select distinct dossier_code from rating "
+                        + "where status = 'PENDING' and dossier_code = any($1)", (Object) dossierCodes.toArray(new String[0]))
+                .map(rows -> {
+                    java.util.Set<String> out = new java.util.HashSet<>();
+                    rows.forEach(row -> out.add((String) row[0]));
+                    return out;
+                });
+    }
+
     /**
      * Decides every rating of the dossier that waited for it. Called under the dossier's lock, in the transaction
      * that changed the view (the returned event), or by the sweep when a grace period ends.

@@ -1,7 +1,11 @@
 package vn.motcua.satisfaction.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -15,11 +19,27 @@ import vn.motcua.satisfaction.store.Locks;
 import vn.motcua.consumer.ProcessedEvent;
 import vn.motcua.consumer.Consumers;
 import vn.motcua.consumer.OutOfOrderEvent;
+import vn.motcua.consumer.ParkedStore;
+import vn.motcua.consumer.SessionConnection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * Keeps the local dossier view from dossier events, and decides the ratings that waited for a dossier's return in
@@ -39,17 +59,53 @@ public class DossierViewConsumer {
     private final Clock clock;
     private final Consumers consumers;
 
-    public DossierViewConsumer(Ratings ratings, Clock clock, Consumers consumers,
+    /** Records applied in a poll's one transaction, and records that went one by one: ops see which way they go. */
+    private final Counter inBatches;
+    private final Counter oneByOne;
+
+    public DossierViewConsumer(Ratings ratings, Clock clock, Consumers consumers, MeterRegistry metrics,
                                @ConfigProperty(name = "mp.messaging.incoming.dossier-events.dead-letter-queue.topic") String deadLetterTopic) {
+        this.inBatches = metrics.counter("motcua.dossier.view.records", "path", "batch");
+        this.oneByOne = metrics.counter("motcua.dossier.view.records", "path", "one-by-one");
         this.ratings = ratings;
         this.clock = clock;
         this.consumers = consumers;
         consumers.register(CONSUMER, deadLetterTopic, this::apply);
     }
 
+    /**
+     * A poll's records: in one transaction when they all apply (the common case, and what keeps the view close behind
+     * an import), else one by one through {@link Consumers}, which parks, dead-letters or retries each as it must.
+     * A batch that failed wrote nothing, and each record is applied at most once either way (its processed-event
+     * row), so going one by one after a failed batch repeats nothing.
+     */
     @Incoming("dossier-events")
-    public Uni<Void> consume(ConsumerRecord<byte[], byte[]> record) {
-        return consumers.consume(CONSUMER, record);
+    public Uni<Void> consume(ConsumerRecords<byte[], byte[]> polled) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(polled.count());
+        polled.forEach(records::add);
+        // every step starts again on the poll's own (duplicated) Vert.x context, which Hibernate Reactive requires:
+        // a dead letter's send, for one, completes on the Kafka producer's thread
+        Context context = Vertx.currentContext();
+        Executor onContext = context == null ? Runnable::run : step -> context.runOnContext(v -> step.run());
+        if (records.size() < 2) {
+            return oneByOne(records, 0, onContext);
+        }
+        List<String> streams = records.stream().map(ParkedStore::stream).distinct().toList();
+        // a stream with parked records keeps its order through Consumers: the whole poll goes one by one then
+        return consumers.held(CONSUMER, streams).emitOn(onContext).chain(held -> !held.isEmpty()
+                ? oneByOne(records, 0, onContext)
+                : Uni.createFrom().deferred(() -> Panache.withTransaction(() -> applyAll(records)))
+                .invoke(() -> inBatches.increment(records.size()))
+                .onFailure().invoke(t -> LOG.debugf("%s: a batch of %d records did not apply as one (%s); one by "
+                        + "one", CONSUMER, records.size(), t.toString()))
+                .onFailure().recoverWithUni(t -> Uni.createFrom().voidItem().emitOn(onContext)
+                        .chain(() -> oneByOne(records, 0, onContext))));
+    }
+
+    private Uni<Void> oneByOne(List<ConsumerRecord<byte[], byte[]>> records, int from, Executor onContext) {
+        return from == records.size() ? Uni.createFrom().voidItem()
+                : consumers.consume(CONSUMER, records.get(from)).invoke(() -> oneByOne.increment())
+                .emitOn(onContext).chain(() -> oneByOne(records, from + 1, onContext));
     }
 
     /** Applies one record (live or replayed); throws for a record that is not a dossier event. */
@@ -75,12 +131,113 @@ public class DossierViewConsumer {
     private Uni<Void> apply(DossierEventEnvelope e) {
         return ProcessedEvent.once(e.eventId(), CONSUMER, clock.instant(), () -> Locks.dossier(e.dossierCode())
                 .chain(() -> DossierViewEntity.<DossierViewEntity>findById(e.dossierId()))
-                .chain(view -> update(view, e)));
+                .chain(view -> {
+                    Folded f = fold(view, e);
+                    if (f == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Uni<Void> saved = view != null ? Uni.createFrom().voidItem() : f.view().persist().replaceWithVoid();
+                    return f.decides() == null ? saved : saved.chain(() -> Panache.getSession().chain(s -> s.flush()))
+                            .chain(() -> resolve(f.view().dossierCode, f.decides(), e.type()));
+                }));
     }
 
-    private Uni<Void> update(DossierViewEntity existing, DossierEventEnvelope e) {
+    /**
+     * The records of a poll in one transaction: their processed-event marks in one statement (the ones already
+     * marked are skipped), every dossier's lock, the views in one read, each event folded in order, one flush, and
+     * the waiting ratings of the dossiers returned or closed decided as one by one would. Throws what one by one
+     * would handle (a record that is not a known dossier event, a version out of order, a database refusal).
+     */
+    private Uni<Void> applyAll(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<DossierEventEnvelope> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            events.add(codec.read(r.value()).orElseThrow(() -> new NotInBatch("an event type this version skips")));
+        }
+        Instant now = clock.instant();
+        UUID[] ids = events.stream().map(DossierEventEnvelope::eventId).toArray(UUID[]::new);
+        return SessionConnection.select("insert into processed_event (event_id, consumer, processed_at) "
+                        + "select unnest($1::uuid[]), $2, $3 on conflict (event_id) do nothing returning event_id",
+                        ids, CONSUMER, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .chain(marked -> {
+                    Set<Object> fresh = new HashSet<>();
+                    marked.forEach(row -> fresh.add(row[0]));
+                    List<DossierEventEnvelope> todo = events.stream().filter(e -> fresh.contains(e.eventId())).toList();
+                    if (todo.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    String[] codes = todo.stream().map(DossierEventEnvelope::dossierCode).distinct().sorted()
+                            .toArray(String[]::new);
+                    Object[] dossiers = todo.stream().map(DossierEventEnvelope::dossierId).distinct().toArray();
+                    return Locks.dossiers(codes)
+                            .chain(() -> Panache.getSession().chain(s -> s.find(DossierViewEntity.class, dossiers)))
+                            .chain(found -> foldAll(todo, found));
+                });
+    }
+
+    private Uni<Void> foldAll(List<DossierEventEnvelope> todo, List<DossierViewEntity> found) {
+        Map<UUID, DossierViewEntity> views = new HashMap<>();
+        found.stream().filter(Objects::nonNull).forEach(v -> views.put(v.dossierId, v));
+        List<DossierViewEntity> created = new ArrayList<>();
+        Map<String, Decided> decided = new LinkedHashMap<>();
+        for (DossierEventEnvelope e : todo) {
+            DossierViewEntity existing = views.get(e.dossierId());
+            Folded f = fold(existing, e);
+            if (f == null) {
+                continue;
+            }
+            if (existing == null) {
+                views.put(e.dossierId(), f.view());
+                created.add(f.view());
+            }
+            if (f.decides() != null) {
+                // a dossier is returned or closed once; its state then is what decides its ratings
+                decided.putIfAbsent(f.view().dossierCode, new Decided(f.decides(), e.type()));
+            }
+        }
+        return Panache.getSession().chain(s -> s.persistAll(created.toArray()).chain(s::flush))
+                .chain(() -> decided.isEmpty() ? Uni.createFrom().voidItem()
+                        : ratings.pendingAmong(decided.keySet()).chain(waiting -> resolveEach(
+                        decided.entrySet().stream().filter(d -> waiting.contains(d.getKey())).toList(), 0)));
+    }
+
+    private record Decided(DossierInfo info, String eventType) {
+    }
+
+    private Uni<Void> resolveEach(List<Map.Entry<String, Decided>> dossiers, int from) {
+        if (from == dossiers.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map.Entry<String, Decided> d = dossiers.get(from);
+        return resolve(d.getKey(), d.getValue().info(), d.getValue().eventType())
+                .chain(() -> resolveEach(dossiers, from + 1));
+    }
+
+    private Uni<Void> resolve(String dossierCode, DossierInfo info, String eventType) {
+        return ratings.resolvePending(dossierCode, info).invoke(n -> {
+            if (n > 0) {
+                LOG.infof("dossier %s %s: %d waiting rating(s) decided", dossierCode, eventType, n);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** A poll that goes one by one: not a failure of its records. */
+    private static final class NotInBatch extends RuntimeException {
+        NotInBatch(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** What one event made of a dossier's view, and the view's state when it decides the waiting ratings. */
+    private record Folded(DossierViewEntity view, DossierInfo decides) {
+    }
+
+    /**
+     * Applies one event to the view ({@code existing}, or a new one for the first event): null when the view has it
+     * already (a replay under new event ids, say); throws when it is not the next version.
+     */
+    private Folded fold(DossierViewEntity existing, DossierEventEnvelope e) {
         if (existing != null && e.version() <= existing.lastVersion) {
-            return Uni.createFrom().voidItem(); // already applied (a replay under new event ids, say)
+            return null;
         }
         long last = existing == null ? 0 : existing.lastVersion;
         if (e.version() != last + 1) {
@@ -113,16 +270,6 @@ public class DossierViewConsumer {
             v.closedBy = e.type();
             decides = true;
         }
-        Uni<Void> saved = existing != null ? Uni.createFrom().voidItem() : v.persist().replaceWithVoid();
-        if (!decides) {
-            return saved;
-        }
-        return saved.chain(() -> Panache.getSession().chain(s -> s.flush()))
-                .chain(() -> ratings.resolvePending(v.dossierCode, v.info()))
-                .invoke(n -> {
-                    if (n > 0) {
-                        LOG.infof("dossier %s %s: %d waiting rating(s) decided", v.dossierCode, e.type(), n);
-                    }
-                }).replaceWithVoid();
+        return new Folded(v, decides ? v.info() : null);
     }
 }
