@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,9 +51,19 @@ final class Benchmark {
                 options.url());
         java.util.Optional<java.time.Duration> cpuBefore = dossierServiceCpu();
         long[] ticksBefore = dossierServiceTicks();
+        Map<Long, String> services = new java.util.HashMap<>();
+        localServices().forEach(s -> services.put(s.pid(), s.name()));
+        Map<String, Long> machineBefore = CpuProfile.ticksByGroup(services);
+        // a JFR recording of dossier-service while measuring (--profile false to leave it out)
+        java.util.Optional<CpuProfile.Recording> recording = !Boolean.parseBoolean(options.get("profile", "true"))
+                ? java.util.Optional.empty()
+                : localServices().stream().filter(s -> s.name().equals("dossier-service")).findFirst()
+                .flatMap(s -> CpuProfile.Recording.start(s.pid()));
         Run service = drive(api, lifecycles, concurrency);
         java.util.Optional<java.time.Duration> cpuAfter = dossierServiceCpu();
         long[] ticksAfter = dossierServiceTicks();
+        Map<String, Long> machineAfter = CpuProfile.ticksByGroup(services);
+        java.util.Optional<CpuProfile.Summary> profile = recording.flatMap(CpuProfile.Recording::stop);
 
         String jdbc = options.get("jdbc", "jdbc:postgresql://127.0.0.1:15432/motcua");
         int inserts = service.latencies.length;
@@ -101,6 +112,8 @@ final class Benchmark {
                         options.token()), "motcua_projection_visible_delay_seconds\\{projection=\"dossiers\",",
                 "commit -> in reporting's figures"));
         residentMemory(rssTargetMb, peakReset).forEach(System.out::println);
+        CpuProfile.machineLines(machineBefore, machineAfter, service.seconds).forEach(System.out::println);
+        profile.ifPresent(p -> p.lines(10).forEach(System.out::println));
     }
 
     /**

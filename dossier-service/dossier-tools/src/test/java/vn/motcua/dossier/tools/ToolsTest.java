@@ -34,6 +34,31 @@ class ToolsTest {
     }
 
     @Test
+    void theProfileSummaryCountsEachSampleOnceByItsInnermostFrameAndOncePerFamilyOnItsStack() {
+        var summary = CpuProfile.summarize(List.of(
+                List.of("java.math.BigInteger", "sun.security.rsa.RSACore", "org.jose4j.jws.JsonWebSignature",
+                        "io.quarkus.oidc.runtime.OidcProvider", "io.vertx.core.impl.ContextImpl"),
+                List.of("java.util.HashMap", "java.util.HashMap", "vn.motcua.dossier.store.DossierStore",
+                        "org.hibernate.reactive.session.impl.ReactiveSessionImpl", "io.vertx.core.impl.ContextImpl"),
+                List.of("com.example.Unknown", "vn.motcua.dossier.api.DossierResource"),
+                List.of()));
+        assertThat(summary.samples()).isEqualTo(3);
+        assertThat(summary.innermost()).containsEntry("JDK BigInteger", 1).containsEntry("JDK", 1)
+                .containsEntry("com.example", 1).hasSize(3);
+        assertThat(summary.anywhere()).containsEntry("Vert.x", 2).containsEntry("motcua", 2).containsEntry("JDK", 1)
+                .containsEntry("OIDC", 1).containsEntry("JWT (jose4j)", 1).containsEntry("Hibernate", 1);
+        assertThat(summary.lines(2)).containsExactly("dossier-service CPU by code (JFR, 3 samples):",
+                "  innermost frame   JDK 33.3%, JDK BigInteger 33.3%",
+                "  anywhere on stack Vert.x 66.7%, motcua 66.7%");
+        assertThat(CpuProfile.machineLines(java.util.Map.of("PostgreSQL", 100L, "dossier-service", 50L),
+                java.util.Map.of("PostgreSQL", 400L, "dossier-service", 650L, "Kafka broker", 100L), 5.0))
+                .containsExactly("machine CPU while measuring: 10.0 s in 5.0 s (2.0 cores busy):",
+                        "  dossier-service           6.0 s   60.0%",
+                        "  PostgreSQL                3.0 s   30.0%",
+                        "  Kafka broker              1.0 s   10.0%");
+    }
+
+    @Test
     void theSameSeedGivesTheSameDossiersSoAReRunImportsNothingNew() {
         List<String> first = generate(1, 500);
         assertThat(generate(1, 500)).isEqualTo(first);
