@@ -54,16 +54,12 @@ final class Benchmark {
         Map<Long, String> services = new java.util.HashMap<>();
         localServices().forEach(s -> services.put(s.pid(), s.name()));
         Map<String, Long> machineBefore = CpuProfile.ticksByGroup(services);
-        // a JFR recording of dossier-service while measuring (--profile false to leave it out)
-        java.util.Optional<CpuProfile.Recording> recording = !Boolean.parseBoolean(options.get("profile", "true"))
-                ? java.util.Optional.empty()
-                : localServices().stream().filter(s -> s.name().equals("dossier-service")).findFirst()
-                .flatMap(s -> CpuProfile.Recording.start(s.pid()));
         Run service = drive(api, lifecycles, concurrency);
         java.util.Optional<java.time.Duration> cpuAfter = dossierServiceCpu();
         long[] ticksAfter = dossierServiceTicks();
         Map<String, Long> machineAfter = CpuProfile.ticksByGroup(services);
-        java.util.Optional<CpuProfile.Summary> profile = recording.flatMap(CpuProfile.Recording::stop);
+        // read before the profiled lifecycles below: JFR's own buffers would count as the service's memory
+        List<String> memory = residentMemory(rssTargetMb, peakReset);
 
         String jdbc = options.get("jdbc", "jdbc:postgresql://127.0.0.1:15432/motcua");
         int inserts = service.latencies.length;
@@ -111,9 +107,31 @@ final class Benchmark {
         System.out.println(delay(new DossierTools.Api(options.get("reporting-url", "http://127.0.0.1:8084"),
                         options.token()), "motcua_projection_visible_delay_seconds\\{projection=\"dossiers\",",
                 "commit -> in reporting's figures"));
-        residentMemory(rssTargetMb, peakReset).forEach(System.out::println);
+        memory.forEach(System.out::println);
         CpuProfile.machineLines(machineBefore, machineAfter, service.seconds).forEach(System.out::println);
-        profile.ifPresent(p -> p.lines(10).forEach(System.out::println));
+        profile(api, Math.max(200, lifecycles / 3), concurrency);
+    }
+
+    /**
+     * dossier-service's CPU by code, from a JFR recording over a further run of lifecycles after the measured one (a
+     * recording costs the service memory and some CPU, so it stays out of the figures above); --profile false skips it.
+     */
+    private void profile(DossierTools.Api api, int lifecycles, int concurrency) throws Exception {
+        if (!Boolean.parseBoolean(options.get("profile", "true"))) {
+            return;
+        }
+        java.util.Optional<CpuProfile.Recording> recording = localServices().stream()
+                .filter(s -> s.name().equals("dossier-service")).findFirst()
+                .flatMap(s -> CpuProfile.Recording.start(s.pid()));
+        if (recording.isEmpty()) {
+            System.out.println("dossier-service CPU by code        not reported (no local dossier-service, or jcmd failed)");
+            return;
+        }
+        drive(api, lifecycles, concurrency);
+        recording.get().stop().ifPresent(p -> {
+            System.out.printf("(a further %d lifecycles, recorded by JFR)%n", lifecycles);
+            p.lines(10).forEach(System.out::println);
+        });
     }
 
     /**
