@@ -114,10 +114,12 @@ final class Benchmark {
 
     /**
      * dossier-service's CPU by code, from a JFR recording over a further run of lifecycles after the measured one (a
-     * recording costs the service memory and some CPU, so it stays out of the figures above); --profile false skips it.
+     * recording costs the service memory and some CPU, so it stays out of the figures above). Only with --profile
+     * true: JFR's buffers stay in the service after the recording (about 30 MB), so a later bench on the same JVM
+     * would read them as the service's memory.
      */
     private void profile(DossierTools.Api api, int lifecycles, int concurrency) throws Exception {
-        if (!Boolean.parseBoolean(options.get("profile", "true"))) {
+        if (!Boolean.parseBoolean(options.get("profile", "false"))) {
             return;
         }
         java.util.Optional<CpuProfile.Recording> recording = localServices().stream()

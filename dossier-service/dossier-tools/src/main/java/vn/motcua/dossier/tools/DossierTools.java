@@ -30,7 +30,7 @@ public final class DossierTools {
                                                 [--concurrency 8] [--warmup 300]
                                                 [--jdbc jdbc:postgresql://127.0.0.1:15432/motcua] [--jdbc-user postgres]
                                                 [--reporting-url http://127.0.0.1:8084] [--rss-target-mb 300]
-                                                [--profile true]   (JFR of dossier-service while measuring)
+                                                [--profile false]  (true: JFR of dossier-service after measuring)
                            dossier-tools import [--url http://127.0.0.1:8082] [--token T] [--count 100000]
                                                 [--batch 500] [--parallel 2] [--source legacy-2026] [--seed 1]
                            dossier-tools verify-history [--jdbc-url jdbc:postgresql://127.0.0.1:15432/motcua]
