@@ -9,6 +9,7 @@ import vn.motcua.testinfra.Tokens;
 
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static vn.motcua.catalog.CatalogTestSupport.as;
@@ -100,7 +101,40 @@ class IdentityProviderTest {
     void aTokenWhoseUserNameIsThreeHundredCharactersIsRefused() {
         String code = unique("IDP");
         String token = infra.tokens().issue("u".repeat(300), Set.of("admin"), null, java.time.Duration.ofHours(1));
-        as(token).body(field(code)).put("/api/v1/fields/" + code).then()
-                .statusCode(401).contentType(containsString("application/problem+json"));
+        // twice: its signature is good, so the second time it is answered from the verified tokens, and still refused
+        for (int i = 0; i < 2; i++) {
+            as(token).body(field(code)).put("/api/v1/fields/" + code).then()
+                    .statusCode(401).contentType(containsString("application/problem+json"));
+        }
+    }
+
+    @Test
+    void aVerifiedTokenIsAnsweredFromMemoryOnTheNextRequestsAndNeverStandsForAnotherToken() {
+        // checking a token's RS256 signature again on every request was a third of a command's CPU: a token that
+        // passed is kept (a minute at most, never past its expiry or maximum age); see VerifiedTokens
+        String admin = infra.tokens().admin();
+        String officer = infra.tokens().officer("000.00.00.H40");
+        double cached = verifiedTokens("cached");
+        double verified = verifiedTokens("verified");
+        for (int i = 0; i < 5; i++) {
+            String code = unique("IDP");
+            as(admin).body(field(code)).put("/api/v1/fields/" + code).then().statusCode(200);
+            // the officer's own token, between the admin's: never answered with the admin's identity
+            as(officer).body(field(code)).put("/api/v1/fields/" + code).then().statusCode(403);
+        }
+        assertThat(verifiedTokens("verified") - verified).as("tokens checked by their signature").isEqualTo(2);
+        assertThat(verifiedTokens("cached") - cached).as("requests answered from memory").isEqualTo(8);
+        // and a token nobody verified is still refused, every time
+        for (int i = 0; i < 2; i++) {
+            as(infra.oidc().unpublished().admin()).body(field("X")).put("/api/v1/fields/X").then().statusCode(401);
+        }
+    }
+
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    private double verifiedTokens(String result) {
+        var c = metrics.find("motcua.oidc.verified.tokens").tag("result", result).counter();
+        return c == null ? 0 : c.count();
     }
 }
