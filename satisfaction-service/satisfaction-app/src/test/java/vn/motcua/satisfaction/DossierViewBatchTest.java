@@ -45,6 +45,9 @@ class DossierViewBatchTest {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    vn.motcua.consumer.Consumers consumers;
+
     Instant now;
     String kiosk;
 
@@ -141,6 +144,44 @@ class DossierViewBatchTest {
         await().atMost(WAIT).until(() -> Sql.count(infra, "select count(*) from satisfaction.consumer_parked "
                 + "where stream = ? and status = 'PARKED'", early.id.toString()) == 1);
         assertThat(early.state()).isNull();
+    }
+
+    @Test
+    void aBurstPolledWhileTheDatabaseIsAwayIsAppliedWhenItReturnsNotDeadLettered() {
+        List<ProducerRecord<String, byte[]>> burst = new ArrayList<>();
+        List<SatisfactionTestSupport.Dossier> dossiers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            var d = SatisfactionTestSupport.dossier(infra).into(burst);
+            d.received(Types.Channel.COUNTER, now.minus(Duration.ofDays(1)));
+            dossiers.add(d);
+        }
+        double polledBefore = polled();
+        infra.postgres().stop();
+        try {
+            SatisfactionTestSupport.sendAll(infra, burst);
+            // the consumer has the burst in hand while the database is away, and waits for it (its parked streams
+            // could not be read, so the records go one by one, each retried until the database answers)
+            await().atMost(WAIT).until(() -> polled() - polledBefore >= burst.size());
+            await().atMost(WAIT).until(() -> consumers.registered().get("satisfaction-service.dossier-view").status()
+                    .waitingReason().isPresent());
+        } finally {
+            infra.postgres().start();
+        }
+
+        List<UUID> ids = dossiers.stream().map(d -> d.id).toList();
+        await().atMost(WAIT).until(() -> Sql.count(infra, "select count(*) from satisfaction.dossier_view "
+                + "where dossier_id::text = any(string_to_array(?, ','))", list(ids)) == ids.size());
+        List<String> keys = ids.stream().map(UUID::toString).toList();
+        assertThat(TopicReader.read(infra.kafka().bootstrapServers(), DossierViewConsumerTest.DLQ,
+                m -> keys.contains(m.key()))).as("none of the burst dead-lettered").isEmpty();
+    }
+
+    /** Records the dossier-event consumer has fetched from the broker (Kafka's client metric). */
+    private double polled() {
+        return metrics.find("kafka.consumer.fetch.manager.records.consumed.total")
+                .tag("client.id", "kafka-consumer-dossier-events").meters().stream()
+                .filter(m -> m.getId().getTag("topic") == null || m.getId().getTag("topic").contains("."))
+                .mapToDouble(m -> m.measure().iterator().next().getValue()).max().orElse(0);
     }
 
     private static String list(List<UUID> ids) {

@@ -18,6 +18,8 @@ import vn.motcua.satisfaction.store.DossierViewEntity;
 import vn.motcua.satisfaction.store.Locks;
 import vn.motcua.consumer.ProcessedEvent;
 import vn.motcua.consumer.Consumers;
+import vn.motcua.consumer.DeadLetterPublisher;
+import vn.motcua.consumer.Failure;
 import vn.motcua.consumer.OutOfOrderEvent;
 import vn.motcua.consumer.ParkedStore;
 import vn.motcua.consumer.SessionConnection;
@@ -60,13 +62,18 @@ public class DossierViewConsumer {
     private final Consumers consumers;
 
     /** Records applied in a poll's one transaction, and records that went one by one: ops see which way they go. */
-    private final Counter inBatches;
-    private final Counter oneByOne;
+    private final Counter appliedInBatches;
+    private final Counter appliedOneByOne;
+    private final DeadLetterPublisher deadLetters;
+    private final String deadLetterTopic;
 
     public DossierViewConsumer(Ratings ratings, Clock clock, Consumers consumers, MeterRegistry metrics,
+                               DeadLetterPublisher deadLetters,
                                @ConfigProperty(name = "mp.messaging.incoming.dossier-events.dead-letter-queue.topic") String deadLetterTopic) {
-        this.inBatches = metrics.counter("motcua.dossier.view.records", "path", "batch");
-        this.oneByOne = metrics.counter("motcua.dossier.view.records", "path", "one-by-one");
+        this.appliedInBatches = metrics.counter("motcua.dossier.view.records", "path", "batch");
+        this.appliedOneByOne = metrics.counter("motcua.dossier.view.records", "path", "one-by-one");
+        this.deadLetters = deadLetters;
+        this.deadLetterTopic = deadLetterTopic;
         this.ratings = ratings;
         this.clock = clock;
         this.consumers = consumers;
@@ -91,20 +98,35 @@ public class DossierViewConsumer {
             return oneByOne(records, 0, onContext);
         }
         List<String> streams = records.stream().map(ParkedStore::stream).distinct().toList();
-        // a stream with parked records keeps its order through Consumers: the whole poll goes one by one then
-        return consumers.held(CONSUMER, streams).emitOn(onContext).chain(held -> !held.isEmpty()
+        // a stream with parked records keeps its order through Consumers: the whole poll goes one by one then, and
+        // so it does when that cannot be read (the database away: one by one waits for it, record by record)
+        return consumers.held(CONSUMER, streams).map(Map::isEmpty).onFailure().recoverWithItem(false)
+                .emitOn(onContext).chain(asOne -> !asOne
                 ? oneByOne(records, 0, onContext)
                 : Uni.createFrom().deferred(() -> Panache.withTransaction(() -> applyAll(records)))
-                .invoke(() -> inBatches.increment(records.size()))
+                .invoke(() -> appliedInBatches.increment(records.size()))
                 .onFailure().invoke(t -> LOG.debugf("%s: a batch of %d records did not apply as one (%s); one by "
                         + "one", CONSUMER, records.size(), t.toString()))
                 .onFailure().recoverWithUni(t -> Uni.createFrom().voidItem().emitOn(onContext)
                         .chain(() -> oneByOne(records, 0, onContext))));
     }
 
+    /**
+     * The poll's records in order through {@link Consumers}. Should one still fail there (its parking refused too),
+     * it is dead-lettered here and the rest go on: the poll is acknowledged as a whole, and failing it would send
+     * every record of it, the applied and the waiting, to the dead-letter topic.
+     */
     private Uni<Void> oneByOne(List<ConsumerRecord<byte[], byte[]>> records, int from, Executor onContext) {
-        return from == records.size() ? Uni.createFrom().voidItem()
-                : consumers.consume(CONSUMER, records.get(from)).invoke(() -> oneByOne.increment())
+        if (from == records.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        ConsumerRecord<byte[], byte[]> record = records.get(from);
+        return consumers.consume(CONSUMER, record).invoke(() -> appliedOneByOne.increment())
+                .onFailure().recoverWithUni(t -> {
+                    LOG.errorf(t, "%s: record %s-%d@%d could not be applied nor parked; dead-lettered", CONSUMER,
+                            record.topic(), record.partition(), record.offset());
+                    return deadLetters.send(deadLetterTopic, CONSUMER, record, Failure.of(t));
+                })
                 .emitOn(onContext).chain(() -> oneByOne(records, from + 1, onContext));
     }
 
