@@ -39,7 +39,7 @@ public class VerifiedTokenCache {
     public VerifiedTokenCache(MeterRegistry metrics,
                               @ConfigProperty(name = "motcua.oidc.verified-token-cache.ttl", defaultValue = "PT1M")
                               Duration ttl,
-                              @ConfigProperty(name = "motcua.oidc.verified-token-cache.max-size", defaultValue = "10000")
+                              @ConfigProperty(name = "motcua.oidc.verified-token-cache.max-size", defaultValue = "2000")
                               long maxSize,
                               @ConfigProperty(name = "quarkus.oidc.token.age") Optional<Duration> maxTokenAge) {
         // the system clock, as quarkus-oidc's own expiry check uses: not the services' injectable business clock
