@@ -1,5 +1,7 @@
 -- The analyst views: a stable, documented contract for SQL and BI tools (README "Analyst views"). Columns may be
--- added; none is renamed or removed without a new view name. Re-created after every projection rebuild.
+-- added; none is renamed or removed without a new view name. Re-created after every projection rebuild, and after
+-- a migration that replaces a table they read (V11: dossier_fact partitioned by the year of entered_at, Vietnam time;
+-- a filter on v_dossier.entered_at reads only the years' partitions it needs).
 drop view if exists v_notice, v_unit_month, v_rating, v_dossier_step, v_dossier, v_procedure, v_unit;
 
 -- units of the catalog tree
@@ -20,7 +22,9 @@ select dossier_id, dossier_code, procedure_code, procedure_version, time_unit, l
        used_ratio, returned_at, return_channel, withdrawn_at, current_unit, apology_informed_at,
        -- Decision 766 online payment, digitisation and the national portal sync (null: not said)
        paid_at, payment_channel, paid_online, digitised_all, result_electronic, sync_state, sync_for_version, sync_at,
-       sync_error_code, sync_error_message
+       sync_error_code, sync_error_message,
+       -- reception, or refusal at reception: what the facts are partitioned by
+       entered_at
 from dossier_fact;
 
 -- what the applicant was told and whether it reached them (no address: that stays in dossier-service)

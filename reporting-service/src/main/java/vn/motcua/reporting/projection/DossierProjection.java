@@ -437,6 +437,7 @@ public class DossierProjection implements Projection {
             Summaries.dropChanged(c, facts);
         }
         facts.forEach(f -> f.figuresChangedSince = null); // written with this batch
+        FactPartitions.ensure(c, "dossier_fact" + sfx, facts);
         rows.copyInto(c, "dossier_fact_stage", String.join(", ", COLUMNS));
         try (Statement s = c.createStatement()) {
             s.executeUpdate(MERGE_FACTS.formatted(sfx));
@@ -455,7 +456,7 @@ public class DossierProjection implements Projection {
     static final String STEP_COLUMNS = "dossier_id, number, unit_code, step_name, competent_unit, started_at, deadline,"
             + " ended_at";
     private static final String MERGE_FACTS = "insert into dossier_fact%s (" + String.join(", ", COLUMNS)
-            + ") select " + String.join(", ", COLUMNS) + " from dossier_fact_stage on conflict (dossier_id) do update set "
+            + ") select " + String.join(", ", COLUMNS) + " from dossier_fact_stage on conflict (dossier_id, entered_at) do update set "
             + java.util.Arrays.stream(COLUMNS).skip(1).map(col -> col + " = excluded." + col)
             .collect(java.util.stream.Collectors.joining(", "));
     private static final String MERGE_STEPS = "insert into dossier_step%s (" + STEP_COLUMNS + ") select "

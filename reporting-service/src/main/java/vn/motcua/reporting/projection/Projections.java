@@ -244,7 +244,15 @@ public class Projections {
             List<String> deferred = new ArrayList<>();
             for (String t : p.tables()) {
                 s.execute("drop table if exists " + t + "_rebuild");
-                s.execute("create table " + t + "_rebuild (like " + t + " including all)");
+                String partitioning = null;
+                try (ResultSet rs = s.executeQuery("select pg_get_partkeydef(to_regclass('" + t + "'))")) {
+                    if (rs.next()) {
+                        partitioning = rs.getString(1);
+                    }
+                }
+                // a partitioned table's twin is partitioned alike; its partitions come with the rows that need them
+                s.execute("create table " + t + "_rebuild (like " + t + " including all)"
+                        + (partitioning == null ? "" : " partition by " + partitioning));
                 // the replay's merges need the unique ones; the others serve queries only, so they are built
                 // at the end in one pass each, instead of being updated at every write of the replay
                 List<String[]> secondary = new ArrayList<>();
@@ -256,7 +264,8 @@ public class Projections {
                 }
                 for (String[] index : secondary) {
                     s.execute("drop index " + index[0]);
-                    deferred.add(index[1]);
+                    // a partitioned table's index is shown "on only" the parent: built again, it is built on all
+                    deferred.add(index[1].replace(" ON ONLY ", " ON "));
                 }
             }
             deferredIndexes.put(p.name(), deferred);
@@ -388,6 +397,7 @@ public class Projections {
             Summaries.dropAll(s);
             for (String t : p.tables()) {
                 s.execute("drop table " + t + "_retired");
+                FactPartitions.takeLiveNames(c, t);
             }
             try (PreparedStatement del = c.prepareStatement("delete from projection_checkpoint where projection = ?")) {
                 del.setString(1, p.name());
