@@ -82,6 +82,18 @@ final class Benchmark {
                 commandsPerSecond);
         System.out.printf(Locale.ROOT, "command latency p50 / p99        %7.1f ms / %.1f ms%n",
                 commands.at(50) / 1e6, commands.at(99) / 1e6);
+        // which command makes the tail: the reception does most (catalog rows, the code counter, the receipt)
+        StringBuilder kinds = new StringBuilder();
+        String[] names = {"receive", "result", "return"};
+        for (int k = 0; k < 3; k++) {
+            long[] one = ofCommand(service.bySlot, k);
+            if (one.length > 0) {
+                Percentiles p = new Percentiles(one);
+                kinds.append(String.format(Locale.ROOT, "%s%s %.1f / %.1f / %.1f", kinds.isEmpty() ? "" : ", ",
+                        names[k], p.at(50) / 1e6, p.at(90) / 1e6, p.at(99) / 1e6));
+            }
+        }
+        System.out.printf(Locale.ROOT, "by command p50 / p90 / p99 (ms)  %s%n", kinds);
         System.out.printf(Locale.ROOT, "PostgreSQL single-row inserts/s  %10.1f   (autocommit, %d connections)%n",
                 insertsPerSecond, concurrency);
         System.out.printf(Locale.ROOT, "insert latency p50 / p99         %7.1f ms / %.1f ms%n",
@@ -284,7 +296,14 @@ final class Benchmark {
         return ticks;
     }
 
-    private record Run(long[] latencies, double seconds, int failures) {
+    /** {@code bySlot}: each lifecycle's three commands at 3i, 3i + 1, 3i + 2 (0 where one failed); empty for inserts. */
+    private record Run(long[] latencies, double seconds, int failures, long[] bySlot) {
+    }
+
+    /** The latencies of one of a lifecycle's three commands (0 receive, 1 result, 2 return). */
+    private static long[] ofCommand(long[] bySlot, int command) {
+        return java.util.stream.IntStream.range(0, bySlot.length).filter(i -> i % 3 == command)
+                .mapToLong(i -> bySlot[i]).filter(l -> l > 0).toArray();
     }
 
     private Run drive(DossierTools.Api api, int lifecycles, int concurrency) throws Exception {
@@ -314,7 +333,8 @@ final class Benchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return new Run(java.util.Arrays.stream(latencies).filter(l -> l > 0).toArray(), seconds, failures.get());
+        return new Run(java.util.Arrays.stream(latencies).filter(l -> l > 0).toArray(), seconds, failures.get(),
+                latencies);
     }
 
     private void lifecycle(DossierTools.Api api, long[] latencies, int slot) throws Exception {
@@ -383,6 +403,6 @@ final class Benchmark {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("drop schema motcua_bench cascade");
         }
-        return new Run(latencies, seconds, 0);
+        return new Run(latencies, seconds, 0, new long[0]);
     }
 }
