@@ -32,6 +32,15 @@ public final class DatabaseErrors {
     }
 
     /**
+     * The database rolled the whole transaction back because of another one (serialization failure, deadlock, lock
+     * not available): nothing of it was written, and the same request run again may well succeed.
+     */
+    public static boolean lostToAnotherTransaction(Throwable t) {
+        String state = find(t).map(DatabaseError::sqlState).orElse("");
+        return "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state);
+    }
+
+    /**
      * Whether a failure means the database could not be reached (refused or lost connection, server shutting down or
      * starting): a moment's outage the caller may retry, not a fault of the request. Mutiny's composite failures and
      * suppressed exceptions are searched too, since a failed rollback is reported beside the original failure.

@@ -212,7 +212,7 @@ public class Problems {
                     .withTitle("Conflict").withDetail("The entity already exists (concurrent change)")
                     .with("detailVi", "Dữ liệu đã tồn tại (có thay đổi đồng thời)").build().toResponse();
         }
-        if ("40001".equals(state) || "40P01".equals(state) || "55P03".equals(state)) {
+        if (DatabaseErrors.lostToAnotherTransaction(e)) {
             return HttpProblem.builder().withType(URI.create(TYPE_BASE + "retry")).withStatus(409)
                     .withTitle("Conflict").withDetail("A concurrent change won; retry the request")
                     .with("detailVi", "Có thay đổi đồng thời; vui lòng thử lại").build().toResponse();

@@ -95,9 +95,10 @@ public class CatalogReplica {
      */
     public Uni<ProcedureTerms> reception(String procedureCode, String receivingUnit, String competentUnit,
                                          LocalDate day, String prefix) {
-        return unit(receivingUnit, day, prefix + "receivingUnit")
-                .chain(() -> unit(competentUnit, day, prefix + "competentUnit"))
-                .chain(competent -> terms(procedureCode, competent, day, prefix + "competentUnit"));
+        // the four rows in one query, as the import asks for many receptions': a desk's reception waits for one
+        // round trip to the database instead of four
+        ReceptionQuery q = new ReceptionQuery(procedureCode, receivingUnit, competentUnit, day, prefix);
+        return receptions(List.of(q)).map(answer -> answer.apply(q));
     }
 
     /** One reception's question to the catalog (see {@link #reception}). */

@@ -233,12 +233,37 @@ public class DossierStore {
     }
 
     /**
+     * {@code n} positions of the store's order, for a write whose number of events is known before it is decided (a
+     * reception appends one): asked for beside the command's other reads instead of after its decision. Positions
+     * only order, so one a write did not use is a gap like a rolled-back command's.
+     */
+    public Uni<long[]> positions(int n) {
+        return SessionSql.query(POSITIONS, n).map(rows -> rows.stream().mapToLong(r -> (Long) r[0]).toArray());
+    }
+
+    /** {@link #write(Write)} with positions taken before ({@link #positions}); others if their number does not fit. */
+    public Uni<Void> write(Write w, long[] positions) {
+        if (positions.length != w.events().size()) {
+            return write(w);
+        }
+        checkChain(List.of(w));
+        return written(SessionSql.query(WRITE, values(List.of(w), positions)));
+    }
+
+    /**
      * Writes what several commands decided, on different dossiers, as one statement (the bulk import: each element
      * a new stream). Any one version conflict refuses them all.
      *
      * @throws ProblemException 409 version-conflict when another writer appended first to any of them
      */
     public Uni<Void> write(List<Write> writes) {
+        int n = checkChain(writes);
+        Uni<long[]> positions = n == 0 ? Uni.createFrom().item(new long[0]) : positions(n);
+        return written(positions.chain(p -> SessionSql.query(WRITE, values(writes, p))));
+    }
+
+    /** The writes' number of events; refuses a write whose previous hash does not go with its expected version. */
+    private static int checkChain(List<Write> writes) {
         int n = 0;
         for (Write w : writes) {
             if ((w.expectedVersion() == 0) != (w.previousHash() == null)) {
@@ -247,11 +272,11 @@ public class DossierStore {
             }
             n += w.events().size();
         }
-        Uni<long[]> positions = n == 0 ? Uni.createFrom().item(new long[0])
-                : SessionSql.query(POSITIONS, n).map(rows -> rows.stream().mapToLong(r -> (Long) r[0]).toArray());
-        return positions.chain(p -> SessionSql.query(WRITE, values(writes, p)))
-                .onFailure(DossierStore::isVersionConflict).transform(e -> versionConflict())
-                .replaceWithVoid();
+        return n;
+    }
+
+    private static Uni<Void> written(Uni<List<Object[]>> statement) {
+        return statement.onFailure(DossierStore::isVersionConflict).transform(e -> versionConflict()).replaceWithVoid();
     }
 
     private static final io.vertx.core.buffer.Buffer NO_HASH = io.vertx.core.buffer.Buffer.buffer();
