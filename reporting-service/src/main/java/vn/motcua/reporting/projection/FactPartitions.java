@@ -34,6 +34,9 @@ final class FactPartitions {
     static void ensure(Connection c, String table, Collection<DossierFact> facts) throws SQLException {
         Map<String, String> needed = new LinkedHashMap<>();
         for (DossierFact f : facts) {
+            if (f.enteredAt == null) {
+                continue; // a stream that began without a reception: the write refuses it (not null) and it is parked
+            }
             int year = f.enteredAt.atZone(Period.VIETNAM).getYear();
             needed.computeIfAbsent(name(table, year), n -> bounds(year));
         }
