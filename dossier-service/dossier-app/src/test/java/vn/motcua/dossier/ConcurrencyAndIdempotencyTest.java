@@ -148,6 +148,39 @@ class ConcurrencyAndIdempotencyTest {
     }
 
     @Test
+    void givenReceptionsRefusedAmongTenDesksAtOnce_whenCodesAreGiven_thenTheAcceptedAreNumberedWithoutGaps()
+            throws Exception {
+        // a reception takes its code while the catalog is still being asked (the two go out together), and the
+        // rules decide after it: a refusal by either must give its code back with its transaction
+        String desk = DossierTestSupport.freshUnit(infra, "Công an phường thử nghiệm mã khi từ chối");
+        String token = infra.tokens().officer(desk);
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> body = DossierTestSupport.receive(DossierTestSupport.ID_CARD, desk, "COUNTER");
+            if (i % 5 == 1) {
+                body.put("procedureCode", "9.999999"); // the catalog refuses: no such procedure
+            } else if (i % 5 == 3) {
+                body.put("digitisedDocuments", List.of("Giấy tờ không nộp")); // the rules refuse
+            }
+            bodies.add(JSON.writeValueAsString(body));
+        }
+
+        List<HttpResponse<String>> answers = parallel(10, i -> postAs(token, "/api/v1/dossiers", bodies.get(i)));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201, 400);
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            expected.add(desk + "-260302-" + String.format("%04d", i));
+        }
+        assertThat(answers).filteredOn(r -> r.statusCode() == 201).extracting(r -> json(r).path("code").asText())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        // and the next one of the day follows them
+        String next = JSON.writeValueAsString(DossierTestSupport.receive(DossierTestSupport.ID_CARD, desk, "COUNTER"));
+        assertThat(json(parallel(1, i -> postAs(token, "/api/v1/dossiers", next)).get(0)).path("code").asText())
+                .isEqualTo(desk + "-260302-0007");
+    }
+
+    @Test
     void givenStaleIfMatch_whenCommand_then409AndNothingAppended() {
         String id = DossierTestSupport.received(officer, DossierTestSupport.idCard()).getString("id");
         as(officer).body(Map.of("toUnit", PC06)).header("If-Match", "\"1\"")
