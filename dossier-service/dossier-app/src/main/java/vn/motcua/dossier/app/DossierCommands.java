@@ -582,12 +582,26 @@ public class DossierCommands {
                                                boolean last, int streamVersion, Instant leaseUntil) {
         return Panache.withTransaction(() -> {
             Instant now = clock.instant();
-            return portalSync.accepted(dossierId, owner, forVersion, portalStatus, last, streamVersion, now, leaseUntil)
-                    .chain(announce -> announce.isEmpty() ? Uni.createFrom().item(false)
-                            : !announce.get() ? Uni.createFrom().item(true)
-                            : appendReceipt(dossierId, new DossierCommand.RecordPortalAcceptance(forVersion,
-                            portalStatus, now)).replaceWith(true));
+            // the receipt before the sync's row is locked, the order a command's write takes them in (its event,
+            // then the row): a sync that locked the row first could deadlock with a command (PostgreSQL then rolled
+            // the command back after a second); in the same order the later one waits, loses its append and runs again
+            return portalSync.announcement(dossierId, owner).chain(announce -> {
+                if (announce.isEmpty()) {
+                    return Uni.createFrom().item(false);
+                }
+                Uni<Void> receipt = announce.get() ? appendReceipt(dossierId,
+                        new DossierCommand.RecordPortalAcceptance(forVersion, portalStatus, now)).replaceWithVoid()
+                        : Uni.createFrom().voidItem();
+                return receipt.chain(() -> portalSync.accepted(dossierId, owner, forVersion, portalStatus, last,
+                        streamVersion, now, leaseUntil)).chain(DossierCommands::keptIfHeld);
+            });
         });
+    }
+
+    /** The transaction commits when the sync still held the dossier; otherwise nothing of it is kept. */
+    private static Uni<Boolean> keptIfHeld(boolean held) {
+        return held ? Uni.createFrom().item(true)
+                : Panache.currentTransaction().invoke(tx -> tx.markForRollback()).replaceWith(false);
     }
 
     /**
@@ -598,10 +612,11 @@ public class DossierCommands {
                                             String errorMessage) {
         return Panache.withTransaction(() -> {
             Instant now = clock.instant();
-            return portalSync.refused(dossierId, owner, forVersion, errorCode, errorMessage, now)
-                    .chain(held -> !held ? Uni.createFrom().item(false)
-                            : appendReceipt(dossierId, new DossierCommand.RecordPortalRefusal(forVersion, errorCode,
-                            errorMessage, now)).replaceWith(true));
+            // the receipt first, as for an acceptance
+            return appendReceipt(dossierId, new DossierCommand.RecordPortalRefusal(forVersion, errorCode,
+                    errorMessage, now))
+                    .chain(() -> portalSync.refused(dossierId, owner, forVersion, errorCode, errorMessage, now))
+                    .chain(DossierCommands::keptIfHeld);
         });
     }
 

@@ -47,32 +47,38 @@ public class PortalSyncStore {
     // refused one) or a running backoff keeps its time.
 
     /**
+     * Whether the next acceptance is to be announced in the stream (the first one, or the first after a refusal),
+     * or empty when this instance ({@code owner}) no longer holds the dossier. Read without locking the row: only the
+     * lease's holder changes it, and {@link #accepted} checks the lease again under the row's lock.
+     */
+    public Uni<Optional<Boolean>> announcement(UUID dossierId, UUID owner) {
+        // on the session's connection: a Hibernate native query with a result type would add a query plan cache
+        // entry on every acceptance (see SessionConnection)
+        return SessionSql.query("select announce_next from portal_sync where dossier_id = $1 and lease_owner = $2",
+                dossierId, owner).map(held -> held.isEmpty() ? Optional.<Boolean>empty()
+                : Optional.of(Boolean.TRUE.equals(held.get(0)[0])));
+    }
+
+    /**
      * The portal accepted the copy of {@code version} (both calls). Later versions are due at once; when
      * {@code last}, the dossier is synchronised unless it changed after {@code streamVersion} (the stream as the sync
-     * read it). Returns whether this acceptance is to be announced in the stream (the first one, or the first after a
-     * refusal), or empty when this instance no longer holds the lease (it then stops).
+     * read it). False when this instance no longer holds the lease (it then stops).
      */
-    public Uni<Optional<Boolean>> accepted(UUID dossierId, UUID owner, int version, int portalStatus, boolean last,
-                                           int streamVersion, Instant now, Instant leaseUntil) {
-        // the read on the session's connection: a Hibernate native query with a result type would add a query
-        // plan cache entry on every acceptance (see SessionConnection)
-        return SessionSql.query("select announce_next from portal_sync where dossier_id = $1 and lease_owner = $2 "
-                        + "for update", dossierId, owner)
-                .chain(held -> held.isEmpty() ? Uni.createFrom().item(Optional.<Boolean>empty())
-                        : Panache.getSession().chain(s -> s.createNativeQuery("""
-                                update portal_sync set version_sent = ?3, status_sent = ?4, portal_has_it = true,
-                                  dossier_call_version = ?3, attempts = 0, last_error = null, last_error_code = null,
-                                  refused_version = null, refused_at = null, announce_next = false,
-                                  state = case when not cast(?5 as boolean) or head_version > ?6 then 'PENDING'
-                                               else 'SYNCED' end,
-                                  last_attempt_at = ?7, next_attempt_at = ?7, updated_at = ?7,
-                                  lease_until = case when cast(?5 as boolean) then null else cast(?8 as timestamptz) end,
-                                  lease_owner = case when cast(?5 as boolean) then null else lease_owner end
-                                where dossier_id = ?1 and lease_owner = ?2""")
-                        .setParameter(1, dossierId).setParameter(2, owner).setParameter(3, version)
-                        .setParameter(4, portalStatus).setParameter(5, last).setParameter(6, streamVersion)
-                        .setParameter(7, now).setParameter(8, leaseUntil).executeUpdate()
-                        .map(n -> Optional.of(Boolean.TRUE.equals(held.get(0)[0])))));
+    public Uni<Boolean> accepted(UUID dossierId, UUID owner, int version, int portalStatus, boolean last,
+                                 int streamVersion, Instant now, Instant leaseUntil) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update portal_sync set version_sent = ?3, status_sent = ?4, portal_has_it = true,
+                          dossier_call_version = ?3, attempts = 0, last_error = null, last_error_code = null,
+                          refused_version = null, refused_at = null, announce_next = false,
+                          state = case when not cast(?5 as boolean) or head_version > ?6 then 'PENDING'
+                                       else 'SYNCED' end,
+                          last_attempt_at = ?7, next_attempt_at = ?7, updated_at = ?7,
+                          lease_until = case when cast(?5 as boolean) then null else cast(?8 as timestamptz) end,
+                          lease_owner = case when cast(?5 as boolean) then null else lease_owner end
+                        where dossier_id = ?1 and lease_owner = ?2""")
+                .setParameter(1, dossierId).setParameter(2, owner).setParameter(3, version)
+                .setParameter(4, portalStatus).setParameter(5, last).setParameter(6, streamVersion)
+                .setParameter(7, now).setParameter(8, leaseUntil).executeUpdate()).map(n -> n == 1);
     }
 
     /**
