@@ -244,6 +244,28 @@ class PortalSyncTest {
         return as(infra.tokens().admin()).get("/api/v1/dossiers/" + id).then().statusCode(200).extract().path("code");
     }
 
+    @jakarta.inject.Inject
+    vn.motcua.dossier.app.DossierCommands commands;
+
+    @Test
+    void aSyncThatNoLongerHoldsADossierKeepsNothingOfItsReceipt() throws Throwable {
+        // the receipt is appended before the sync's row is locked (the order a command's write takes them in); the
+        // row's update then finds the lease gone, and the receipt must go with the rolled-back transaction
+        TestClock.CLOCK.setVietnam("2026-03-02T09:00");
+        String id = received(infra.tokens().officer(POLICE), idCard()).getString("id");
+        java.util.UUID dossier = java.util.UUID.fromString(id);
+        java.util.UUID notTheHolder = java.util.UUID.randomUUID();
+
+        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> commands.recordPortalRefusal(
+                dossier, notTheHolder, 1, "-1", "refused to an instance that lost its lease"))).isFalse();
+        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> commands.recordPortalAcceptance(
+                dossier, notTheHolder, 1, 1, true, 1, TestClock.CLOCK.instant().plusSeconds(60)))).isFalse();
+
+        assertThat(eventTypes(infra, id)).doesNotContain("DossierNationalPortalSyncRefused");
+        assertThat(count(infra, "select count(*) from dossier.portal_sync where dossier_id = ?::uuid"
+                + " and refused_version is not null", id)).isZero();
+    }
+
     @Test
     void acceptingDossiersPlansNoQueryPerDossier() {
         // every acceptance reads the dossier's sync row; as a Hibernate native query with a result type that read
