@@ -53,9 +53,12 @@ public final class DatabaseErrors {
         if (t == null || depth > 20) {
             return false;
         }
-        // refused, reset or closed connections (ConnectException is a SocketException)
+        // refused, reset or closed connections (ConnectException is a SocketException); a write to a connection the
+        // server closed ("Broken pipe": Netty's native transport reports it as a plain IOException), and the
+        // statements pipelined behind it, which the client refuses on the closed connection
         if (t instanceof java.net.SocketException || t instanceof java.nio.channels.ClosedChannelException
-                || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+                || t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.io.IOException
+                || String.valueOf(t.getMessage()).startsWith("Connection is not active now")) {
             return true;
         }
         String state = t instanceof PgException pg ? pg.getSqlState() : t instanceof SQLException sql ? sql.getSQLState() : null;
