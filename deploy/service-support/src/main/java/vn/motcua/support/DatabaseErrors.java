@@ -54,10 +54,11 @@ public final class DatabaseErrors {
             return false;
         }
         // refused, reset or closed connections (ConnectException is a SocketException); a write to a connection the
-        // server closed ("Broken pipe": Netty's native transport reports it as a plain IOException), and the
-        // statements pipelined behind it, which the client refuses on the closed connection
+        // server closed (the JDK reports "Broken pipe" as a plain IOException, unlike an unreadable record's), and
+        // the statements pipelined behind it, which the client refuses on the closed connection
         if (t instanceof java.net.SocketException || t instanceof java.nio.channels.ClosedChannelException
-                || t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.io.IOException
+                || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                || t instanceof java.io.IOException io && brokenConnection(io.getMessage())
                 || String.valueOf(t.getMessage()).startsWith("Connection is not active now")) {
             return true;
         }
@@ -78,6 +79,10 @@ public final class DatabaseErrors {
             }
         }
         return t.getCause() != t && unavailable(t.getCause(), depth + 1);
+    }
+
+    private static boolean brokenConnection(String message) {
+        return message != null && (message.contains("Broken pipe") || message.contains("Connection reset"));
     }
 
     /** A unique-key violation, of the named constraint when {@code constraint} is not null. */

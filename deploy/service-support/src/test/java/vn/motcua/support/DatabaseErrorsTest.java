@@ -31,6 +31,9 @@ class DatabaseErrorsTest {
     void aRefusalOfTheRequestIsNot() {
         assertThat(DatabaseErrors.unavailable(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(DatabaseErrors.unavailable(new IllegalArgumentException("bad input"))).isFalse();
+        // an unreadable record is an IOException too (Jackson's), and no outage: retrying it would never end
+        assertThat(DatabaseErrors.unavailable(new java.io.UncheckedIOException(
+                new IOException("Unexpected character ('x' (code 120))")))).isFalse();
         assertThat(DatabaseErrors.lostToAnotherTransaction(new SQLException("deadlock detected", "40P01"))).isTrue();
         assertThat(DatabaseErrors.lostToAnotherTransaction(new SQLException("duplicate key", "23505"))).isFalse();
     }
