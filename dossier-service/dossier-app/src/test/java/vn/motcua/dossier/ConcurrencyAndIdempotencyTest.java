@@ -181,6 +181,84 @@ class ConcurrencyAndIdempotencyTest {
     }
 
     @Test
+    void givenThirtyReceptionsAtOneDeskAtOnce_whenTheyShareTransactions_thenEachCallerGetsWhatItWouldHaveAlone()
+            throws Exception {
+        // receptions waiting for the same unit's day counter are written together: every caller must still get its
+        // own dossier and code (or its own refusal, or its first answer again), and the codes stay without gaps
+        String desk = DossierTestSupport.freshUnit(infra, "Công an phường thử nghiệm tiếp nhận theo nhóm");
+        String token = infra.tokens().officer(desk);
+        List<String> bodies = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Map<String, Object> body = DossierTestSupport.receive(DossierTestSupport.ID_CARD, desk, "COUNTER");
+            @SuppressWarnings("unchecked") Map<String, Object> applicant = (Map<String, Object>) body.get("applicant");
+            applicant.put("fullName", "Người nộp nhóm " + i);
+            if (i % 10 == 4) {
+                body.put("procedureCode", "9.999999"); // the catalog refuses
+            } else if (i % 10 == 9) {
+                body.put("digitisedDocuments", List.of("Giấy tờ không nộp")); // the rules refuse
+            }
+            keys.add(i % 3 == 0 ? null : UUID.randomUUID().toString());
+            bodies.add(JSON.writeValueAsString(body));
+        }
+        // 0 and 1, 10 and 11, 20 and 21: the same request sent twice with one key (a desk's retry)
+        for (int i = 0; i < 30; i += 10) {
+            bodies.set(i + 1, bodies.get(i));
+            keys.set(i, "group-retry-" + UUID.randomUUID());
+            keys.set(i + 1, keys.get(i));
+        }
+        double[] groupsBefore = receptionGroups();
+
+        List<HttpResponse<String>> answers = parallel(30, i -> keys.get(i) == null
+                ? postAs(token, "/api/v1/dossiers", bodies.get(i))
+                : postAs(token, "/api/v1/dossiers", bodies.get(i), "Idempotency-Key", keys.get(i)));
+
+        for (int i = 0; i < 30; i++) {
+            int expected = i % 10 == 4 || i % 10 == 9 ? 400 : 201;
+            assertThat(answers.get(i).statusCode()).as("reception %d: %s", i, answers.get(i).body())
+                    .isEqualTo(expected);
+        }
+        for (int i = 0; i < 30; i += 10) {
+            assertThat(json(answers.get(i + 1)).path("id").asText()).as("a retry gets the first answer")
+                    .isEqualTo(json(answers.get(i)).path("id").asText());
+        }
+        List<String> ids = answers.stream().filter(r -> r.statusCode() == 201).map(r -> json(r).path("id").asText())
+                .distinct().toList();
+        assertThat(ids).hasSize(30 - 6 - 3);
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= ids.size(); i++) {
+            expected.add(desk + "-260302-" + String.format("%04d", i));
+        }
+        assertThat(answers).filteredOn(r -> r.statusCode() == 201).extracting(r -> json(r).path("code").asText())
+                .containsAll(expected).hasSameElementsAs(expected);
+        for (String id : ids) {
+            assertThat(DossierTestSupport.events(infra, id)).as("events of %s", id).isEqualTo(1);
+        }
+        assertThat(DossierTestSupport.count(infra, "select count(*) from dossier.dossier_view where receiving_unit = ?",
+                desk)).isEqualTo(ids.size());
+        double[] groupsAfter = receptionGroups();
+        assertThat(groupsAfter[1] - groupsBefore[1]).as("receptions in groups of more than one")
+                .isGreaterThan(groupsAfter[0] - groupsBefore[0]);
+        String next = JSON.writeValueAsString(DossierTestSupport.receive(DossierTestSupport.ID_CARD, desk, "COUNTER"));
+        assertThat(json(parallel(1, i -> postAs(token, "/api/v1/dossiers", next)).get(0)).path("code").asText())
+                .isEqualTo(desk + "-260302-" + String.format("%04d", ids.size() + 1));
+    }
+
+    /** The reception groups so far: how many transactions, and how many receptions they held. */
+    private static double[] receptionGroups() {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        double[] out = new double[2];
+        for (String line : metrics.split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("motcua_reception_group_size_(count|sum)(\\{[^}]*})? (\\S+)").matcher(line);
+            if (m.matches()) {
+                out[m.group(1).equals("count") ? 0 : 1] = Double.parseDouble(m.group(3));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void givenStaleIfMatch_whenCommand_then409AndNothingAppended() {
         String id = DossierTestSupport.received(officer, DossierTestSupport.idCard()).getString("id");
         as(officer).body(Map.of("toUnit", PC06)).header("If-Match", "\"1\"")

@@ -69,7 +69,11 @@ public class DossierCommands {
                            vn.motcua.dossier.store.PortalSyncStore portalSync,
                            @org.eclipse.microprofile.config.inject.ConfigProperty(
                                    name = "motcua.import.events-per-statement", defaultValue = "5000")
-                           int eventsPerStatement) {
+                           int eventsPerStatement,
+                           @org.eclipse.microprofile.config.inject.ConfigProperty(
+                                   name = "motcua.reception.max-group", defaultValue = "50")
+                           int maxReceptionGroup,
+                           io.micrometer.core.instrument.MeterRegistry metrics) {
         if (eventsPerStatement < 1) {
             throw new IllegalArgumentException("motcua.import.events-per-statement must be at least 1");
         }
@@ -87,6 +91,29 @@ public class DossierCommands {
         this.idempotent = idempotent;
         this.codes = codes;
         this.secrets = secrets;
+        io.micrometer.core.instrument.DistributionSummary groups = io.micrometer.core.instrument.DistributionSummary
+                .builder("motcua_reception_group_size")
+                .description("Receptions written by one transaction at one unit and day (1: alone)")
+                .register(metrics);
+        this.receptions = new GroupCommit<>(maxReceptionGroup, this::receiveAlone, this::receiveTogether,
+                groups::record);
+    }
+
+    /** Receptions of one unit and day: they all wait on its code counter, so those that wait go in together. */
+    private final GroupCommit<ReceptionLane, Reception, IdempotentRequests.Result> receptions;
+
+    /** What receptions queue on: the receiving unit's day counter of codes. */
+    private record ReceptionLane(String unit, LocalDate day) {
+    }
+
+    /** One reception, checked and waiting for its transaction. */
+    private record Reception(Caller caller, Intake intake, LocalDate day, Instant now,
+                             IdempotentRequests.Idempotency idem, String keyHash, NewDossier command,
+                             Function<DossierSnapshot, Object> answer) {
+        CatalogReplica.ReceptionQuery query() {
+            return new CatalogReplica.ReceptionQuery(intake.procedureCode(), intake.receivingUnit(),
+                    intake.competentUnit(), day, "");
+        }
     }
 
     public Clock clock() {
@@ -114,30 +141,131 @@ public class DossierCommands {
                             .orElse("đầu ngày hôm nay") + "; hồ sơ cũ hơn phải nhập qua chức năng nhập dữ liệu");
         }
         LocalDate day = intake.at().atZone(WorkingCalendar.VIETNAM).toLocalDate();
+        String keyHash = idempotent.keyHash(caller, idem);
+        return receptions.submit(new ReceptionLane(intake.receivingUnit(), day),
+                new Reception(caller, intake, day, now, idem, keyHash, command, answer));
+    }
+
+    /** A reception in its own transaction (nothing else waited for its unit's counter). */
+    private Uni<IdempotentRequests.Result> receiveAlone(Reception r) {
         // the catalog's rows, the calendar, the event's position and the day's next code do not wait for each
         // other: the statements go out together on the transaction's connection (pipelined), one round trip instead
         // of four. The code last: its counter row stays locked until the commit (codes have no gaps), and every
         // reception of the unit that day waits for it, so it is taken as late as it can be. A refusal by the catalog
         // still wins, and the code it took is rolled back with the transaction.
-        return ConflictRetries.reception(idempotent.once(caller, idem, remember -> Uni.combine().all().unis(
-                        catalog.reception(intake.procedureCode(), intake.receivingUnit(), intake.competentUnit(), day, ""),
-                        catalog.calendar(), store.positions(1), codes.next(intake.receivingUnit(), day)).asTuple()
+        Intake intake = r.intake();
+        return ConflictRetries.reception(idempotent.once(r.caller(), r.idem(), remember -> Uni.combine().all().unis(
+                        catalog.reception(intake.procedureCode(), intake.receivingUnit(), intake.competentUnit(),
+                                r.day(), ""),
+                        catalog.calendar(), store.positions(1), codes.next(intake.receivingUnit(), r.day())).asTuple()
                 .chain(found -> {
-                    Types.ProcedureTerms terms = found.getItem1();
-                    WorkingCalendar calendar = found.getItem2();
-                    long[] positions = found.getItem3();
-                    String code = found.getItem4();
-                    vn.motcua.support.tracing.DossierLogContext.about(code);
-                    String secret = secrets.next();
-                    DossierCommand c = command.build(terms, code, protection.lookupHash(secret));
-                    Dossier.Context ctx = context(calendar);
-                    List<DossierEvent> events = decide(DossierState.NEW, c, ctx);
-                    UUID id = UUID.randomUUID();
-                    return appendAndProject(id, code, 0, null, DossierState.NEW, events, null, now, secret,
-                            state -> idempotent.answer(201, id, events.size(), answer.apply(
-                                    snapshot(id, events.size(), state, true, ctx, null, secret))), remember,
-                            positions);
+                    vn.motcua.support.tracing.DossierLogContext.about(found.getItem4());
+                    Received received = receive(r, found.getItem1(), found.getItem4(), context(found.getItem2()),
+                            remember);
+                    return store.write(received.write(), found.getItem3()).replaceWith(received.result());
                 })));
+    }
+
+    /** A reception decided: its answer and its write (with the answer to remember, if it came with a key). */
+    private record Received(IdempotentRequests.Result result, DossierStore.Write write) {
+    }
+
+    /** Decides a reception with its code; the rules' refusal is thrown. */
+    private Received receive(Reception r, Types.ProcedureTerms terms, String code, Dossier.Context ctx,
+                             IdempotentRequests.Remember remember) {
+        String secret = secrets.next();
+        DossierCommand c = r.command().build(terms, code, protection.lookupHash(secret));
+        List<DossierEvent> events = decide(DossierState.NEW, c, ctx);
+        UUID id = UUID.randomUUID();
+        Planned planned = plan(id, code, 0, null, DossierState.NEW, events, null, r.now(), secret);
+        IdempotentRequests.Result result = idempotent.answer(201, id, events.size(), r.answer().apply(
+                snapshot(id, events.size(), planned.state(), true, ctx, null, secret)));
+        return new Received(result, remember == null ? planned.write()
+                : planned.write().withAnswer(remember.take(result)));
+    }
+
+    /**
+     * Receptions that waited for the same unit's counter, in one transaction: one query for their keys' first
+     * answers, their catalog rows, the calendar, their positions and as many codes as they are, pipelined; each
+     * decided in arrival order, the codes given in that order to those the catalog and the rules accept (so they stay
+     * without gaps); one write; the unused codes given back. A member whose key came twice in the group waits for the
+     * group and runs after it (it then finds its first answer). If the group's transaction fails as a whole (a key
+     * another instance answered meanwhile, a deadlock, the database), each member runs again alone, so every caller
+     * gets the answer a reception of its own would have had.
+     */
+    private Uni<List<GroupCommit.Outcome<IdempotentRequests.Result>>> receiveTogether(List<Reception> group) {
+        List<GroupCommit.Outcome<IdempotentRequests.Result>> outcomes = new ArrayList<>(
+                java.util.Collections.nCopies(group.size(), null));
+        List<Integer> members = new ArrayList<>();
+        List<Integer> later = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (int i = 0; i < group.size(); i++) {
+            String key = group.get(i).keyHash();
+            (key == null || keys.add(key) ? members : later).add(i);
+        }
+        return Panache.withTransaction(() -> receiveGroup(group, members, outcomes))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.debugf("a group of %d receptions failed as a whole (%s): each runs alone", members.size(),
+                            e.toString());
+                    return oneByOne(group, members, outcomes);
+                })
+                .chain(() -> oneByOne(group, later, outcomes))
+                .replaceWith(outcomes);
+    }
+
+    private Uni<Void> receiveGroup(List<Reception> group, List<Integer> members,
+                                   List<GroupCommit.Outcome<IdempotentRequests.Result>> outcomes) {
+        Reception first = group.get(members.get(0));
+        String unit = first.intake().receivingUnit();
+        LocalDate day = first.day();
+        int n = members.size();
+        List<String> keyHashes = members.stream().map(i -> group.get(i).keyHash()).filter(k -> k != null).toList();
+        return Uni.combine().all().unis(
+                        keyHashes.isEmpty() ? Uni.createFrom().item(java.util.Map.<String,
+                                vn.motcua.dossier.store.IdempotencyEntity>of()) : store.answers(keyHashes),
+                        catalog.receptions(members.stream().map(i -> group.get(i).query()).toList()),
+                        catalog.calendar(), store.positions(n), codes.next(unit, day, n)).asTuple()
+                .chain(found -> {
+                    Dossier.Context ctx = context(found.getItem3());
+                    int firstSequence = found.getItem5();
+                    List<DossierStore.Write> writes = new ArrayList<>();
+                    for (int i : members) {
+                        Reception r = group.get(i);
+                        try {
+                            vn.motcua.dossier.store.IdempotencyEntity answered = r.keyHash() == null ? null
+                                    : found.getItem1().get(r.keyHash());
+                            if (answered != null) {
+                                outcomes.set(i, GroupCommit.Outcome.answered(idempotent.replay(answered, r.idem())));
+                                continue;
+                            }
+                            Types.ProcedureTerms terms = found.getItem2().apply(r.query());
+                            String code = DossierCode.of(unit, day, firstSequence + writes.size());
+                            Received received = receive(r, terms, code, ctx,
+                                    r.keyHash() == null ? null : idempotent.remember(r.caller(), r.idem()));
+                            writes.add(received.write());
+                            outcomes.set(i, GroupCommit.Outcome.answered(received.result()));
+                        } catch (RuntimeException refused) {
+                            outcomes.set(i, GroupCommit.Outcome.failed(refused));
+                        }
+                    }
+                    Uni<Void> written = writes.isEmpty() ? Uni.createFrom().voidItem()
+                            : store.write(writes, found.getItem4());
+                    int unused = n - writes.size();
+                    return unused == 0 ? written : written.chain(() -> codes.giveBack(unit, day, unused));
+                });
+    }
+
+    private Uni<Void> oneByOne(List<Reception> group, List<Integer> members,
+                               List<GroupCommit.Outcome<IdempotentRequests.Result>> outcomes) {
+        if (members.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return io.smallrye.mutiny.Multi.createFrom().iterable(members)
+                .onItem().transformToUniAndConcatenate(i -> receiveAlone(group.get(i))
+                        .map(GroupCommit.Outcome::answered)
+                        .onFailure().recoverWithItem(GroupCommit.Outcome::failed)
+                        .invoke(o -> outcomes.set(i, o)))
+                .collect().last().replaceWithVoid();
     }
 
     /** Builds the domain command for a new dossier. */
@@ -479,16 +607,6 @@ public class DossierCommands {
                                                             String sourceKey, Instant now, String lookupSecret,
                                                             Function<DossierState, IdempotentRequests.Result> answer,
                                                             IdempotentRequests.Remember remember) {
-        return appendAndProject(id, code, version, lastHash, before, events, sourceKey, now, lookupSecret, answer,
-                remember, null);
-    }
-
-    /** {@code positions}: taken before the decision for as many events as it made, or null to take them now. */
-    private Uni<IdempotentRequests.Result> appendAndProject(UUID id, String code, int version, byte[] lastHash,
-                                                            DossierState before, List<DossierEvent> events,
-                                                            String sourceKey, Instant now, String lookupSecret,
-                                                            Function<DossierState, IdempotentRequests.Result> answer,
-                                                            IdempotentRequests.Remember remember, long[] positions) {
         if (events.isEmpty()) {
             // nothing to append: the caller's transaction remembers the answer, if asked to
             return Uni.createFrom().item(() -> answer.apply(before));
@@ -497,7 +615,7 @@ public class DossierCommands {
         IdempotentRequests.Result result = answer.apply(planned.state());
         DossierStore.Write write = remember == null || result == null ? planned.write()
                 : planned.write().withAnswer(remember.take(result));
-        return (positions == null ? store.write(write) : store.write(write, positions)).replaceWith(result);
+        return store.write(write).replaceWith(result);
     }
 
     /** The state after {@code events} and everything their append writes (without an Idempotency-Key's answer). */

@@ -92,14 +92,10 @@ public class IdempotentRequests {
      * (null without a key).
      */
     public Uni<Result> once(Caller caller, Idempotency idem, Function<Remember, Uni<Result>> work) {
-        if (idem == null || idem.key() == null) {
+        String keyHash = keyHash(caller, idem);
+        if (keyHash == null) {
             return Panache.withTransaction(() -> work.apply(null));
         }
-        if (idem.key().isBlank() || idem.key().length() > 200) {
-            throw ProblemException.invalid("Idempotency-Key", "must have 1 to 200 characters",
-                    "phải có từ 1 đến 200 ký tự");
-        }
-        String keyHash = DataProtection.sha256Hex(caller.name() + "\n" + idem.key());
         return Panache.withTransaction(() -> store.answer(keyHash).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().item(replay(found, idem));
@@ -121,7 +117,33 @@ public class IdempotentRequests {
                 }));
     }
 
-    private Result replay(IdempotencyEntity found, Idempotency idem) {
+    /**
+     * What an Idempotency-Key is remembered by (one caller's key), or null without a key.
+     *
+     * @throws ProblemException 400 when the key is empty or longer than 200 characters
+     */
+    String keyHash(Caller caller, Idempotency idem) {
+        if (idem == null || idem.key() == null) {
+            return null;
+        }
+        if (idem.key().isBlank() || idem.key().length() > 200) {
+            throw ProblemException.invalid("Idempotency-Key", "must have 1 to 200 characters",
+                    "phải có từ 1 đến 200 ký tự");
+        }
+        return DataProtection.sha256Hex(caller.name() + "\n" + idem.key());
+    }
+
+    /** The answer to remember for a first try with this key, for a group of receptions written together. */
+    Remember remember(Caller caller, Idempotency idem) {
+        return new Remember(keyHash(caller, idem), caller.name(), idem.requestHash());
+    }
+
+    /**
+     * The first answer again, for a retry that found it ({@link DossierStore#answers}).
+     *
+     * @throws ProblemException 422 when the key came with another request
+     */
+    Result replay(IdempotencyEntity found, Idempotency idem) {
         if (!found.requestHash.equals(idem.requestHash())) {
             throw new ProblemException(422, "idempotency-key-reused",
                     "This Idempotency-Key was used for a different request",

@@ -21,6 +21,23 @@ public class DossierCodes {
     }
 
     /**
+     * The first of the next {@code n} codes' sequences of a unit and day (a group of receptions: one increment, the
+     * counter's row locked once). Those the group does not use go back with {@link #giveBack} in the same transaction.
+     */
+    public Uni<Integer> next(String unit, LocalDate day, int n) {
+        return SessionSql.query("insert into dossier_code_counter (unit_code, day, last_seq) values ($1, $2, $3) "
+                        + "on conflict (unit_code, day) do update set last_seq = dossier_code_counter.last_seq + $3 "
+                        + "returning last_seq", unit, day, n)
+                .map(rows -> (Integer) rows.get(0)[0] - n + 1);
+    }
+
+    /** Gives back the last {@code n} sequences this transaction took with {@link #next(String, LocalDate, int)}. */
+    public Uni<Void> giveBack(String unit, LocalDate day, int n) {
+        return SessionSql.query("update dossier_code_counter set last_seq = last_seq - $3 "
+                + "where unit_code = $1 and day = $2", unit, day, n).replaceWithVoid();
+    }
+
+    /**
      * Imported codes move their units' sequences for their days past them: the live desk never hands them out
      * again. One statement, rows locked in (unit, day) order so concurrent imports cannot deadlock on them.
      */

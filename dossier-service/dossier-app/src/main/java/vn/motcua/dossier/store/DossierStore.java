@@ -262,6 +262,18 @@ public class DossierStore {
         return written(positions.chain(p -> SessionSql.query(WRITE, values(writes, p))));
     }
 
+    /**
+     * {@link #write(List)} with positions taken before ({@link #positions}): the first of them if there are more than
+     * its events (an unused position is a gap, like a rolled-back command's), others if there are fewer.
+     */
+    public Uni<Void> write(List<Write> writes, long[] positions) {
+        int n = checkChain(writes);
+        if (positions.length < n) {
+            return write(writes);
+        }
+        return written(SessionSql.query(WRITE, values(writes, java.util.Arrays.copyOf(positions, n))));
+    }
+
     /** The writes' number of events; refuses a write whose previous hash does not go with its expected version. */
     private static int checkChain(List<Write> writes) {
         int n = 0;
@@ -508,25 +520,32 @@ public class DossierStore {
         return s == null ? "" : s;
     }
 
+    private static final String ANSWERS = "select key_hash, caller, request_hash, status, dossier_id, "
+            + "dossier_version, response, created_at from idempotency_key where key_hash = any($1)";
+
     /** An Idempotency-Key's first answer, or null when the key was not used yet. */
     public Uni<IdempotencyEntity> answer(String keyHash) {
-        return SessionSql.query("select key_hash, caller, request_hash, status, dossier_id, dossier_version, response, "
-                + "created_at from idempotency_key where key_hash = $1", keyHash).map(rows -> {
-                    if (rows.isEmpty()) {
-                        return null;
-                    }
-                    Object[] r = rows.get(0);
-                    IdempotencyEntity a = new IdempotencyEntity();
-                    a.keyHash = (String) r[0];
-                    a.caller = (String) r[1];
-                    a.requestHash = (String) r[2];
-                    a.status = (Integer) r[3];
-                    a.dossierId = (UUID) r[4];
-                    a.dossierVersion = (Integer) r[5];
-                    a.response = (String) r[6];
-                    a.createdAt = SessionSql.instant(r[7]);
-                    return a;
-                });
+        return answers(List.of(keyHash)).map(found -> found.get(keyHash));
+    }
+
+    /** The first answers of those of {@code keyHashes} that were used, by key hash (one query). */
+    public Uni<Map<String, IdempotencyEntity>> answers(java.util.Collection<String> keyHashes) {
+        return SessionSql.query(ANSWERS, (Object) keyHashes.toArray(String[]::new)).map(rows -> {
+            Map<String, IdempotencyEntity> found = new java.util.HashMap<>();
+            for (Object[] r : rows) {
+                IdempotencyEntity a = new IdempotencyEntity();
+                a.keyHash = (String) r[0];
+                a.caller = (String) r[1];
+                a.requestHash = (String) r[2];
+                a.status = (Integer) r[3];
+                a.dossierId = (UUID) r[4];
+                a.dossierVersion = (Integer) r[5];
+                a.response = (String) r[6];
+                a.createdAt = SessionSql.instant(r[7]);
+                found.put(a.keyHash, a);
+            }
+            return found;
+        });
     }
 
     public static DossierEventEnvelope envelope(Stored s, String dossierCode) {
