@@ -190,8 +190,8 @@ public class DossierCommands {
      * decided in arrival order, the codes given in that order to those the catalog and the rules accept (so they stay
      * without gaps); one write; the unused codes given back. A member whose key came twice in the group waits for the
      * group and runs after it (it then finds its first answer). If the group's transaction fails as a whole (a key
-     * another instance answered meanwhile, a deadlock, the database), each member runs again alone, so every caller
-     * gets the answer a reception of its own would have had.
+     * another instance answered meanwhile, a deadlock), each member runs again alone, so every caller gets the
+     * answer a reception of its own would have had; when the database is unreachable, every member gets that at once.
      */
     private Uni<List<GroupCommit.Outcome<IdempotentRequests.Result>>> receiveTogether(List<Reception> group) {
         List<GroupCommit.Outcome<IdempotentRequests.Result>> outcomes = new ArrayList<>(
@@ -205,6 +205,10 @@ public class DossierCommands {
         }
         return Panache.withTransaction(() -> receiveGroup(group, members, outcomes))
                 .onFailure().recoverWithUni(e -> {
+                    if (vn.motcua.support.DatabaseErrors.unavailable(e)) {
+                        // each alone would wait for the database in turn: all get the outage's 503 at once
+                        return Uni.createFrom().failure(e);
+                    }
                     LOG.debugf("a group of %d receptions failed as a whole (%s): each runs alone", members.size(),
                             e.toString());
                     return oneByOne(group, members, outcomes);
