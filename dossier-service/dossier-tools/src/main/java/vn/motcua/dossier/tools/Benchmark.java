@@ -54,7 +54,9 @@ final class Benchmark {
         Map<Long, String> services = new java.util.HashMap<>();
         localServices().forEach(s -> services.put(s.pid(), s.name()));
         Map<String, Long> machineBefore = CpuProfile.ticksByGroup(services);
+        double[] groupsBefore = receptionGroups(api);
         Run service = drive(api, lifecycles, concurrency);
+        double[] groupsAfter = receptionGroups(api);
         java.util.Optional<java.time.Duration> cpuAfter = dossierServiceCpu();
         long[] ticksAfter = dossierServiceTicks();
         Map<String, Long> machineAfter = CpuProfile.ticksByGroup(services);
@@ -114,6 +116,14 @@ final class Benchmark {
             System.out.printf(Locale.ROOT, "  of which JIT compiler threads  %7.0f%%   (high: warm up longer before comparing)%n",
                     100.0 * (ticksAfter[0] - ticksBefore[0]) / (ticksAfter[1] - ticksBefore[1]));
         }
+        if (groupsBefore != null && groupsAfter != null && groupsAfter[0] > groupsBefore[0]) {
+            // receptions of one unit that waited for its code counter went in together
+            double transactions = groupsAfter[0] - groupsBefore[0];
+            double receptions = groupsAfter[1] - groupsBefore[1];
+            System.out.printf(Locale.ROOT, "reception transactions           %,10.0f   for %,.0f receptions (%.2f each; "
+                    + "largest group of the last minutes %.0f)%n", transactions, receptions, receptions / transactions,
+                    groupsAfter[2]);
+        }
         System.out.println(delay(api, "motcua_outbox_ack_delay_seconds", "outbox commit -> broker ack"));
         // the projection of the dossier events (the relay's commit instant to reporting's committed views)
         System.out.println(delay(new DossierTools.Api(options.get("reporting-url", "http://127.0.0.1:8084"),
@@ -172,6 +182,26 @@ final class Benchmark {
                     quantiles.getOrDefault("0.5", Double.NaN) * 1e3, quantiles.get("0.99") * 1e3);
         } catch (Exception e) {
             return name + " not reported (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * dossier-service's reception groups so far ({@code motcua_reception_group_size}): transactions, the receptions
+     * they held, the largest group of micrometer's window; null when not reported.
+     */
+    private static double[] receptionGroups(DossierTools.Api api) {
+        try {
+            HttpResponse<String> r = api.get("/q/metrics");
+            double[] out = {Double.NaN, Double.NaN, 0};
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("(?m)^motcua_reception_group_size_(count|sum|max)(?:\\{[^}]*})? (\\S+)$")
+                    .matcher(r.body());
+            while (m.find()) {
+                out["count".equals(m.group(1)) ? 0 : "sum".equals(m.group(1)) ? 1 : 2] = Double.parseDouble(m.group(2));
+            }
+            return Double.isNaN(out[0]) || Double.isNaN(out[1]) ? null : out;
+        } catch (Exception e) {
+            return null;
         }
     }
 
