@@ -237,6 +237,7 @@ class ConcurrencyAndIdempotencyTest {
         assertThat(DossierTestSupport.count(infra, "select count(*) from dossier.dossier_view where receiving_unit = ?",
                 desk)).isEqualTo(ids.size());
         double[] groupsAfter = receptionGroups();
+        assertThat(groupsAfter[0] - groupsBefore[0]).as("reception transactions").isPositive();
         assertThat(groupsAfter[1] - groupsBefore[1]).as("receptions in groups of more than one")
                 .isGreaterThan(groupsAfter[0] - groupsBefore[0]);
         String next = JSON.writeValueAsString(DossierTestSupport.receive(DossierTestSupport.ID_CARD, desk, "COUNTER"));
@@ -244,13 +245,16 @@ class ConcurrencyAndIdempotencyTest {
                 .isEqualTo(desk + "-260302-" + String.format("%04d", ids.size() + 1));
     }
 
-    /** The reception groups so far: how many transactions, and how many receptions they held. */
+    /**
+     * The reception groups so far: how many transactions, and how many receptions they held (a line may end with a
+     * trace's exemplar).
+     */
     private static double[] receptionGroups() {
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         double[] out = new double[2];
         for (String line : metrics.split("\n")) {
             java.util.regex.Matcher m = java.util.regex.Pattern
-                    .compile("motcua_reception_group_size_(count|sum)(\\{[^}]*})? (\\S+)").matcher(line);
+                    .compile("motcua_reception_group_size_(count|sum)(\\{[^}]*})? (\\S+)( #.*)?").matcher(line);
             if (m.matches()) {
                 out[m.group(1).equals("count") ? 0 : 1] = Double.parseDouble(m.group(3));
             }

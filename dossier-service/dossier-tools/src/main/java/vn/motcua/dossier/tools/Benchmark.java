@@ -187,14 +187,15 @@ final class Benchmark {
 
     /**
      * dossier-service's reception groups so far ({@code motcua_reception_group_size}): transactions, the receptions
-     * they held, the largest group of micrometer's window; null when not reported.
+     * they held, the largest group of micrometer's window; null when not reported. A line may end with an
+     * exemplar ({@code # {trace_id=...} ...}) when tracing is on.
      */
     private static double[] receptionGroups(DossierTools.Api api) {
         try {
             HttpResponse<String> r = api.get("/q/metrics");
             double[] out = {Double.NaN, Double.NaN, 0};
             java.util.regex.Matcher m = java.util.regex.Pattern
-                    .compile("(?m)^motcua_reception_group_size_(count|sum|max)(?:\\{[^}]*})? (\\S+)$")
+                    .compile("(?m)^motcua_reception_group_size_(count|sum|max)(?:\\{[^}]*})? (\\S+)(?: #.*)?$")
                     .matcher(r.body());
             while (m.find()) {
                 out["count".equals(m.group(1)) ? 0 : "sum".equals(m.group(1)) ? 1 : 2] = Double.parseDouble(m.group(2));
