@@ -245,7 +245,7 @@ public class DossierCommands {
                             Types.ProcedureTerms terms = found.getItem2().apply(r.query());
                             String code = DossierCode.of(unit, day, firstSequence + writes.size());
                             Received received = receive(r, terms, code, ctx,
-                                    r.keyHash() == null ? null : idempotent.remember(r.caller(), r.idem()));
+                                    r.keyHash() == null ? null : idempotent.remember(r.keyHash(), r.caller(), r.idem()));
                             writes.add(received.write());
                             outcomes.set(i, GroupCommit.Outcome.answered(received.result()));
                         } catch (RuntimeException refused) {

@@ -133,9 +133,12 @@ public class IdempotentRequests {
         return DataProtection.sha256Hex(caller.name() + "\n" + idem.key());
     }
 
-    /** The answer to remember for a first try with this key, for a group of receptions written together. */
-    Remember remember(Caller caller, Idempotency idem) {
-        return new Remember(keyHash(caller, idem), caller.name(), idem.requestHash());
+    /**
+     * The answer to remember for a first try with a key ({@code keyHash} from {@link #keyHash}), for a group of
+     * receptions written together.
+     */
+    Remember remember(String keyHash, Caller caller, Idempotency idem) {
+        return new Remember(keyHash, caller.name(), idem.requestHash());
     }
 
     /**
