@@ -64,7 +64,8 @@ import static vn.motcua.reporting.Feed.VIETNAM;
  *
  * <p>Other properties: bench.queries (1000), bench.warmup (200), bench.acks (1), bench.compression (zstd if
  * available), bench.seed, bench.explain (true: print the plans of two scorecard statements), bench.hold (seconds
- * the loaded database stays up after the figures, to try statements on it by hand).
+ * the loaded database stays up after the figures, to try statements on it by hand), bench.profile (true: a JFR
+ * profile of the rebuild, summarised by thread, top frame's package and innermost motcua frame).
  */
 @QuarkusTest
 @WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
@@ -78,6 +79,7 @@ class ProjectionBenchmark {
     static final int HOLD_SECONDS = Integer.getInteger("bench.hold", 0);
     static final int CODEC_SAMPLE = Integer.getInteger("bench.codec-sample", 200_000);
     static final boolean EXPLAIN = Boolean.parseBoolean(System.getProperty("bench.explain", "true"));
+    static final boolean PROFILE = Boolean.parseBoolean(System.getProperty("bench.profile", "true"));
 
     static final String TOPIC = DossierTopics.EVENTS;
     static final String PROVINCE = "BM";
@@ -168,9 +170,14 @@ class ProjectionBenchmark {
         cpu.report("raw read + read+decode");
         decodeBeforeAndNow();
 
-        // ---- 3b. rebuild by replay
+        // ---- 3b. rebuild by replay (its CPU alone: the decoding comparison above is not counted)
+        cpu.phase();
+        JfrProfile profile = PROFILE ? JfrProfile.start() : null;
         double rebuildSeconds = rebuild(topicEvents);
         cpu.report("rebuild");
+        if (profile != null) {
+            profile.report("rebuild", (name, text) -> figure(name, "%s", text));
+        }
         double rebuildRate = topicEvents / rebuildSeconds;
         figure("rebuild", "%,.0f events/s replayed (%,d events in %.1f s)", rebuildRate, topicEvents, rebuildSeconds);
         figure("rates", "raw read %,.0f events/s | read+decode %,.0f events/s | rebuild %,.0f events/s"
@@ -641,8 +648,12 @@ class ProjectionBenchmark {
     }
 
     private void awaitCheckpoint(String name, long target, String label, long since, Duration max) {
+        awaitCheckpoint(name, target, label, since, max, Duration.ofMillis(200));
+    }
+
+    private void awaitCheckpoint(String name, long target, String label, long since, Duration max, Duration poll) {
         long[] last = {checkpoint(name), System.nanoTime(), System.nanoTime() + TimeUnit.SECONDS.toNanos(30)};
-        Awaitility.await(label + " catching up").atMost(max).pollInterval(Duration.ofMillis(200)).until(() -> {
+        Awaitility.await(label + " catching up").atMost(max).pollInterval(poll).until(() -> {
             long at = checkpoint(name);
             long now = System.nanoTime();
             if (at < target && now > last[2]) {
@@ -661,19 +672,33 @@ class ProjectionBenchmark {
         String admin = infra.tokens().admin();
         long t0 = System.nanoTime();
         given().auth().oauth2(admin).post("/api/projections/dossiers/rebuild").then().statusCode(202);
+        // the progress lines only: a connection every few seconds, not five a second, during the measured replay
         Thread progress = new Thread(() -> {
             try {
-                awaitCheckpoint("dossiers#rebuild", topicEvents, "rebuild", t0, Duration.ofMinutes(90));
+                awaitCheckpoint("dossiers#rebuild", topicEvents, "rebuild", t0, Duration.ofMinutes(90),
+                        Duration.ofSeconds(5));
             } catch (RuntimeException e) {
                 // the swap renames the checkpoint; the status below is what counts
             }
         }, "bench-rebuild-progress");
         progress.setDaemon(true);
         progress.start();
+        // asked ten times a second with the JDK's own client: REST Assured's requests took a tenth of the JVM's
+        // samples during the replay (JFR), CPU the rebuild being measured did not get
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest ask = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                                + "/api/projections/dossiers/rebuild"))
+                .header("Authorization", "Bearer " + admin).GET().build();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         Map<?, ?> status = Awaitility.await("rebuild").atMost(Duration.ofMinutes(90))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> given().auth().oauth2(admin).get("/api/projections/dossiers/rebuild").then()
-                        .statusCode(200).extract().as(Map.class), st -> !"RUNNING".equals(st.get("state")));
+                .until(() -> {
+                    java.net.http.HttpResponse<byte[]> r = http.send(ask,
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                    assertThat(r.statusCode()).isEqualTo(200);
+                    return json.readValue(r.body(), Map.class);
+                }, st -> !"RUNNING".equals(st.get("state")));
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress.interrupt();
         figure("rebuild status", "state %s, eventsReplayed %s", status.get("state"), status.get("eventsReplayed"));

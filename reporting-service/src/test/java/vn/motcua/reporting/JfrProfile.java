@@ -1,0 +1,112 @@
+package vn.motcua.reporting;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * A CPU profile of this JVM over one phase of a benchmark (JFR's "profile" settings, in-process), summarised the way
+ * the README reports profiles: the execution samples by thread, by the package of the top frame, and by the
+ * innermost motcua frame, plus the time the collector paused the application. It shows where the next step should
+ * go without attaching anything by hand.
+ */
+final class JfrProfile implements AutoCloseable {
+    private final Recording recording;
+
+    private JfrProfile(Recording recording) {
+        this.recording = recording;
+    }
+
+    static JfrProfile start() throws IOException, ParseException {
+        Recording r = new Recording(Configuration.getConfiguration("profile"));
+        r.start();
+        return new JfrProfile(r);
+    }
+
+    /** Stops the recording and prints its summary through {@code out} (a figure's name and text). */
+    void report(String phase, BiConsumer<String, String> out) throws IOException {
+        recording.stop();
+        Path file = Files.createTempFile("motcua-bench-", ".jfr");
+        try {
+            recording.dump(file);
+            Map<String, Integer> threads = new HashMap<>();
+            Map<String, Integer> packages = new HashMap<>();
+            Map<String, Integer> motcua = new HashMap<>();
+            int samples = 0;
+            double gcPauseMs = 0;
+            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+                String type = e.getEventType().getName();
+                if (type.equals("jdk.GCPhasePause")) {
+                    gcPauseMs += e.getDuration().toNanos() / 1e6;
+                    continue;
+                }
+                if (!type.equals("jdk.ExecutionSample")) {
+                    continue;
+                }
+                RecordedStackTrace stack = e.getStackTrace();
+                if (stack == null || stack.getFrames().isEmpty()) {
+                    continue;
+                }
+                samples++;
+                String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
+                threads.merge(thread == null ? "?" : thread.replaceAll("-\\d+$", "-N"), 1, Integer::sum);
+                packages.merge(packageOf(stack.getFrames().get(0)), 1, Integer::sum);
+                String inner = "(no motcua frame)";
+                for (RecordedFrame f : stack.getFrames()) {
+                    String cls = f.getMethod().getType().getName();
+                    if (cls.startsWith("vn.motcua.")) {
+                        inner = cls.substring(cls.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
+                        break;
+                    }
+                }
+                motcua.merge(inner, 1, Integer::sum);
+            }
+            out.accept("profile " + phase, "%,d execution samples; collector pauses %.0f ms".formatted(samples,
+                    gcPauseMs));
+            out.accept("profile " + phase + " threads", top(threads, samples, 5));
+            out.accept("profile " + phase + " top frame", top(packages, samples, 12));
+            out.accept("profile " + phase + " motcua frame", top(motcua, samples, 12));
+        } finally {
+            recording.close();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Override
+    public void close() {
+        recording.close();
+    }
+
+    private static String packageOf(RecordedFrame f) {
+        String cls = f.getMethod().getType().getName();
+        int dot = cls.lastIndexOf('.');
+        return dot < 0 ? cls : cls.substring(0, dot);
+    }
+
+    private static String top(Map<String, Integer> counts, int total, int n) {
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Math.min(n, sorted.size()); i++) {
+            if (i > 0) {
+                s.append(" | ");
+            }
+            s.append("%.1f%% %s".formatted(100.0 * sorted.get(i).getValue() / Math.max(1, total),
+                    sorted.get(i).getKey()));
+        }
+        return s.toString();
+    }
+}
