@@ -65,6 +65,7 @@ public class ProjectionRunner implements Runnable {
     /** Records per transaction: the live projection takes one poll's worth, a rebuild fills its batch. */
     private final int batchRecords;
     private volatile boolean startedOver;
+    private volatile String startOverReason;
     /** The checkpoint this runner last committed (a rebuild's: it starts empty, see {@link #batch}). */
     private Map<TopicPartition, Long> lastCommitted = Map.of();
     /** Asked after every batch; true stops the runner (a rebuild that has caught up). */
@@ -158,6 +159,11 @@ public class ProjectionRunner implements Runnable {
         return startedOver;
     }
 
+    /** Why the run asked to start over, or null. */
+    public String startOverReason() {
+        return startOverReason;
+    }
+
     public long eventsApplied() {
         return eventsApplied;
     }
@@ -200,6 +206,7 @@ public class ProjectionRunner implements Runnable {
                     return;
                 } catch (Projection.StartOver e) {
                     LOG.warnf("%s: starting over: %s", checkpoint, e.getMessage());
+                    startOverReason = e.getMessage();
                     startedOver = true;
                     return;
                 } catch (Exception e) {

@@ -42,8 +42,12 @@ public class Projections {
     private static final long REBUILD_LOCK = vn.motcua.support.AdvisoryLock.REPORTING_REBUILD_OFFSET.id();
 
     /** What a rebuild is doing, for the REST status. */
+    /**
+     * A rebuild's state; {@code startedOver}: how many times it began again from the first record (a checkpoint it
+     * did not commit, a kept fact the database refused), the last reason in {@code startOverReason}.
+     */
     public record RebuildStatus(String projection, String state, Instant startedAt, Instant finishedAt,
-                                long eventsReplayed, String error) {
+                                long eventsReplayed, String error, int startedOver, String startOverReason) {
     }
 
     private final Map<String, Projection> projections = new LinkedHashMap<>();
@@ -184,7 +188,7 @@ public class Projections {
             return false;
         }
         Instant started = clock.instant();
-        rebuilds.put(name, new RebuildStatus(name, "RUNNING", started, null, 0, null));
+        rebuilds.put(name, new RebuildStatus(name, "RUNNING", started, null, 0, null, 0, null));
         Thread t = new Thread(() -> runRebuild(p, started), "rebuild-" + name);
         t.setDaemon(true);
         t.start();
@@ -195,7 +199,7 @@ public class Projections {
         try (Connection guard = dataSource.getConnection()) {
             if (!sessionLock(guard, REBUILD_LOCK + p.lockId())) {
                 rebuilds.put(p.name(), new RebuildStatus(p.name(), "REFUSED", started, clock.instant(), 0,
-                        "a rebuild of " + p.name() + " is already running in another replica"));
+                        "a rebuild of " + p.name() + " is already running in another replica", 0, null));
                 return;
             }
             try {
@@ -209,7 +213,7 @@ public class Projections {
             }
         } catch (Exception e) {
             LOG.errorf(e, "rebuild of %s failed", p.name());
-            rebuilds.put(p.name(), new RebuildStatus(p.name(), "FAILED", started, clock.instant(), 0, e.toString()));
+            rebuilds.put(p.name(), new RebuildStatus(p.name(), "FAILED", started, clock.instant(), 0, e.toString(), 0, null));
         }
     }
 
@@ -217,7 +221,9 @@ public class Projections {
         boolean[] swapped = {false};
         ProjectionRunner runner;
         long t0 = System.nanoTime();
-        do {
+        int startedOver = 0;
+        String startOverReason = null;
+        while (true) {
             prepare(p);
             SwapAttempt attempt = new SwapAttempt();
             runner = new ProjectionRunner(p, "_rebuild", null, dataSource, consumers, bootstrap,
@@ -230,12 +236,19 @@ public class Projections {
                 p.rebuilding(false);
                 attempt.release();
             }
-        } while (runner.startedOver() && !swapped[0]);
+            if (!runner.startedOver() || swapped[0]) {
+                break;
+            }
+            startedOver++;
+            startOverReason = runner.startOverReason();
+            rebuilds.put(p.name(), new RebuildStatus(p.name(), "RUNNING", started, null, 0, null, startedOver,
+                    startOverReason));
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         LOG.infof("rebuild of %s: %d events in %.1f s (%.0f events/s), swapped", p.name(), runner.eventsApplied(),
                 seconds, runner.eventsApplied() / Math.max(seconds, 1e-9));
         rebuilds.put(p.name(), new RebuildStatus(p.name(), swapped[0] ? "DONE" : "STOPPED", started,
-                clock.instant(), runner.eventsApplied(), null));
+                clock.instant(), runner.eventsApplied(), null, startedOver, startOverReason));
     }
 
     private void prepare(Projection p) throws SQLException {
