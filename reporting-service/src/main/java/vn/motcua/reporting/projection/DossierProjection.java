@@ -144,8 +144,9 @@ public class DossierProjection implements Projection {
                       List<DossierEventCodec.StreamPosition> positions, FactMemory memory) throws SQLException {
         Map<UUID, List<DossierFact.Step>> stored = new java.util.HashMap<>();
         java.util.Set<UUID> dirty = new java.util.HashSet<>();
+        java.util.Set<UUID> withRow = new java.util.HashSet<>();
         Map<UUID, DossierFact> facts = load(c, sfx, positions.stream().map(DossierEventCodec.StreamPosition::dossierId)
-                .distinct().toList(), stored, memory, dirty);
+                .distinct().toList(), stored, memory, dirty, withRow);
         Map<UUID, DossierFact> changed = new LinkedHashMap<>();
         WorkingCalendar calendar = calendars.current(c);
         for (int i = 0; i < positions.size(); i++) {
@@ -175,12 +176,12 @@ public class DossierProjection implements Projection {
             changed.put(f.dossierId, f);
         }
         if (memory == null) {
-            write(c, sfx, changed.values(), stored);
+            write(c, sfx, changed.values(), stored, java.util.Set.of());
             return;
         }
         for (DossierFact f : facts.values()) {
             memory.folded(f, stored.getOrDefault(f.dossierId, List.of()),
-                    changed.containsKey(f.dossierId) || dirty.contains(f.dossierId));
+                    changed.containsKey(f.dossierId) || dirty.contains(f.dossierId), withRow.contains(f.dossierId));
         }
     }
 
@@ -196,13 +197,17 @@ public class DossierProjection implements Projection {
         }
         List<FactMemory.Kept> rows = memory.toWrite(caughtUp);
         Map<UUID, List<DossierFact.Step>> written = new java.util.HashMap<>();
+        java.util.Set<UUID> withoutRow = new java.util.HashSet<>();
         List<DossierFact> facts = new ArrayList<>(rows.size());
         for (FactMemory.Kept k : rows) {
             facts.add(k.fact());
             written.put(k.fact().dossierId, k.written());
+            if (!k.hasRow()) {
+                withoutRow.add(k.fact().dossierId);
+            }
         }
         try {
-            write(c, suffix, facts, written);
+            write(c, suffix, facts, written, withoutRow);
         } catch (SQLException | RuntimeException e) {
             if (vn.motcua.consumer.Failure.isTransient(e)) {
                 throw e;
@@ -258,11 +263,11 @@ public class DossierProjection implements Projection {
         for (int i = 0; i < ids.size(); i += RECALENDAR_CHUNK) {
             Map<UUID, List<DossierFact.Step>> stored = new java.util.HashMap<>();
             Map<UUID, DossierFact> facts = load(c, "", ids.subList(i, Math.min(ids.size(), i + RECALENDAR_CHUNK)),
-                    stored, null, null);
+                    stored, null, null, new java.util.HashSet<>());
             for (DossierFact f : facts.values()) {
                 f.recalendar(calendar, apologyLead);
             }
-            write(c, "", facts.values(), stored);
+            write(c, "", facts.values(), stored, java.util.Set.of());
         }
         return ids.size();
     }
@@ -272,11 +277,11 @@ public class DossierProjection implements Projection {
     /**
      * The facts of these dossiers as stored, and into {@code stored} their steps as their rows hold them: from the
      * rebuild's memory those it keeps (copies; into {@code dirty} those newer than their rows), the others from the
-     * tables (unless the memory knows they have no row).
+     * tables (unless the memory knows they have no row). Into {@code withRow} those that have a row.
      */
     private Map<UUID, DossierFact> load(Connection c, String sfx, List<UUID> ids,
                                         Map<UUID, List<DossierFact.Step>> stored, FactMemory memory,
-                                        java.util.Set<UUID> dirty) throws SQLException {
+                                        java.util.Set<UUID> dirty, java.util.Set<UUID> withRow) throws SQLException {
         Map<UUID, DossierFact> out = new LinkedHashMap<>();
         List<UUID> toRead = ids;
         if (memory != null) {
@@ -288,6 +293,9 @@ public class DossierProjection implements Projection {
                     stored.put(id, kept.written());
                     if (kept.dirty()) {
                         dirty.add(id);
+                    }
+                    if (kept.hasRow()) {
+                        withRow.add(id);
                     }
                 } else {
                     toRead.add(id);
@@ -325,6 +333,7 @@ public class DossierProjection implements Projection {
             }
         }
         fromTables.values().forEach(f -> stored.put(f.dossierId, List.copyOf(f.steps)));
+        withRow.addAll(fromTables.keySet());
         out.putAll(fromTables);
         return out;
     }
@@ -397,39 +406,30 @@ public class DossierProjection implements Projection {
     /**
      * Writes the facts folded in this batch: their rows by COPY into a session-local staging table, then one merge
      * into the projection's table; likewise the handling steps that changed (a step is only ever added or ended, so
-     * the merge never has to remove one). {@code stored} holds the steps as they were read.
+     * the merge never has to remove one). {@code stored} holds the steps as they were read. The facts in
+     * {@code withoutRow} (a rebuild's memory knows they have none) go by COPY straight into the projection's tables:
+     * nothing to merge them with, so neither the staging nor the merge.
      */
     private void write(Connection c, String sfx, java.util.Collection<DossierFact> facts,
-                       Map<UUID, List<DossierFact.Step>> stored) throws SQLException {
+                       Map<UUID, List<DossierFact.Step>> stored, java.util.Set<UUID> withoutRow) throws SQLException {
         if (facts.isEmpty()) {
             return;
         }
-        stage(c);
         CopyRows rows = new CopyRows();
         CopyRows steps = new CopyRows();
+        CopyRows newRows = new CopyRows();
+        CopyRows newSteps = new CopyRows();
         for (DossierFact f : facts) {
-            rows.add(f.dossierId).add(f.dossierCode).add(f.lastVersion).add(f.procedureCode).add(f.procedureVersion)
-                    .add(f.procedureNameVi).add(f.timeUnit).add(f.legalAmount).add(f.appliedAmount)
-                    .add(f.committedShorter).add(f.onlineLevel).add(f.receivingUnit).add(f.competentUnit).add(f.channel)
-                    .add(f.enteredAt).add(f.receivedAt).add(f.refusedAtReception).add(f.countingStartsAt)
-                    .add(f.dueReceptionAt).add(f.dueReceptionDate).add(f.dueRecordAt).add(f.dueRecordDate)
-                    .add(f.nationalDueAt).add(f.nationalDueDate).add(f.rescheduledDueAt).add(f.rescheduledDueDate)
-                    .add(f.lastDueChangeAt).add(json(f.dueHistory)).add(f.supplementRequests)
-                    .add(f.secondSupplementAt).add(json(f.waits)).add(f.apologyAt).add(f.apologyUnit)
-                    .add(f.apologyTimely).add(f.overdueAt).add(f.completedAt).add(f.completionKind).add(f.outcome)
-                    .add(f.recordTimeliness).add(f.nationalTimeliness).add(f.usedAmount).add(f.usedRatio)
-                    .add(f.returnedAt).add(f.returnChannel).add(f.withdrawnAt).add(f.currentUnit)
-                    .add(f.apologyInformedAt).add(f.appliedUnit).add(f.paidAt).add(f.paymentChannel).add(f.paidOnline)
-                    .add(f.digitisedAll).add(f.resultElectronic).add(f.syncState).add(f.syncForVersion).add(f.syncAt)
-                    .add(f.syncErrorCode).add(f.syncErrorMessage).endRow();
-            List<DossierFact.Step> before = stored.getOrDefault(f.dossierId, List.of());
+            boolean fresh = withoutRow.contains(f.dossierId);
+            row(fresh ? newRows : rows, f);
+            List<DossierFact.Step> before = fresh ? List.of() : stored.getOrDefault(f.dossierId, List.of());
             for (int i = 0; i < f.steps.size(); i++) {
                 DossierFact.Step st = f.steps.get(i);
                 if (i < before.size() && before.get(i).equals(st)) {
                     continue; // unchanged since read
                 }
-                steps.add(f.dossierId).add(st.number()).add(st.unitCode()).add(st.stepName()).add(f.competentUnit)
-                        .add(st.startedAt()).add(st.deadline()).add(st.endedAt()).endRow();
+                (fresh ? newSteps : steps).add(f.dossierId).add(st.number()).add(st.unitCode()).add(st.stepName())
+                        .add(f.competentUnit).add(st.startedAt()).add(st.deadline()).add(st.endedAt()).endRow();
             }
         }
         if (sfx.isEmpty()) {
@@ -438,19 +438,42 @@ public class DossierProjection implements Projection {
         }
         facts.forEach(f -> f.figuresChangedSince = null); // written with this batch
         FactPartitions.ensure(c, "dossier_fact" + sfx, facts);
-        rows.copyInto(c, "dossier_fact_stage", String.join(", ", COLUMNS));
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate(MERGE_FACTS.formatted(sfx));
-            if (steps.rows() > 0) {
-                steps.copyInto(c, "dossier_step_stage", STEP_COLUMNS);
-                s.executeUpdate(MERGE_STEPS.formatted(sfx));
+        newRows.copyInto(c, "dossier_fact" + sfx, String.join(", ", COLUMNS));
+        newSteps.copyInto(c, "dossier_step" + sfx, STEP_COLUMNS);
+        if (rows.rows() > 0) {
+            stage(c);
+            rows.copyInto(c, "dossier_fact_stage", String.join(", ", COLUMNS));
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate(MERGE_FACTS.formatted(sfx));
+                if (steps.rows() > 0) {
+                    steps.copyInto(c, "dossier_step_stage", STEP_COLUMNS);
+                    s.executeUpdate(MERGE_STEPS.formatted(sfx));
+                }
+                // emptied now, not only at commit: a transaction may write several times (records one by one under
+                // savepoints, a calendar revision's chunks), and each merge must see its own rows only
+                s.executeUpdate("delete from dossier_fact_stage");
+                s.executeUpdate("delete from dossier_step_stage");
             }
-            // emptied now, not only at commit: a transaction may write several times (records one by one under
-            // savepoints, a calendar revision's chunks), and each merge must see its own rows only
-            s.executeUpdate("delete from dossier_fact_stage");
-            s.executeUpdate("delete from dossier_step_stage");
         }
         writeNotices(c, sfx, facts);
+    }
+
+    /** A fact's row in COPY text, its columns in the order of {@link #COLUMNS}. */
+    private static void row(CopyRows rows, DossierFact f) throws SQLException {
+        rows.add(f.dossierId).add(f.dossierCode).add(f.lastVersion).add(f.procedureCode).add(f.procedureVersion)
+                .add(f.procedureNameVi).add(f.timeUnit).add(f.legalAmount).add(f.appliedAmount)
+                .add(f.committedShorter).add(f.onlineLevel).add(f.receivingUnit).add(f.competentUnit).add(f.channel)
+                .add(f.enteredAt).add(f.receivedAt).add(f.refusedAtReception).add(f.countingStartsAt)
+                .add(f.dueReceptionAt).add(f.dueReceptionDate).add(f.dueRecordAt).add(f.dueRecordDate)
+                .add(f.nationalDueAt).add(f.nationalDueDate).add(f.rescheduledDueAt).add(f.rescheduledDueDate)
+                .add(f.lastDueChangeAt).add(json(f.dueHistory)).add(f.supplementRequests)
+                .add(f.secondSupplementAt).add(json(f.waits)).add(f.apologyAt).add(f.apologyUnit)
+                .add(f.apologyTimely).add(f.overdueAt).add(f.completedAt).add(f.completionKind).add(f.outcome)
+                .add(f.recordTimeliness).add(f.nationalTimeliness).add(f.usedAmount).add(f.usedRatio)
+                .add(f.returnedAt).add(f.returnChannel).add(f.withdrawnAt).add(f.currentUnit)
+                .add(f.apologyInformedAt).add(f.appliedUnit).add(f.paidAt).add(f.paymentChannel).add(f.paidOnline)
+                .add(f.digitisedAll).add(f.resultElectronic).add(f.syncState).add(f.syncForVersion).add(f.syncAt)
+                .add(f.syncErrorCode).add(f.syncErrorMessage).endRow();
     }
 
     static final String STEP_COLUMNS = "dossier_id, number, unit_code, step_name, competent_unit, started_at, deadline,"

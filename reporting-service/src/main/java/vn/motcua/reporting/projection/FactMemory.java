@@ -27,8 +27,11 @@ import java.util.UUID;
  * <p>Used from the rebuild's own thread only.
  */
 final class FactMemory {
-    /** A kept fact, its handling steps as its row holds them, and whether the fact is newer than its row. */
-    record Kept(DossierFact fact, List<DossierFact.Step> written, boolean dirty) {
+    /**
+     * A kept fact, its handling steps as its row holds them, whether the fact is newer than its row, and whether it
+     * has a row at all (one without is written by a plain COPY into the twin tables, with nothing to merge).
+     */
+    record Kept(DossierFact fact, List<DossierFact.Step> written, boolean dirty, boolean hasRow) {
     }
 
     private final int capacity;
@@ -55,7 +58,7 @@ final class FactMemory {
         if (k == null) {
             k = committed.get(dossierId);
         }
-        return k == null ? null : new Kept(k.fact().copy(), k.written(), k.dirty());
+        return k == null ? null : new Kept(k.fact().copy(), k.written(), k.dirty(), k.hasRow());
     }
 
     /** Whether every fact the twin tables hold is kept here: a dossier not kept then has no row. */
@@ -63,10 +66,10 @@ final class FactMemory {
         return complete;
     }
 
-    /** A fact the open transaction folded (or took and left as it was), with its row's steps. */
-    void folded(DossierFact fact, List<DossierFact.Step> written, boolean dirty) {
+    /** A fact the open transaction folded (or took and left as it was), with its row's steps, if it has a row. */
+    void folded(DossierFact fact, List<DossierFact.Step> written, boolean dirty, boolean hasRow) {
         pending.remove(fact.dossierId); // to the end: folded last
-        pending.put(fact.dossierId, new Kept(fact, written, dirty));
+        pending.put(fact.dossierId, new Kept(fact, written, dirty, hasRow));
     }
 
     /**
@@ -104,7 +107,7 @@ final class FactMemory {
             Kept k = committed.get(id);
             if (k != null) {
                 k.fact().newNotices.clear(); // written with the row
-                committed.put(id, new Kept(k.fact(), List.copyOf(k.fact().steps), false));
+                committed.put(id, new Kept(k.fact(), List.copyOf(k.fact().steps), false, true));
             }
         }
         for (UUID id : leaving) {

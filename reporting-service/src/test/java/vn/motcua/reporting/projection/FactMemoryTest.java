@@ -30,7 +30,7 @@ class FactMemoryTest {
             FactMemory.Kept kept = memory.take(id(n));
             DossierFact f = kept == null ? fact(n) : kept.fact();
             f.lastVersion++;
-            memory.folded(f, kept == null ? List.of() : kept.written(), true);
+            memory.folded(f, kept == null ? List.of() : kept.written(), true, kept != null && kept.hasRow());
         }
         List<FactMemory.Kept> written = memory.toWrite(caughtUp);
         memory.committed();
@@ -47,7 +47,7 @@ class FactMemoryTest {
         assertThat(first.fact().lastVersion).isEqualTo(2);
 
         first.fact().lastVersion = 3;
-        memory.folded(first.fact(), first.written(), true);
+        memory.folded(first.fact(), first.written(), true, first.hasRow());
         assertThat(memory.take(id(1)).fact().lastVersion).as("a later record of the same batch").isEqualTo(3);
         memory.rolledBack();
         assertThat(memory.take(id(1)).fact().lastVersion).as("the last commit's").isEqualTo(2);
@@ -85,13 +85,14 @@ class FactMemoryTest {
         batch(memory, false, 1);
         FactMemory.Kept kept = memory.take(id(1));
         kept.fact().lastVersion = 9;
-        memory.folded(kept.fact(), kept.written(), true);
-        memory.folded(fact(2), List.of(), true);
+        memory.folded(kept.fact(), kept.written(), true, kept.hasRow());
+        memory.folded(fact(2), List.of(), true, false);
         assertThat(memory.toWrite(true)).hasSize(2);
         memory.rolledBack(); // the rows written are rolled back with it
 
         assertThat(memory.take(id(1)).fact().lastVersion).isEqualTo(2);
         assertThat(memory.take(id(1)).dirty()).as("its row is still older").isTrue();
+        assertThat(memory.take(id(1)).hasRow()).as("the row written was rolled back: none yet").isFalse();
         assertThat(memory.take(id(2))).isNull();
         assertThat(memory.complete()).isTrue();
     }
@@ -102,12 +103,14 @@ class FactMemoryTest {
         DossierFact f = fact(1);
         f.steps.add(new DossierFact.Step(1, "U", "thẩm định", Instant.EPOCH, null, null));
         f.newNotices.add(new DossierFact.Notice(1, "RECEIPT", "SMS", true, 1, Instant.EPOCH));
-        memory.folded(f, List.of(), true);
-        assertThat(memory.toWrite(true)).hasSize(1);
+        memory.folded(f, List.of(), true, false);
+        assertThat(memory.toWrite(true)).singleElement().satisfies(k -> assertThat(k.hasRow())
+                .as("never written: it goes straight into the twin table").isFalse());
         memory.committed();
         FactMemory.Kept kept = memory.take(f.dossierId);
         assertThat(kept.written()).hasSize(1);
         assertThat(kept.dirty()).isFalse();
+        assertThat(kept.hasRow()).as("written once: the next write merges").isTrue();
         assertThat(kept.fact().newNotices).as("written with its row").isEmpty();
     }
 
