@@ -78,24 +78,44 @@ final class FactMemory {
      * before it swaps); otherwise the dirty ones among those that leave the memory to keep it within its capacity.
      */
     List<Kept> toWrite(boolean all) {
-        Map<UUID, Kept> after = new LinkedHashMap<>(committed);
-        for (Map.Entry<UUID, Kept> e : pending.entrySet()) {
-            after.remove(e.getKey());
-            after.put(e.getKey(), e.getValue());
+        // in the order the memory will hold them after the commit (the kept ones not folded again, then this
+        // transaction's folds), without copying it: while replaying only the oldest few leave, so the walk stops there
+        int size = committed.size();
+        for (UUID id : pending.keySet()) {
+            if (!committed.containsKey(id)) {
+                size++;
+            }
         }
+        int over = size - capacity;
         List<Kept> out = new ArrayList<>();
-        int over = after.size() - capacity;
-        for (Map.Entry<UUID, Kept> e : after.entrySet()) {
-            boolean leaves = over-- > 0;
-            if (leaves) {
-                leaving.add(e.getKey());
+        for (Map.Entry<UUID, Kept> e : committed.entrySet()) {
+            if (over <= 0 && !all) {
+                return out;
             }
-            if ((leaves || all) && e.getValue().dirty()) {
-                out.add(e.getValue());
-                writing.add(e.getKey());
+            if (!pending.containsKey(e.getKey())) {
+                over = consider(e.getKey(), e.getValue(), over, all, out);
             }
+        }
+        for (Map.Entry<UUID, Kept> e : pending.entrySet()) {
+            if (over <= 0 && !all) {
+                return out;
+            }
+            over = consider(e.getKey(), e.getValue(), over, all, out);
         }
         return out;
+    }
+
+    /** One fact in the order above: it leaves while some must; its row is written if it leaves or all are. */
+    private int consider(UUID id, Kept kept, int over, boolean all, List<Kept> out) {
+        boolean leaves = over > 0;
+        if (leaves) {
+            leaving.add(id);
+        }
+        if ((leaves || all) && kept.dirty()) {
+            out.add(kept);
+            writing.add(id);
+        }
+        return over - 1;
     }
 
     void committed() {

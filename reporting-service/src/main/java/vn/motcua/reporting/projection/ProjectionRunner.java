@@ -333,8 +333,9 @@ public class ProjectionRunner implements Runnable {
         String consumer = projection.name();
         List<String> streams = records.stream().map(ParkedStore::stream).distinct().toList();
         Map<String, Long> held = consumers.held(consumer, streams).await().atMost(PARKING);
-        List<ConsumerRecord<byte[], byte[]>> free = new ArrayList<>(records.size());
-        for (ConsumerRecord<byte[], byte[]> r : records) {
+        List<ConsumerRecord<byte[], byte[]>> free = held.isEmpty() ? records : new ArrayList<>(records.size());
+        // nothing parked (the usual case): no record's place to look up
+        for (ConsumerRecord<byte[], byte[]> r : held.isEmpty() ? List.<ConsumerRecord<byte[], byte[]>>of() : records) {
             Long from = held.get(ParkedStore.where(r));
             if (from != null && r.offset() >= from) {
                 consumers.holdBack(consumer, r).await().atMost(PARKING);
