@@ -32,6 +32,9 @@ final class JfrProfile implements AutoCloseable {
 
     static JfrProfile start() throws IOException, ParseException {
         Recording r = new Recording(Configuration.getConfiguration("profile"));
+        // every compilation, not only the long ones: the compiler's threads are part of the JVM's CPU
+        r.enable("jdk.Compilation").withThreshold(java.time.Duration.ZERO);
+        r.enable("jdk.Deoptimization").withStackTrace();
         r.start();
         return new JfrProfile(r);
     }
@@ -45,12 +48,42 @@ final class JfrProfile implements AutoCloseable {
             Map<String, Integer> threads = new HashMap<>();
             Map<String, Integer> packages = new HashMap<>();
             Map<String, Integer> motcua = new HashMap<>();
+            Map<String, Double> compiled = new HashMap<>();
+            Map<String, Integer> deoptimized = new HashMap<>();
             int samples = 0;
+            int compilations = 0;
+            int deoptimizations = 0;
+            double compileMs = 0;
             double gcPauseMs = 0;
+            Map<String, double[]> collections = new java.util.TreeMap<>();
             for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
                 String type = e.getEventType().getName();
                 if (type.equals("jdk.GCPhasePause")) {
                     gcPauseMs += e.getDuration().toNanos() / 1e6;
+                    continue;
+                }
+                if (type.equals("jdk.GarbageCollection")) {
+                    double[] c = collections.computeIfAbsent(e.getString("name"), k -> new double[2]);
+                    c[0]++;
+                    c[1] += e.getDuration().toNanos() / 1e6;
+                    continue;
+                }
+                if (type.equals("jdk.Compilation")) {
+                    double ms = e.getDuration().toNanos() / 1e6;
+                    compilations++;
+                    compileMs += ms;
+                    jdk.jfr.consumer.RecordedMethod m = e.getValue("method");
+                    if (m != null) {
+                        compiled.merge(m.getType().getName() + "." + m.getName() + " (tier "
+                                + e.getValue("compileLevel") + ")", ms, Double::sum);
+                    }
+                    continue;
+                }
+                if (type.equals("jdk.Deoptimization")) {
+                    deoptimizations++;
+                    jdk.jfr.consumer.RecordedMethod m = e.getValue("method");
+                    deoptimized.merge((m == null ? "?" : m.getType().getName() + "." + m.getName()) + " "
+                            + e.getValue("reason"), 1, Integer::sum);
                     continue;
                 }
                 if (!type.equals("jdk.ExecutionSample")) {
@@ -74,8 +107,15 @@ final class JfrProfile implements AutoCloseable {
                 }
                 motcua.merge(inner, 1, Integer::sum);
             }
-            out.accept("profile " + phase, "%,d execution samples; collector pauses %.0f ms".formatted(samples,
-                    gcPauseMs));
+            out.accept("profile " + phase, "%,d execution samples; collector pauses %.0f ms (%s)".formatted(samples,
+                    gcPauseMs, String.join(", ", collections.entrySet().stream().map(c -> "%s %.0f x %.0f ms"
+                            .formatted(c.getKey(), c.getValue()[0], c.getValue()[1])).toList())));
+            out.accept("profile " + phase + " compiler", "%,d compilations, %.1f s; %,d deoptimizations".formatted(
+                    compilations, compileMs / 1000, deoptimizations));
+            Map<String, Integer> compiledMs = new HashMap<>();
+            compiled.forEach((k, v) -> compiledMs.put(k, (int) Math.round(v)));
+            out.accept("profile " + phase + " compiled longest (ms)", topCounts(compiledMs, 6));
+            out.accept("profile " + phase + " deoptimized most", topCounts(deoptimized, 6));
             out.accept("profile " + phase + " threads", top(threads, samples, 5));
             out.accept("profile " + phase + " top frame", top(packages, samples, 12));
             out.accept("profile " + phase + " motcua frame", top(motcua, samples, 12));
@@ -94,6 +134,12 @@ final class JfrProfile implements AutoCloseable {
         String cls = f.getMethod().getType().getName();
         int dot = cls.lastIndexOf('.');
         return dot < 0 ? cls : cls.substring(0, dot);
+    }
+
+    private static String topCounts(Map<String, Integer> counts, int n) {
+        return String.join(" | ", counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
+                .map(e -> e.getValue() + " " + e.getKey()).toList());
     }
 
     private static String top(Map<String, Integer> counts, int total, int n) {

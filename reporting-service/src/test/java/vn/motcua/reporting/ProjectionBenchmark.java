@@ -120,6 +120,8 @@ class ProjectionBenchmark {
                 DOSSIERS, ACKS, COMPRESSION,
                 config.getOptionalValue("motcua.reporting.rebuild.batch-records", String.class).orElse("20000"),
                 config.getOptionalValue("motcua.reporting.rebuild.remembered-facts", String.class).orElse("20000"));
+        figure("jvm", "%s", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xm")).toList()));
         Cpu cpu = new Cpu();
 
         // ---- 1. catalog, then a year of dossiers in time order
@@ -171,12 +173,19 @@ class ProjectionBenchmark {
         decodeBeforeAndNow();
 
         // ---- 3b. rebuild by replay (its CPU alone: the decoding comparison above is not counted)
+        // measured alone: the summaries the live catch-up dropped are stored again first (the refresher's pass took
+        // a third of PostgreSQL's time during the replay otherwise), as on a quiet night of a real rebuild
+        refresher.refresh().await().atMost(Duration.ofMinutes(30));
+        boolean statements = statementsReset();
         cpu.phase();
         JfrProfile profile = PROFILE ? JfrProfile.start() : null;
         double rebuildSeconds = rebuild(topicEvents);
         cpu.report("rebuild");
         if (profile != null) {
             profile.report("rebuild", (name, text) -> figure(name, "%s", text));
+        }
+        if (statements) {
+            statementsReport("rebuild");
         }
         double rebuildRate = topicEvents / rebuildSeconds;
         figure("rebuild", "%,.0f events/s replayed (%,d events in %.1f s)", rebuildRate, topicEvents, rebuildSeconds);
@@ -701,19 +710,55 @@ class ProjectionBenchmark {
                 }, st -> !"RUNNING".equals(st.get("state")));
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress.interrupt();
-        figure("rebuild status", "state %s, eventsReplayed %s", status.get("state"), status.get("eventsReplayed"));
+        figure("rebuild status", "state %s, eventsReplayed %s, started over %s times%s", status.get("state"),
+                status.get("eventsReplayed"), status.get("startedOver"),
+                status.get("startOverReason") == null ? "" : " (" + status.get("startOverReason") + ")");
         assertThat(status.get("state")).isEqualTo("DONE");
+        assertThat(status.get("startedOver")).as("a rebuild in one pass").isEqualTo(0);
         assertThat(((Number) status.get("eventsReplayed")).longValue()).isEqualTo(topicEvents);
         return seconds;
+    }
+
+    /** Empties pg_stat_statements' counts, if the server loads it (the benchmark profile asks it to). */
+    private boolean statementsReset() {
+        try {
+            Sql.execute(infra, "create extension if not exists pg_stat_statements");
+            Sql.rows(infra, "select pg_stat_statements_reset()");
+            return true;
+        } catch (RuntimeException notLoaded) {
+            return false;
+        }
+    }
+
+    /** The statements PostgreSQL spent the most time in since the reset, the largest first. */
+    private void statementsReport(String phase) {
+        List<Map<String, Object>> rows = Sql.rows(infra, "select calls, total_exec_time, rows,"
+                + " regexp_replace(query, '\\s+', ' ', 'g') as q from pg_stat_statements"
+                + " where dbid = (select oid from pg_database where datname = current_database())"
+                + " order by total_exec_time desc limit 10");
+        double total = Sql.count(infra, "select coalesce(sum(total_exec_time), 0)::bigint from pg_stat_statements"
+                + " where dbid = (select oid from pg_database where datname = current_database())");
+        figure("statements " + phase, "%,.1f s in all statements of the service's database", total / 1000);
+        for (Map<String, Object> r : rows) {
+            String q = r.get("q").toString();
+            figure("statement " + phase, "%5.1f s %6.1f%% %,9d calls %,11d rows  %s",
+                    ((Number) r.get("total_exec_time")).doubleValue() / 1000,
+                    100 * ((Number) r.get("total_exec_time")).doubleValue() / Math.max(1, total),
+                    ((Number) r.get("calls")).longValue(), ((Number) r.get("rows")).longValue(),
+                    q.length() > 110 ? q.substring(0, 110) + "…" : q);
+        }
     }
 
     private void tableStats() {
         figure("indexes on dossier_fact", "%s", Sql.rows(infra, "select string_agg(indexdef, '; ' order by indexname)"
                 + " as d from pg_indexes where schemaname = 'reporting' and tablename = 'dossier_fact'").get(0).get("d"));
-        for (Map<String, Object> r : Sql.rows(infra, "select relname, n_live_tup, last_analyze, last_autoanalyze"
-                + " from pg_stat_user_tables where schemaname = 'reporting' and relname like 'dossier_%' order by 1")) {
-            figure("table " + r.get("relname"), "n_live_tup %,d, last analyze %s / autoanalyze %s (after the swap)",
-                    ((Number) r.get("n_live_tup")).longValue(), r.get("last_analyze"), r.get("last_autoanalyze"));
+        for (Map<String, Object> r : Sql.rows(infra, "select relname, n_live_tup, last_analyze, last_autoanalyze,"
+                + " autovacuum_count, autoanalyze_count from pg_stat_user_tables where schemaname = 'reporting'"
+                + " and relname like 'dossier_%' order by 1")) {
+            figure("table " + r.get("relname"), "n_live_tup %,d, last analyze %s / autoanalyze %s (after the swap);"
+                            + " autovacuums %s, autoanalyzes %s since created",
+                    ((Number) r.get("n_live_tup")).longValue(), r.get("last_analyze"), r.get("last_autoanalyze"),
+                    r.get("autovacuum_count"), r.get("autoanalyze_count"));
         }
     }
 
@@ -834,20 +879,52 @@ class ProjectionBenchmark {
      */
     final class Cpu {
         private double[] last = sample();
+        private Map<String, Double> lastThreads = threads();
         private long lastWall = System.nanoTime();
 
         void phase() {
             last = sample();
+            lastThreads = threads();
             lastWall = System.nanoTime();
         }
 
         void report(String phase) {
             double[] now = sample();
+            Map<String, Double> threadsNow = threads();
             double wall = (System.nanoTime() - lastWall) / 1e9;
             figure("cpu " + phase, "jvm %s s, postgres %s s, broker %s s over %.1f s wall (%.1f cores available)",
                     delta(now[0], last[0]), delta(now[1], last[1]), delta(now[2], last[2]), wall,
                     (double) Runtime.getRuntime().availableProcessors());
+            // the JVM's share by thread kind: the application's threads, and the collector's and the compiler's,
+            // which a sampling profile does not see
+            List<Map.Entry<String, Double>> used = new ArrayList<>();
+            threadsNow.forEach((name, seconds) -> used.add(Map.entry(name,
+                    seconds - lastThreads.getOrDefault(name, 0.0))));
+            used.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+            figure("cpu " + phase + " jvm threads", "%s", String.join(" | ", used.stream().limit(8)
+                    .map(e -> "%s %.1f s".formatted(e.getKey(), e.getValue())).toList()));
             phase();
+        }
+
+        /** CPU seconds of this JVM's threads by name, numbers folded ("GC Thread#0" and "#1" are one). */
+        private static Map<String, Double> threads() {
+            Map<String, Double> out = new java.util.HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : tasks.toList()) {
+                    try {
+                        String s = Files.readString(t.resolve("stat"));
+                        String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).replaceAll("[#-]?\\d+$", "#N")
+                                .replaceAll("\\d", "");
+                        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                        out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException | RuntimeException notLinux) {
+                // no /proc: nothing to report
+            }
+            return out;
         }
 
         private static String delta(double now, double before) {

@@ -66,6 +66,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                     .setErrorRedirector(ProcessBuilder.Redirect.DISCARD);
+            if (Boolean.getBoolean("motcua.test.pg-stat-statements")) {
+                // a benchmark's view of where PostgreSQL's time went, statement by statement
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             if (ephemeral) {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
