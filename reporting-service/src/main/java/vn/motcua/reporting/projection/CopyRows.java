@@ -104,7 +104,7 @@ final class CopyRows {
     }
 
     /** A non-negative value in exactly {@code count} decimal digits, zeros in front. */
-    private void digits(int value, int count) {
+    private void digits(long value, int count) {
         room(count);
         for (int i = length + count - 1; i >= length; i--) {
             bytes[i] = (byte) ('0' + value % 10);
@@ -126,12 +126,7 @@ final class CopyRows {
         for (long v = value; v >= 10; v /= 10) {
             count++;
         }
-        room(count);
-        for (int i = length + count - 1; i >= length; i--) {
-            bytes[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        length += count;
+        digits(value, count);
     }
 
     // text format: backslash, tab, newline and carriage return are escaped; everything else is literal, in UTF-8
