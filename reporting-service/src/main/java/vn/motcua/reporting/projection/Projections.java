@@ -72,7 +72,7 @@ public class Projections {
                        @ConfigProperty(name = "motcua.reporting.dead-letter-topic") String deadLetterTopic,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                        @ConfigProperty(name = "motcua.reporting.max-poll-records", defaultValue = "2000") int maxPollRecords,
-                       @ConfigProperty(name = "motcua.reporting.rebuild.batch-records", defaultValue = "20000")
+                       @ConfigProperty(name = "motcua.reporting.rebuild.batch-records", defaultValue = "5000")
                        int rebuildBatchRecords,
                        @ConfigProperty(name = "motcua.reporting.projections.enabled", defaultValue = "true") boolean enabled,
                        @ConfigProperty(name = "motcua.reporting.analyst-role") String analystRole,
