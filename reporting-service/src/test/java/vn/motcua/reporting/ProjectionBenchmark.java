@@ -115,11 +115,13 @@ class ProjectionBenchmark {
         List<String> subUnits = new ArrayList<>();
         var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         figure("machine", "%d cores, load average %.1f, test JVM max heap %d MiB, dossiers %,d, acks=%s,"
-                        + " compression=%s, rebuild batches of %s records, %s facts remembered",
+                        + " compression=%s, rebuild batches of %s records, %s facts remembered"
+                        + " and up to %s more compact",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20,
                 DOSSIERS, ACKS, COMPRESSION,
                 config.getOptionalValue("motcua.reporting.rebuild.batch-records", String.class).orElse("5000"),
-                config.getOptionalValue("motcua.reporting.rebuild.remembered-facts", String.class).orElse("20000"));
+                config.getOptionalValue("motcua.reporting.rebuild.remembered-facts", String.class).orElse("20000"),
+                config.getOptionalValue("motcua.reporting.rebuild.compact-memory", String.class).orElse("32M"));
         figure("jvm", "%s", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xm")).toList()));
         Cpu cpu = new Cpu();
@@ -713,6 +715,15 @@ class ProjectionBenchmark {
         figure("rebuild status", "state %s, eventsReplayed %s, started over %s times%s", status.get("state"),
                 status.get("eventsReplayed"), status.get("startedOver"),
                 status.get("startOverReason") == null ? "" : " (" + status.get("startOverReason") + ")");
+        var memory = io.quarkus.arc.Arc.container().instance(vn.motcua.reporting.projection.DossierProjection.class)
+                .get().lastRebuildMemory();
+        if (memory != null) {
+            figure("rebuild memory", "at its end %,d facts kept, %,d of them compact in %.1f MiB (%.1f MiB at most,"
+                            + " %.0f bytes a compact fact with its bookkeeping); compact facts expanded %,d times;"
+                            + " %,d facts let go", memory.kept(), memory.compact(), memory.compactBytes() / 1048576.0,
+                    memory.peakCompactBytes() / 1048576.0, memory.compactBytes() / Math.max(1.0, memory.compact()),
+                    memory.expanded(), memory.letGo());
+        }
         assertThat(status.get("state")).isEqualTo("DONE");
         assertThat(status.get("startedOver")).as("a rebuild in one pass").isEqualTo(0);
         assertThat(((Number) status.get("eventsReplayed")).longValue()).isEqualTo(topicEvents);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.motcua.dossier.events.DossierEventCodec;
 import vn.motcua.consumer.OutOfOrderEvent;
@@ -42,6 +43,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DossierProjection implements Projection {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DossierProjection.class);
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final TypeReference<List<DossierFact.DueMark>> DUES = new TypeReference<>() {
@@ -65,8 +67,26 @@ public class DossierProjection implements Projection {
     private final CalendarCache calendars;
     private final int apologyLead;
     private final int rememberedFacts;
+    /** What the rebuild's memory may take of the heap for its older facts, kept compact (see FactMemory). */
+    private final long compactMemory;
     /** The running rebuild's facts between its batches; null when no rebuild runs or it writes every batch. */
     private volatile FactMemory rebuildMemory;
+    /** What the last rebuild's memory held at its end (null: none ran with one), for operators and the benchmark. */
+    private volatile MemoryFigures lastRebuildMemory;
+
+    /**
+     * A rebuild's memory at its end: facts kept (objects and compact), the compact ones and their bytes (now and at
+     * most), how often a compact fact was expanded, and how many facts left it (read back if their dossier had more
+     * events: a large figure says that {@code compact-memory} is short for this rate of dossiers).
+     */
+    public record MemoryFigures(int kept, int compact, long compactBytes, long peakCompactBytes, long expanded,
+                                long letGo) {
+    }
+
+    public MemoryFigures lastRebuildMemory() {
+        return lastRebuildMemory;
+    }
+
     /** The next rebuild writes every batch's facts in the batch, as the live projection does (see beforeCommit). */
     private volatile boolean nextRebuildWritesThrough;
 
@@ -74,18 +94,30 @@ public class DossierProjection implements Projection {
                              @ConfigProperty(name = "motcua.reporting.apology-lead-working-days", defaultValue = "1")
                              int apologyLead,
                              @ConfigProperty(name = "motcua.reporting.rebuild.remembered-facts", defaultValue = "20000")
-                             int rememberedFacts) {
+                             int rememberedFacts,
+                             @ConfigProperty(name = "motcua.reporting.rebuild.compact-memory", defaultValue = "32M")
+                             MemorySize compactMemory) {
         this.calendars = calendars;
         this.apologyLead = apologyLead;
         this.rememberedFacts = rememberedFacts;
+        this.compactMemory = compactMemory.asLongValue();
     }
 
     @Override
     public void rebuilding(boolean starts) {
         if (starts) {
-            rebuildMemory = nextRebuildWritesThrough ? null : new FactMemory(rememberedFacts);
+            rebuildMemory = nextRebuildWritesThrough ? null : new FactMemory(rememberedFacts, compactMemory);
             nextRebuildWritesThrough = false;
         } else {
+            FactMemory memory = rebuildMemory;
+            if (memory != null) {
+                lastRebuildMemory = new MemoryFigures(memory.size(), memory.compactCount(), memory.compactSize(),
+                        memory.peakCompactSize(), memory.expanded(), memory.letGo());
+                LOG.infof("the rebuild's memory at its end: %,d facts kept, %,d of them compact in %,d KiB (%,d KiB"
+                                + " at most); compact facts expanded %,d times (to fold or to write); %,d facts let go",
+                        memory.size(), memory.compactCount(), memory.compactSize() >> 10,
+                        memory.peakCompactSize() >> 10, memory.expanded(), memory.letGo());
+            }
             rebuildMemory = null;
         }
     }

@@ -121,4 +121,102 @@ class FactMemoryTest {
         assertThat(memory.take(id(1))).isNull();
         assertThat(memory.complete()).isFalse();
     }
+
+    /** Room for about {@code facts} small compact facts (as {@link #fact} makes them). */
+    static long roomFor(int facts) {
+        var codec = new FactBytes();
+        return facts * (codec.encode(fact(1), List.of()).length + 80L) + 40;
+    }
+
+    @Test
+    void olderFactsAreKeptCompactAndLeaveOnlyWhenTheirRoomIsFull() {
+        var memory = new FactMemory(1, roomFor(2));
+        assertThat(batch(memory, false, 1)).isEmpty();
+        assertThat(batch(memory, false, 2)).as("fact 1 is kept compact, not written").isEmpty();
+        assertThat(batch(memory, false, 3)).isEmpty();
+        assertThat(memory.compactCount()).isEqualTo(2);
+        assertThat(memory.complete()).isTrue();
+        assertThat(batch(memory, false, 4)).as("the compact room is full: the oldest leaves, written")
+                .extracting(k -> k.fact().dossierId).containsExactly(id(1));
+        assertThat(memory.complete()).isFalse();
+        assertThat(memory.size()).isEqualTo(3);
+
+        FactMemory.Kept two = memory.take(id(2));
+        assertThat(two.fact().lastVersion).as("as folded").isEqualTo(2);
+        assertThat(two.dirty()).isTrue();
+        assertThat(two.hasRow()).isFalse();
+        // folded again, fact 2 is an object once more and the newest; fact 3 becomes the oldest compact one
+        assertThat(batch(memory, false, 2)).isEmpty();
+        assertThat(memory.take(id(2)).fact().lastVersion).isEqualTo(3);
+        assertThat(batch(memory, false, 5)).extracting(k -> k.fact().dossierId).containsExactly(id(3));
+        assertThat(memory.letGo()).isEqualTo(2);
+    }
+
+    @Test
+    void onceCaughtUpTheCompactFactsAreWrittenOnceAndStayKept() {
+        var memory = new FactMemory(1, roomFor(10));
+        DossierFact f = fact(1);
+        f.steps.add(new DossierFact.Step(1, "U", "thẩm định", Instant.EPOCH, null, null));
+        f.newNotices.add(new DossierFact.Notice(1, "RECEIPT", "SMS", true, 1, Instant.EPOCH));
+        memory.folded(f, List.of(), true, false);
+        memory.toWrite(false);
+        memory.committed();
+        batch(memory, false, 2, 3);
+        assertThat(memory.compactCount()).isEqualTo(2);
+        assertThat(memory.dirty()).isEqualTo(3);
+
+        List<FactMemory.Kept> written = memory.toWrite(true);
+        assertThat(written).extracting(k -> k.fact().dossierId).containsExactlyInAnyOrder(id(1), id(2), id(3));
+        assertThat(written).filteredOn(k -> k.fact().dossierId.equals(id(1))).singleElement()
+                .satisfies(k -> assertThat(k.fact().newNotices).hasSize(1));
+        memory.committed();
+        assertThat(memory.dirty()).isZero();
+        assertThat(memory.compactCount()).as("still kept for the events to come").isEqualTo(2);
+        FactMemory.Kept kept = memory.take(id(1));
+        assertThat(kept.hasRow()).isTrue();
+        assertThat(kept.written()).as("its steps as written").isEqualTo(kept.fact().steps).hasSize(1);
+        assertThat(kept.fact().newNotices).as("written with its row: not again").isEmpty();
+        assertThat(memory.toWrite(true)).isEmpty();
+        memory.committed();
+    }
+
+    @Test
+    void aBatchThatFailsLeavesTheCompactFactsAsTheyWere() {
+        var memory = new FactMemory(1, roomFor(1));
+        batch(memory, false, 1, 2);
+        assertThat(memory.compactCount()).isEqualTo(1);
+        // a batch that folds the compact fact again and two new ones: one would leave, one become compact
+        FactMemory.Kept one = memory.take(id(1));
+        one.fact().lastVersion = 9;
+        memory.folded(one.fact(), one.written(), true, one.hasRow());
+        memory.folded(fact(3), List.of(), true, false);
+        memory.folded(fact(4), List.of(), true, false);
+        assertThat(memory.toWrite(false)).isNotEmpty();
+        memory.rolledBack();
+
+        assertThat(memory.take(id(1)).fact().lastVersion).as("the last commit's").isEqualTo(2);
+        assertThat(memory.take(id(2)).fact().lastVersion).isEqualTo(2);
+        assertThat(memory.take(id(3))).isNull();
+        assertThat(memory.complete()).isTrue();
+        assertThat(memory.size()).isEqualTo(2);
+        assertThat(memory.compactCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aFactWrittenBeforeKeepsItsRowsStepsWhileCompact() {
+        var memory = new FactMemory(1, roomFor(4));
+        DossierFact f = fact(1);
+        f.steps.add(new DossierFact.Step(1, "U", "tiếp nhận", Instant.EPOCH, null, null));
+        List<DossierFact.Step> row = List.copyOf(f.steps);
+        f.steps.set(0, new DossierFact.Step(1, "U", "tiếp nhận", Instant.EPOCH, null, Instant.EPOCH.plusSeconds(60)));
+        memory.folded(f, row, true, true);
+        memory.toWrite(false);
+        memory.committed();
+        batch(memory, false, 2);
+        assertThat(memory.compactCount()).isEqualTo(1);
+        FactMemory.Kept back = memory.take(id(1));
+        assertThat(back.written()).as("the step as its row holds it: not ended").isEqualTo(row);
+        assertThat(back.fact().steps.get(0).endedAt()).isEqualTo(Instant.EPOCH.plusSeconds(60));
+        assertThat(back.hasRow()).isTrue();
+    }
 }
