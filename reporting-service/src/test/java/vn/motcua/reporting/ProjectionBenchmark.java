@@ -120,7 +120,7 @@ class ProjectionBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20,
                 DOSSIERS, ACKS, COMPRESSION,
                 config.getOptionalValue("motcua.reporting.rebuild.batch-records", String.class).orElse("5000"),
-                config.getOptionalValue("motcua.reporting.rebuild.remembered-facts", String.class).orElse("20000"),
+                config.getOptionalValue("motcua.reporting.rebuild.remembered-facts", String.class).orElse("5000"),
                 config.getOptionalValue("motcua.reporting.rebuild.compact-memory", String.class).orElse("32M"));
         figure("jvm", "%s", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xm")).toList()));

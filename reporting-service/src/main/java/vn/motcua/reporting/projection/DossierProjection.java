@@ -93,7 +93,7 @@ public class DossierProjection implements Projection {
     public DossierProjection(CalendarCache calendars,
                              @ConfigProperty(name = "motcua.reporting.apology-lead-working-days", defaultValue = "1")
                              int apologyLead,
-                             @ConfigProperty(name = "motcua.reporting.rebuild.remembered-facts", defaultValue = "20000")
+                             @ConfigProperty(name = "motcua.reporting.rebuild.remembered-facts", defaultValue = "5000")
                              int rememberedFacts,
                              @ConfigProperty(name = "motcua.reporting.rebuild.compact-memory", defaultValue = "32M")
                              MemorySize compactMemory) {
