@@ -32,6 +32,22 @@ public interface Projection {
      */
     void apply(Connection c, String suffix, List<ConsumerRecord<byte[], byte[]>> records) throws SQLException;
 
+    /**
+     * The work on a rebuild's batch that needs nothing but its records (decoding them): the runner does it on another
+     * thread for the next batch while this one is folded and written, and gives the result to {@link #apply(Connection,
+     * String, List, Object)}. Thread-safe; does not throw (a record it cannot read is apply's to report): null
+     * when nothing was prepared.
+     */
+    default Object prepare(List<ConsumerRecord<byte[], byte[]>> records) {
+        return null;
+    }
+
+    /** {@link #apply(Connection, String, List)} given what {@link #prepare} made of exactly these records, or null. */
+    default void apply(Connection c, String suffix, List<ConsumerRecord<byte[], byte[]>> records, Object prepared)
+            throws SQLException {
+        apply(c, suffix, records);
+    }
+
     /** Called after a live batch committed (for in-memory caches built from the tables). */
     default void afterCommit(List<ConsumerRecord<byte[], byte[]>> records) {
     }

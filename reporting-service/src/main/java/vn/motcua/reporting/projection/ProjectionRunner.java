@@ -40,6 +40,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -168,9 +172,27 @@ public class ProjectionRunner implements Runnable {
         return eventsApplied;
     }
 
+    /**
+     * A rebuild's next batch, read right after the one being applied and prepared (decoded) on another thread
+     * meanwhile: the records that follow the last committed checkpoint, which the consumer is already past.
+     */
+    private record Ahead(List<ConsumerRecord<byte[], byte[]>> records, Future<Object> prepared) {
+    }
+
+    /** A rebuild's: prepares its next batch while the current one is folded and written (null: live). */
+    private ExecutorService preparer;
+    private Ahead ahead;
+
     @Override
     public void run() {
         long backoff = 500;
+        if (!suffix.isEmpty()) {
+            preparer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "rebuild-" + projection.name() + "-prepare");
+                t.setDaemon(true);
+                return t;
+            });
+        }
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             Instant nextDiscovery = Instant.EPOCH;
@@ -182,6 +204,7 @@ public class ProjectionRunner implements Runnable {
                         if (!found.equals(assigned)) {
                             assigned = found;
                             consumer.assign(assigned);
+                            ahead = null; // read before the new partitions were: read again
                         }
                         nextDiscovery = Instant.now().plusSeconds(assigned.size() < projection.topics().size() ? 1 : 15);
                     }
@@ -225,6 +248,10 @@ public class ProjectionRunner implements Runnable {
                     backoff = Math.min(backoff * 2, 30_000);
                 }
             }
+        } finally {
+            if (preparer != null) {
+                preparer.shutdownNow();
+            }
         }
     }
 
@@ -255,42 +282,50 @@ public class ProjectionRunner implements Runnable {
                     // saw it fail) means the tables and the memory no longer agree
                     throw new Projection.StartOver("the checkpoint is not the one this rebuild last committed", null);
                 }
-                for (TopicPartition tp : assigned) {
-                    Long at = stored.get(tp);
-                    if (at == null) {
-                        at = beginnings.computeIfAbsent(tp, k -> consumer.beginningOffsets(List.of(k)).get(k));
+                Ahead readAhead = ahead;
+                ahead = null;
+                if (readAhead != null) {
+                    // read right after the batch whose checkpoint was just checked: the consumer is past them
+                    records.addAll(readAhead.records());
+                } else {
+                    for (TopicPartition tp : assigned) {
+                        Long at = stored.get(tp);
+                        if (at == null) {
+                            at = beginnings.computeIfAbsent(tp, k -> consumer.beginningOffsets(List.of(k)).get(k));
+                        }
+                        if (consumer.position(tp) != at) {
+                            consumer.seek(tp, at);
+                        }
                     }
-                    if (consumer.position(tp) != at) {
-                        consumer.seek(tp, at);
+                    ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(300));
+                    if (polled.isEmpty()) {
+                        if (suffix.isEmpty()) {
+                            c.rollback();
+                        } else {
+                            // nothing left to read: what a rebuild keeps in memory goes to its tables before it swaps
+                            projection.beforeCommit(c, suffix, true);
+                            c.commit();
+                            projection.batchEnded(suffix, true);
+                        }
+                        caughtUp.run();
+                        return false;
                     }
-                }
-                ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(300));
-                if (polled.isEmpty()) {
-                    if (suffix.isEmpty()) {
-                        c.rollback();
-                    } else {
-                        // nothing left to read: what a rebuild keeps in memory goes to its tables before it swaps
-                        projection.beforeCommit(c, suffix, true);
-                        c.commit();
-                        projection.batchEnded(suffix, true);
-                    }
-                    caughtUp.run();
-                    return false;
-                }
-                polled.forEach(records::add);
-                // a rebuild folds more per transaction than one fetch brings: it takes what follows at once, so a
-                // dossier's events meet in memory and its fact is written once instead of once per event
-                while (!suffix.isEmpty() && records.size() < batchRecords) {
-                    ConsumerRecords<byte[], byte[]> more = consumer.poll(Duration.ofMillis(20));
-                    if (more.isEmpty()) {
-                        break;
-                    }
-                    more.forEach(records::add);
+                    polled.forEach(records::add);
+                    fill(consumer, records);
                 }
                 lastBatchFull = records.size() >= batchRecords;
+                if (preparer != null && lastBatchFull) {
+                    // the next batch read now and decoded on the other thread while this one is folded and written
+                    // (PostgreSQL's share of a batch): a rebuild's batches then take the longer of the two, not both
+                    List<ConsumerRecord<byte[], byte[]>> following = new ArrayList<>(batchRecords);
+                    fill(consumer, following);
+                    if (!following.isEmpty()) {
+                        ahead = new Ahead(following, preparer.submit(() -> projection.prepare(following)));
+                    }
+                }
                 // a rebuild replays what was traced when it happened: no spans (a twentieth of its thread's time)
                 spans = suffix.isEmpty() ? applySpans(records) : List.of();
-                apply(c, records);
+                apply(c, records, readAhead == null ? null : readAhead.prepared());
                 projection.beforeCommit(c, suffix, !lastBatchFull);
                 Map<TopicPartition, Long> next = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -302,6 +337,7 @@ public class ProjectionRunner implements Runnable {
                 lastCommitted.putAll(next);
                 projection.batchEnded(suffix, true);
             } catch (Exception e) {
+                ahead = null; // read after records that were not committed: the next batch seeks to its checkpoint
                 projection.batchEnded(suffix, false); // first: the rollback itself may fail
                 c.rollback();
                 spans.forEach(span -> span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.toString()));
@@ -329,7 +365,34 @@ public class ProjectionRunner implements Runnable {
      * batch fails for a record's sake (not the database's), each record is tried alone, under a savepoint, and the
      * ones that fail are parked and dead-lettered with the rest of their stream while the others are applied.
      */
-    private void apply(Connection c, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+    /**
+     * A rebuild folds more per transaction than one fetch brings: it takes what follows at once (up to its batch), so
+     * a dossier's events meet in memory and its fact is written once instead of once per event.
+     */
+    private void fill(KafkaConsumer<byte[], byte[]> consumer, List<ConsumerRecord<byte[], byte[]>> records) {
+        while (!suffix.isEmpty() && records.size() < batchRecords) {
+            ConsumerRecords<byte[], byte[]> more = consumer.poll(Duration.ofMillis(20));
+            if (more.isEmpty()) {
+                break;
+            }
+            more.forEach(records::add);
+        }
+    }
+
+    /** What the other thread prepared for a batch (null: nothing, or it failed: apply does the work itself). */
+    private static Object prepared(Future<Object> prepared) throws InterruptedException {
+        if (prepared == null) {
+            return null;
+        }
+        try {
+            return prepared.get();
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+
+    private void apply(Connection c, List<ConsumerRecord<byte[], byte[]>> records, Future<Object> prepared)
+            throws Exception {
         String consumer = projection.name();
         List<String> streams = records.stream().map(ParkedStore::stream).distinct().toList();
         Map<String, Long> held = consumers.held(consumer, streams).await().atMost(PARKING);
@@ -348,7 +411,8 @@ public class ProjectionRunner implements Runnable {
         }
         Savepoint whole = c.setSavepoint();
         try {
-            projection.apply(c, suffix, free);
+            // what was prepared is for the whole batch: of no use when some of it waits behind a parked stream
+            projection.apply(c, suffix, free, free == records ? prepared(prepared) : null);
             return;
         } catch (Exception e) {
             if (Failure.isTransient(e)) {
