@@ -352,7 +352,9 @@ public class DossierProjection implements Projection {
                     toRead.add(id);
                 }
             }
-            if (memory.complete() || toRead.isEmpty()) {
+            // a dossier whose fact never left the memory has no row: most of a batch's new dossiers
+            toRead = toRead.stream().filter(memory::mayHaveRow).toList();
+            if (toRead.isEmpty()) {
                 return out;
             }
         }

@@ -1,5 +1,7 @@
 package vn.motcua.reporting.projection;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.PrimitiveSink;
 import vn.motcua.reporting.domain.DossierFact;
 
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import java.util.UUID;
  * up to {@code compactBytes}, as {@link FactBytes} (a few hundred bytes each instead of more than a kilobyte), so the
  * memory holds a dossier's whole life at a country's rate (weeks of receptions) in the heap of a few days'. A fact
  * leaves when the compact part is full, the oldest first; a fact whose row is read back from the tables is read, and
- * later merged, by PostgreSQL, which costs many times its decoding here.
+ * later merged, by PostgreSQL, which costs many times its decoding here. A dossier not kept is looked for in the
+ * tables only if its fact may have left ({@link #mayHaveRow}).
  *
  * <p>A batch folds copies ({@link #take}); what it folded, and which kept facts it wrote and let go, count only once
  * it commits. A batch that fails (whole, or one record under its savepoint) leaves the kept facts as they were: the
@@ -65,6 +68,14 @@ final class FactMemory {
     /** Moved by the open transaction from the objects to the compact part (its newest end), in order. */
     private final LinkedHashMap<UUID, Compact> compacting = new LinkedHashMap<>();
     private boolean complete = true;
+    /**
+     * The dossiers whose facts have left the memory: only they can have a row that is not kept here. Bloom filters
+     * of {@link #FILTERED} dossiers each (about 1.2 MB), one more when the last is full: a false "may" costs a
+     * lookup that finds nothing, where without them every dossier not kept was looked for once any fact had left.
+     */
+    private final List<BloomFilter<UUID>> letGoIds = new ArrayList<>();
+    private long inLastFilter;
+    static final int FILTERED = 1_000_000;
     private long peakCompactSize;
     private long expanded;
     private long letGo;
@@ -103,6 +114,29 @@ final class FactMemory {
     /** Whether every fact the twin tables hold is kept here: a dossier not kept then has no row. */
     boolean complete() {
         return complete;
+    }
+
+    /** Whether a dossier not kept here may have a row in the twin tables (false: it has none). */
+    boolean mayHaveRow(UUID dossierId) {
+        if (complete) {
+            return false;
+        }
+        for (BloomFilter<UUID> f : letGoIds) {
+            if (f.mightContain(dossierId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void letGo(UUID id) {
+        if (letGoIds.isEmpty() || inLastFilter >= FILTERED) {
+            letGoIds.add(BloomFilter.create((UUID u, PrimitiveSink into) -> into
+                    .putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()), FILTERED, 0.01));
+            inLastFilter = 0;
+        }
+        letGoIds.get(letGoIds.size() - 1).put(id);
+        inLastFilter++;
     }
 
     /** A fact the open transaction folded (or took and left as it was), with its row's steps, if it has a row. */
@@ -237,6 +271,7 @@ final class FactMemory {
         for (UUID id : leaving) {
             committed.remove(id);
             dropCompact(id);
+            letGo(id);
             complete = false;
         }
         letGo += leaving.size();

@@ -219,4 +219,25 @@ class FactMemoryTest {
         assertThat(back.fact().steps.get(0).endedAt()).isEqualTo(Instant.EPOCH.plusSeconds(60));
         assertThat(back.hasRow()).isTrue();
     }
+
+    @Test
+    void onlyADossierWhoseFactLeftTheMemoryIsLookedForInTheTables() {
+        var memory = new FactMemory(1, 0);
+        batch(memory, false, 1);
+        assertThat(memory.mayHaveRow(id(7))).as("nothing has left: no row anywhere").isFalse();
+        // a batch that would let fact 1 go fails: it is still kept, and has no row
+        memory.folded(fact(2), List.of(), true, false);
+        assertThat(memory.toWrite(false)).hasSize(1);
+        memory.rolledBack();
+        assertThat(memory.mayHaveRow(id(1))).isFalse();
+
+        batch(memory, false, 2, 3);
+        assertThat(memory.take(id(1))).isNull();
+        assertThat(memory.take(id(2))).isNull();
+        assertThat(memory.mayHaveRow(id(1))).as("let go, with its row written").isTrue();
+        assertThat(memory.mayHaveRow(id(2))).isTrue();
+        long never = java.util.stream.IntStream.range(1_000, 2_000).filter(n -> memory.mayHaveRow(id(n))).count();
+        assertThat(never).as("dossiers never seen, looked for by mistake (the filter's false positives)")
+                .isLessThan(30);
+    }
 }
