@@ -103,6 +103,10 @@ class FactPartitionsTest {
                     + " and tablename = 'dossier_fact_y2031'")).isEqualTo(6);
             assertThat(Sql.count(infra, "select count(*) from pg_index i join pg_class c on c.oid = i.indexrelid"
                     + " where c.relnamespace = 'reporting'::regnamespace and not i.indisvalid")).isZero();
+            // and each swapped-in table has its statistics, taken by the rebuild after its indexes
+            assertThat(Sql.count(infra, "select count(*) from pg_stat_user_tables where schemaname = 'reporting'"
+                    + " and relname in ('dossier_step', 'notice_fact', 'dossier_fact_y2031') and last_analyze is null"))
+                    .isZero();
         }
         assertThat(Sql.count(infra, "select count(*) from pg_tables where schemaname = 'reporting'"
                 + " and (tablename like '%\\_rebuild%' or tablename like '%\\_retired%')")).isZero();
