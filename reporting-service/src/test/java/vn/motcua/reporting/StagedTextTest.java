@@ -19,8 +19,8 @@ import static vn.motcua.reporting.Feed.dueOn;
 import static vn.motcua.reporting.Feed.vn;
 
 /**
- * The projection sends its rows as COPY text: a name carrying the characters that format escapes (backslash, tab,
- * newline, carriage return) or that spell its NULL marker is stored exactly as the event carried it.
+ * The projection sends its rows by COPY: a name carrying the characters its text format would escape (backslash,
+ * tab, newline, carriage return) or that spell its NULL marker is stored exactly as the event carried it.
  */
 @QuarkusTest
 @WithTestResource(value = MotcuaTestInfra.class, initArgs = @ResourceArg(name = "service", value = "reporting"))

@@ -511,7 +511,7 @@ public class DossierProjection implements Projection {
         writeNotices(c, sfx, facts);
     }
 
-    /** A fact's row in COPY text, its columns in the order of {@link #COLUMNS}. */
+    /** A fact's row for COPY, its columns in the order of {@link #COLUMNS}. */
     private static void row(CopyRows rows, DossierFact f) throws SQLException {
         rows.add(f.dossierId).add(f.dossierCode).add(f.lastVersion).add(f.procedureCode).add(f.procedureVersion)
                 .add(f.procedureNameVi).add(f.timeUnit).add(f.legalAmount).add(f.appliedAmount)
@@ -519,8 +519,8 @@ public class DossierProjection implements Projection {
                 .add(f.enteredAt).add(f.receivedAt).add(f.refusedAtReception).add(f.countingStartsAt)
                 .add(f.dueReceptionAt).add(f.dueReceptionDate).add(f.dueRecordAt).add(f.dueRecordDate)
                 .add(f.nationalDueAt).add(f.nationalDueDate).add(f.rescheduledDueAt).add(f.rescheduledDueDate)
-                .add(f.lastDueChangeAt).add(json(f.dueHistory)).add(f.supplementRequests)
-                .add(f.secondSupplementAt).add(json(f.waits)).add(f.apologyAt).add(f.apologyUnit)
+                .add(f.lastDueChangeAt).addJson(json(f.dueHistory)).add(f.supplementRequests)
+                .add(f.secondSupplementAt).addJson(json(f.waits)).add(f.apologyAt).add(f.apologyUnit)
                 .add(f.apologyTimely).add(f.overdueAt).add(f.completedAt).add(f.completionKind).add(f.outcome)
                 .add(f.recordTimeliness).add(f.nationalTimeliness).add(f.usedAmount).add(f.usedRatio)
                 .add(f.returnedAt).add(f.returnChannel).add(f.withdrawnAt).add(f.currentUnit)
