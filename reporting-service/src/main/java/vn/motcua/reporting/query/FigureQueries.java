@@ -507,12 +507,16 @@ public class FigureQueries {
             + " least(coalesce(d.completed_at, 'infinity'), coalesce(d.withdrawn_at, 'infinity'))), '[]')";
 
     /**
-     * A step's interval, from its start to its end (open: unbounded; an end recorded before the start counts as the
-     * start): the expression of the GiST index {@code dossier_step_open_during} (V10). Every step started before
-     * {@code $3} and not ended before {@code $2} meets {@code [$2, $3]}, so the condition only narrows.
+     * A step's interval as a point, its start and its end in seconds since 2000 (open: 1e12; an end recorded before
+     * the start counts as the start): the expression of the GiST index {@code dossier_step_open_during} (V12), kept
+     * equal to it. Every step started by {@code $3} and not ended before {@code $2} lies in the box, so the
+     * condition only narrows what the statement's own conditions select.
      */
-    static final String STEP_OPEN_DURING = "tstzrange(s.started_at, case when s.ended_at < s.started_at"
-            + " then s.started_at else s.ended_at end, '[]') && tstzrange($2, $3, '[]')";
+    static final String STEP_OPEN_DURING = "point(date_part('epoch', s.started_at - timestamptz '2000-01-01 00:00:00+00'),"
+            + " case when s.ended_at is null then 1e12::float8 else date_part('epoch', greatest(s.ended_at, s.started_at)"
+            + " - timestamptz '2000-01-01 00:00:00+00') end)"
+            + " <@ box(point(-1e12, date_part('epoch', $2::timestamptz - timestamptz '2000-01-01 00:00:00+00')),"
+            + " point(date_part('epoch', $3::timestamptz - timestamptz '2000-01-01 00:00:00+00'), 1e12))";
 
     /**
      * For a drill-down, a condition on the facts that every dossier carrying the mark meets and few others do, so
