@@ -224,6 +224,60 @@ class RebuildTest {
                 + " and completed_at is not null", q + ".A")).isEqualTo(300);
     }
 
+    /**
+     * While it replays, a rebuild writes each batch on a thread of its own while it folds the next one. A write that
+     * fails then (its connection killed) takes the batch folded meanwhile with it: the rebuild goes on from the
+     * checkpoint before, without starting over, and loses nothing.
+     */
+    @Test
+    void aBatchWhoseWriteFailsWhileTheNextIsFoldedIsReplayedAndNothingIsLost() throws Exception {
+        String q = "RW" + UUID.randomUUID().toString().substring(0, 6);
+        Types.ProcedureTerms proc = Feed.terms(q + "-PROC", ProcessingTime.workingDays(3), null, "PARTLY_ONLINE");
+        try (Feed feed = new Feed(infra)) {
+            province(feed, q, proc);
+            List<Feed.DossierStream> dossiers = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                dossiers.add(feed.dossier(q + "-" + i).received(vn("2026-11-02T09:00").plusSeconds(i), q + ".A",
+                        Types.Channel.COUNTER, proc, dueOn("2026-11-05")));
+            }
+            // each dossier's second event far from its first: most are folded on facts written batches before
+            for (int i = 0; i < 300; i++) {
+                dossiers.get(i).processed(vn("2026-11-03T09:00").plusSeconds(i));
+            }
+            feed.awaitProjected();
+        }
+        String facts = "select dossier_code, last_version, received_at, completed_at, record_timeliness"
+                + " from reporting.dossier_fact where competent_unit = ? order by dossier_code";
+        List<Map<String, Object>> before = Sql.rows(infra, facts, q + ".A");
+        assertThat(before).hasSize(300);
+        String admin = infra.tokens().admin();
+        given().auth().oauth2(admin).post("/api/projections/dossiers/rebuild").then().statusCode(202);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()),
+                "postgres", "")) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> Sql.count(
+                    infra, "select count(*) from reporting.projection_checkpoint where projection = 'dossiers#rebuild'") > 0);
+            c.setAutoCommit(false);
+            try (java.sql.Statement st = c.createStatement()) {
+                // the twin facts take no more rows: the batch being written waits, the next one is folded meanwhile
+                st.execute("lock table reporting.dossier_fact_rebuild in exclusive mode");
+                // (facts new to the twin tables are copied in; those read back are merged, through a staging table)
+                String waiting = " where wait_event_type = 'Lock'"
+                        + " and query ~ '^(copy|insert into|create table) dossier_fact_rebuild'";
+                String writing = "select pid from pg_stat_activity" + waiting;
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                        .until(() -> !Sql.rows(infra, writing).isEmpty());
+                // and its connection is lost
+                assertThat(Sql.count(infra, "select count(*) from (select pg_terminate_backend(pid)"
+                        + " from pg_stat_activity" + waiting + ") t")).isEqualTo(1);
+            }
+            c.commit();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(admin).get("/api/projections/dossiers/rebuild").then()
+                        .statusCode(200).body("state", equalTo("DONE")).body("startedOver", equalTo(0)));
+        assertThat(Sql.rows(infra, facts, q + ".A")).isEqualTo(before);
+    }
+
     @Test
     void unknownProjectionsAreNotFoundAndOnlyAdministratorsRebuild() {
         String admin = infra.tokens().admin();

@@ -240,4 +240,81 @@ class FactMemoryTest {
         assertThat(never).as("dossiers never seen, looked for by mistake (the filter's false positives)")
                 .isLessThan(30);
     }
+
+    /** The next batch's fold of one fact, taken while the batch before it is being written. */
+    static DossierFact foldWhileWritten(FactMemory memory, int n, DossierFact.Notice notice) {
+        FactMemory.Kept kept = memory.take(id(n));
+        DossierFact f = kept == null ? fact(n) : kept.fact();
+        f.lastVersion++;
+        if (notice != null) {
+            f.newNotices.add(notice);
+        }
+        memory.folded(f, kept == null ? List.of() : kept.written(), true, kept != null && kept.hasRow());
+        return f;
+    }
+
+    @Test
+    void aBatchFoldedWhileTheOneBeforeIsWrittenStartsFromItsFoldsAndFindsItsRowsOnceItCommits() {
+        var memory = new FactMemory(10);
+        DossierFact f = fact(1);
+        f.lastVersion = 2;
+        f.steps.add(new DossierFact.Step(1, "U", "thẩm định", Instant.EPOCH, null, null));
+        DossierFact.Notice receipt = new DossierFact.Notice(1, "RECEIPT", "SMS", true, 1, Instant.EPOCH);
+        f.newNotices.add(receipt);
+        memory.folded(f, List.of(), true, false);
+        List<FactMemory.Kept> written = memory.toWrite(true); // being written, not committed yet
+        assertThat(written).singleElement().satisfies(k -> assertThat(k.hasRow()).isFalse());
+
+        DossierFact.Notice result = new DossierFact.Notice(2, "RESULT", "SMS", true, 1, Instant.EPOCH);
+        DossierFact next = foldWhileWritten(memory, 1, result);
+        assertThat(next.lastVersion).as("from the fold being written").isEqualTo(3);
+        assertThat(written.get(0).fact().lastVersion).as("what is being written does not change").isEqualTo(2);
+        foldWhileWritten(memory, 2, null);
+        assertThat(memory.take(id(1)).fact().lastVersion).as("a later record of the next batch").isEqualTo(3);
+
+        memory.committed(); // the batch before committed: the next one's folds are the open ones now
+        FactMemory.Kept one = memory.take(id(1));
+        assertThat(one.fact().lastVersion).isEqualTo(3);
+        assertThat(one.hasRow()).as("written by the batch before: merged, not copied again").isTrue();
+        assertThat(one.written()).as("its steps as that batch wrote them").hasSize(1);
+        assertThat(one.fact().newNotices).as("the receipt was written with its row").containsExactly(result);
+        List<FactMemory.Kept> then = memory.toWrite(true);
+        assertThat(then).extracting(k -> k.fact().dossierId).containsExactlyInAnyOrder(id(1), id(2));
+        assertThat(then).filteredOn(k -> k.fact().dossierId.equals(id(2))).singleElement()
+                .satisfies(k -> assertThat(k.hasRow()).as("new in the next batch").isFalse());
+        memory.committed();
+        assertThat(memory.take(id(1)).fact().lastVersion).isEqualTo(3);
+        assertThat(memory.dirty()).isZero();
+    }
+
+    @Test
+    void whenTheBatchBeingWrittenFailsTheBatchFoldedMeanwhileIsDroppedWithIt() {
+        var memory = new FactMemory(10);
+        batch(memory, false, 1);
+        foldWhileWritten(memory, 1, null);
+        memory.toWrite(false);
+        foldWhileWritten(memory, 1, null);
+        foldWhileWritten(memory, 2, null);
+        memory.rolledBack();
+        assertThat(memory.take(id(1)).fact().lastVersion).as("the last commit's").isEqualTo(2);
+        assertThat(memory.take(id(2))).isNull();
+        assertThat(memory.toWrite(false)).as("open again for a batch").isEmpty();
+        memory.committed();
+    }
+
+    @Test
+    void aFactTheBatchBeingWrittenLetsGoIsKeptByTheNextBatchThatFoldedIt() {
+        var memory = new FactMemory(1, 0);
+        batch(memory, false, 1);
+        memory.folded(fact(2), List.of(), true, false);
+        assertThat(memory.toWrite(false)).as("fact 1 leaves, written").extracting(k -> k.fact().dossierId)
+                .containsExactly(id(1));
+        foldWhileWritten(memory, 1, null); // the next batch folds it before the commit
+        memory.committed();
+        FactMemory.Kept one = memory.take(id(1));
+        assertThat(one).as("kept by the next batch's fold").isNotNull();
+        assertThat(one.fact().lastVersion).isEqualTo(3);
+        assertThat(one.hasRow()).as("its row was written as it left").isTrue();
+        assertThat(memory.mayHaveRow(id(1))).isTrue();
+    }
 }
