@@ -225,12 +225,12 @@ class RebuildTest {
     }
 
     /**
-     * While it replays, a rebuild writes each batch on a thread of its own while it folds the next one. A write that
-     * fails then (its connection killed) takes the batch folded meanwhile with it: the rebuild goes on from the
-     * checkpoint before, without starting over, and loses nothing.
+     * A batch whose write fails while the rebuild replays (its connection killed while it copies the facts that
+     * leave the memory) is rolled back with what the memory folded for it: the rebuild goes on from the checkpoint
+     * before, without starting over, and loses nothing.
      */
     @Test
-    void aBatchWhoseWriteFailsWhileTheNextIsFoldedIsReplayedAndNothingIsLost() throws Exception {
+    void aBatchWhoseWriteFailsIsReplayedAndNothingIsLost() throws Exception {
         String q = "RW" + UUID.randomUUID().toString().substring(0, 6);
         Types.ProcedureTerms proc = Feed.terms(q + "-PROC", ProcessingTime.workingDays(3), null, "PARTLY_ONLINE");
         try (Feed feed = new Feed(infra)) {
@@ -258,7 +258,7 @@ class RebuildTest {
                     infra, "select count(*) from reporting.projection_checkpoint where projection = 'dossiers#rebuild'") > 0);
             c.setAutoCommit(false);
             try (java.sql.Statement st = c.createStatement()) {
-                // the twin facts take no more rows: the batch being written waits, the next one is folded meanwhile
+                // the twin facts take no more rows: the batch being written waits
                 st.execute("lock table reporting.dossier_fact_rebuild in exclusive mode");
                 // (facts new to the twin tables are copied in; those read back are merged, through a staging table)
                 String waiting = " where wait_event_type = 'Lock'"

@@ -242,22 +242,9 @@ public class DossierProjection implements Projection {
      */
     @Override
     public void beforeCommit(Connection c, String suffix, boolean caughtUp) throws SQLException {
-        Write w = writeBeforeCommit(suffix, caughtUp);
-        if (w != null) {
-            w.to(c);
-        }
-    }
-
-    /**
-     * The facts the rebuild's memory lets go at this batch's commit, or all it keeps once caught up, taken now; the
-     * action writes them, on whichever thread, while the rebuild's thread folds the next batch into a layer of the
-     * memory of its own (see FactMemory). Null when no rebuild keeps facts in memory.
-     */
-    @Override
-    public Write writeBeforeCommit(String suffix, boolean caughtUp) {
         FactMemory memory = suffix.isEmpty() ? null : rebuildMemory;
         if (memory == null) {
-            return null;
+            return;
         }
         List<FactMemory.Kept> rows = memory.toWrite(caughtUp);
         Map<UUID, List<DossierFact.Step>> written = new java.util.HashMap<>();
@@ -270,21 +257,19 @@ public class DossierProjection implements Projection {
                 withoutRow.add(k.fact().dossierId);
             }
         }
-        return c -> {
-            try {
-                write(c, suffix, facts, written, withoutRow);
-            } catch (SQLException | RuntimeException e) {
-                if (vn.motcua.consumer.Failure.isTransient(e)) {
-                    throw e;
-                }
-                // a row the database refuses (a figure out of its column's range): which record made it so is in an
-                // earlier batch, already past. The rebuild starts over writing each batch's facts within the batch,
-                // where a record the database refuses is parked and dead-lettered as the live projection parks it
-                nextRebuildWritesThrough = true;
-                throw new StartOver("the database refused a fact kept in memory (" + vn.motcua.consumer.Failure.of(e)
-                        .reason() + "); the rebuild starts over, writing each batch", e);
+        try {
+            write(c, suffix, facts, written, withoutRow);
+        } catch (SQLException | RuntimeException e) {
+            if (vn.motcua.consumer.Failure.isTransient(e)) {
+                throw e;
             }
-        };
+            // a row the database refuses (a figure out of its column's range): which record made it so is in an
+            // earlier batch, already past. The rebuild starts over writing each batch's facts within the batch,
+            // where a record the database refuses is parked and dead-lettered as the live projection parks it
+            nextRebuildWritesThrough = true;
+            throw new StartOver("the database refused a fact kept in memory (" + vn.motcua.consumer.Failure.of(e)
+                    .reason() + "); the rebuild starts over, writing each batch", e);
+        }
     }
 
     private static final int PARALLEL_DECODE = 512;
@@ -504,10 +489,7 @@ public class DossierProjection implements Projection {
             // a rebuild's twin of the summaries starts empty and nobody summarises into it
             Summaries.dropChanged(c, facts);
         }
-        if (sfx.isEmpty()) {
-            // a rebuild's facts may be read meanwhile by the thread folding its next batch: left as they are
-            facts.forEach(f -> f.figuresChangedSince = null); // written with this batch
-        }
+        facts.forEach(f -> f.figuresChangedSince = null); // written with this batch
         FactPartitions.ensure(c, "dossier_fact" + sfx, facts);
         newRows.copyInto(c, "dossier_fact" + sfx, String.join(", ", COLUMNS));
         newSteps.copyInto(c, "dossier_step" + sfx, STEP_COLUMNS);

@@ -33,13 +33,7 @@ import java.util.UUID;
  * last commit's, which the tables and the checkpoint agree with. While no fact has been let go since the twin
  * tables were created empty, a dossier not kept here has no row either, and a batch does not look for it.
  *
- * <p>A batch may be folded while the one before it is still being written (see ProjectionRunner): once the earlier
- * batch's writes are taken ({@link #toWrite}), its folds are sealed and the next batch's go to a layer of their own,
- * which takes the earlier one's folds as its starting point. When the earlier batch commits, that layer becomes the
- * open one, its flags brought up to what the earlier batch wrote; when it does not, both are dropped.
- *
- * <p>Used from the rebuild's own thread only; the facts {@link #toWrite} hands out may be read by another thread
- * until the batch ends, and nothing here changes them before that.
+ * <p>Used from the rebuild's own thread only.
  */
 final class FactMemory {
     /**
@@ -67,10 +61,6 @@ final class FactMemory {
     private long compactSize;
     /** Folded by the open transaction. */
     private final LinkedHashMap<UUID, Kept> pending = new LinkedHashMap<>();
-    /** Whether the open transaction's writes were taken: what is folded now belongs to the batch after it. */
-    private boolean sealed;
-    /** Folded by the batch after the open transaction, while that one is written (see the class comment). */
-    private final LinkedHashMap<UUID, Kept> next = new LinkedHashMap<>();
     /** Written by the open transaction (their rows are current once it commits), with the state written. */
     private final Map<UUID, DossierFact> writing = new HashMap<>();
     /** Let go by the open transaction, after their rows were written. */
@@ -104,10 +94,7 @@ final class FactMemory {
      * null if none is kept.
      */
     Kept take(UUID dossierId) {
-        Kept k = next.get(dossierId);
-        if (k == null) {
-            k = pending.get(dossierId);
-        }
+        Kept k = pending.get(dossierId);
         if (k == null) {
             k = committed.get(dossierId);
         }
@@ -154,9 +141,8 @@ final class FactMemory {
 
     /** A fact the open transaction folded (or took and left as it was), with its row's steps, if it has a row. */
     void folded(DossierFact fact, List<DossierFact.Step> written, boolean dirty, boolean hasRow) {
-        LinkedHashMap<UUID, Kept> into = sealed ? next : pending;
-        into.remove(fact.dossierId); // to the end: folded last
-        into.put(fact.dossierId, new Kept(fact, written, dirty, hasRow));
+        pending.remove(fact.dossierId); // to the end: folded last
+        pending.put(fact.dossierId, new Kept(fact, written, dirty, hasRow));
     }
 
     /**
@@ -166,10 +152,6 @@ final class FactMemory {
      * Also decides which objects become compact at the commit.
      */
     List<Kept> toWrite(boolean all) {
-        if (sealed) {
-            throw new IllegalStateException("the writes of this batch were taken already");
-        }
-        sealed = true;
         // in the order the memory will hold them after the commit: the compact ones not folded again, the objects not
         // folded again, then this transaction's folds. The oldest objects over the capacity become compact; then
         // the oldest compact ones over the bytes leave. While replaying only the oldest few move, so the walks stop
@@ -260,7 +242,6 @@ final class FactMemory {
     }
 
     void committed() {
-        LinkedHashMap<UUID, Kept> following = following(); // before the written facts' notices are cleared
         for (Map.Entry<UUID, Kept> e : pending.entrySet()) {
             committed.remove(e.getKey());
             dropCompact(e.getKey());
@@ -278,7 +259,6 @@ final class FactMemory {
             }
             DossierFact f = e.getValue();
             f.newNotices.clear(); // written with the row
-            f.figuresChangedSince = null;
             List<DossierFact.Step> written = List.copyOf(f.steps);
             if (committed.containsKey(id)) {
                 committed.put(id, new Kept(f, written, false, true));
@@ -297,30 +277,6 @@ final class FactMemory {
         letGo += leaving.size();
         peakCompactSize = Math.max(peakCompactSize, compactSize);
         clearOpen();
-        following.forEach(pending::put);
-    }
-
-    /**
-     * The batch folded meanwhile took its facts before this commit: a fact this commit writes has a row, which holds
-     * its steps and its notices as written (the notices the later fold took with it are not written again).
-     */
-    private LinkedHashMap<UUID, Kept> following() {
-        LinkedHashMap<UUID, Kept> out = new LinkedHashMap<>();
-        for (Map.Entry<UUID, Kept> e : next.entrySet()) {
-            Kept k = e.getValue();
-            DossierFact w = writing.get(e.getKey());
-            if (w == null) {
-                out.put(e.getKey(), k);
-                continue;
-            }
-            List<DossierFact.Notice> notices = k.fact().newNotices;
-            int n = w.newNotices.size();
-            if (notices.size() >= n && notices.subList(0, n).equals(w.newNotices)) {
-                notices.subList(0, n).clear();
-            }
-            out.put(e.getKey(), new Kept(k.fact(), List.copyOf(w.steps), k.dirty(), true));
-        }
-        return out;
     }
 
     private void dropCompact(UUID id) {
@@ -337,8 +293,6 @@ final class FactMemory {
 
     private void clearOpen() {
         pending.clear();
-        next.clear();
-        sealed = false;
         writing.clear();
         leaving.clear();
         compacting.clear();

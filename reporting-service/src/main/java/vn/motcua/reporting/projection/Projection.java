@@ -61,23 +61,6 @@ public interface Projection {
     }
 
     /**
-     * {@link #beforeCommit}'s work split in two, for a rebuild that writes one batch while it folds the next: what
-     * the batch's commit must write, taken now (on the runner's thread), and written by the returned action on the
-     * batch's connection, possibly on another thread while the next batch is applied. Only for a projection whose
-     * {@link #apply} writes nothing during a rebuild (it folds in memory); null otherwise, and then the runner calls
-     * {@link #beforeCommit} in the batch's own transaction.
-     */
-    default Write writeBeforeCommit(String suffix, boolean caughtUp) {
-        return null;
-    }
-
-    /** What a batch's commit writes, made ready by {@link #writeBeforeCommit}. */
-    @FunctionalInterface
-    interface Write {
-        void to(Connection c) throws SQLException;
-    }
-
-    /**
      * Called when a transaction that applied records to the {@code suffix} tables has ended: committed, or rolled back
      * (for what a projection keeps in memory between the batches of a rebuild).
      */

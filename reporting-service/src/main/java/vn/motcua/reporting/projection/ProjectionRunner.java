@@ -183,28 +183,12 @@ public class ProjectionRunner implements Runnable {
     private ExecutorService preparer;
     private Ahead ahead;
 
-    /**
-     * A rebuild's batch being written and committed on the writer thread while the next one is folded here: its
-     * transaction, the checkpoint it writes, and how many records it holds.
-     */
-    private record InFlight(Future<Void> committed, Map<TopicPartition, Long> next, int records) {
-    }
-
-    /** A rebuild's: writes a batch's commit while the next batch is folded (null: live). */
-    private ExecutorService writer;
-    private InFlight inFlight;
-
     @Override
     public void run() {
         long backoff = 500;
         if (!suffix.isEmpty()) {
             preparer = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "rebuild-" + projection.name() + "-prepare");
-                t.setDaemon(true);
-                return t;
-            });
-            writer = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "rebuild-" + projection.name() + "-write");
                 t.setDaemon(true);
                 return t;
             });
@@ -267,17 +251,12 @@ public class ProjectionRunner implements Runnable {
         } finally {
             if (preparer != null) {
                 preparer.shutdownNow();
-                writer.shutdownNow();
             }
         }
     }
 
     /** One transaction: lock, position at the checkpoint, poll, apply, checkpoint. False when nothing was read. */
     private boolean batch(KafkaConsumer<byte[], byte[]> consumer, Set<TopicPartition> assigned) throws Exception {
-        if (ahead == null) {
-            // the checkpoint and the consumer's position decide what is read next: the batch being written lands first
-            land();
-        }
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         List<Span> spans = List.of();
         try (Connection c = dataSource.getConnection()) {
@@ -295,9 +274,8 @@ public class ProjectionRunner implements Runnable {
                     Thread.sleep(1000); // another replica holds the projection
                     return true;
                 }
-                // with a batch still being written, its own transaction checks the checkpoint (and this one, later)
-                Map<TopicPartition, Long> stored = inFlight == null ? read(c, checkpoint) : null;
-                if (stored != null && !suffix.isEmpty() && !stored.equals(lastCommitted)) {
+                Map<TopicPartition, Long> stored = read(c, checkpoint);
+                if (!suffix.isEmpty() && !stored.equals(lastCommitted)) {
                     // a rebuild's state is its tables, its checkpoint and what its projection keeps in memory as of
                     // its last commit; a checkpoint other than the one it committed (a commit lost with the
                     // database, whose rebuild commits do not wait for the WAL; one that succeeded while the client
@@ -348,34 +326,11 @@ public class ProjectionRunner implements Runnable {
                 // a rebuild replays what was traced when it happened: no spans (a twentieth of its thread's time)
                 spans = suffix.isEmpty() ? applySpans(records) : List.of();
                 apply(c, records, readAhead == null ? null : readAhead.prepared());
+                projection.beforeCommit(c, suffix, !lastBatchFull);
                 Map<TopicPartition, Long> next = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
                 }
-                if (!suffix.isEmpty()) {
-                    // the batch before commits before this one's writes are taken: they depend on what it wrote
-                    land();
-                    // while replaying (a full batch, the next one read), a projection that folds in memory has its
-                    // writes committed by the writer thread while this thread folds the next batch: PostgreSQL's
-                    // share of a batch and the fold then overlap instead of taking turns
-                    Projection.Write w = lastBatchFull && ahead != null
-                            ? projection.writeBeforeCommit(suffix, false) : null;
-                    if (w != null) {
-                        c.rollback(); // the fold only read
-                        Map<TopicPartition, Long> expected = new HashMap<>(lastCommitted);
-                        inFlight = new InFlight(writer.submit(() -> commitOnWriter(w, expected, next)), next,
-                                records.size());
-                        return true;
-                    }
-                    if (stored == null) {
-                        stored = read(c, checkpoint);
-                        if (!stored.equals(lastCommitted)) {
-                            throw new Projection.StartOver("the checkpoint is not the one this rebuild last committed",
-                                    null);
-                        }
-                    }
-                }
-                projection.beforeCommit(c, suffix, !lastBatchFull);
                 write(c, checkpoint, next);
                 c.commit();
                 lastCommitted = new HashMap<>(stored);
@@ -383,11 +338,6 @@ public class ProjectionRunner implements Runnable {
                 projection.batchEnded(suffix, true);
             } catch (Exception e) {
                 ahead = null; // read after records that were not committed: the next batch seeks to its checkpoint
-                try {
-                    land(); // the batch before may still commit: the memory takes it, then drops this one's fold
-                } catch (Exception lost) {
-                    e.addSuppressed(lost); // it did not: the memory is back at the commit before it
-                }
                 projection.batchEnded(suffix, false); // first: the rollback itself may fail
                 c.rollback();
                 spans.forEach(span -> span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.toString()));
@@ -408,62 +358,6 @@ public class ProjectionRunner implements Runnable {
             projection.afterCommit(records);
         }
         return true;
-    }
-
-    /**
-     * A rebuild's batch written on the writer thread, in a transaction of its own: the same checks and checkpoint as
-     * a batch written on the runner's thread.
-     */
-    private Void commitOnWriter(Projection.Write w, Map<TopicPartition, Long> expected, Map<TopicPartition, Long> next)
-            throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (Statement s = c.createStatement()) {
-                    s.execute("set local synchronous_commit = off");
-                }
-                if (!read(c, checkpoint).equals(expected)) {
-                    throw new Projection.StartOver("the checkpoint is not the one this rebuild last committed", null);
-                }
-                w.to(c);
-                write(c, checkpoint, next);
-                c.commit();
-                return null;
-            } catch (Exception e) {
-                try {
-                    c.rollback();
-                } catch (SQLException lost) {
-                    e.addSuppressed(lost); // the connection went with the failure: the transaction is gone too
-                }
-                throw e;
-            }
-        }
-    }
-
-    /**
-     * Waits for the batch being written: once it has committed, its checkpoint is the rebuild's and the projection
-     * takes the commit; if it failed, the projection drops what it folded since the commit before, and the failure
-     * is this batch's (the next one seeks to the checkpoint).
-     */
-    private void land() throws Exception {
-        InFlight w = inFlight;
-        if (w == null) {
-            return;
-        }
-        inFlight = null;
-        try {
-            w.committed().get();
-        } catch (ExecutionException e) {
-            ahead = null;
-            projection.batchEnded(suffix, false);
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-        Map<TopicPartition, Long> committed = new HashMap<>(lastCommitted);
-        committed.putAll(w.next());
-        lastCommitted = committed;
-        eventsApplied += w.records();
-        applied.increment(w.records());
-        projection.batchEnded(suffix, true);
     }
 
     /**
