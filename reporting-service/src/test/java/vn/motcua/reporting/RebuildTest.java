@@ -185,24 +185,14 @@ class RebuildTest {
     @Test
     void aRebuildWhoseCheckpointIsNotTheOneItCommittedStartsOverAndLosesNothing() throws Exception {
         String q = "RK" + UUID.randomUUID().toString().substring(0, 6);
-        Types.ProcedureTerms proc = Feed.terms(q + "-PROC", ProcessingTime.workingDays(3), null, "PARTLY_ONLINE");
         try (Feed feed = new Feed(infra)) {
-            province(feed, q, proc);
-            for (int i = 0; i < 300; i++) {
-                feed.dossier(q + "-" + i).received(vn("2026-11-02T09:00").plusSeconds(i), q + ".A",
-                        Types.Channel.COUNTER, proc, dueOn("2026-11-05")).processed(vn("2026-11-03T09:00"));
-            }
+            received300(feed, q).forEach(d -> d.processed(vn("2026-11-03T09:00")));
             feed.awaitProjected();
         }
         String admin = infra.tokens().admin();
-        given().auth().oauth2(admin).post("/api/projections/dossiers/rebuild").then().statusCode(202);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()),
-                "postgres", "")) {
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> Sql.count(
-                    infra, "select count(*) from reporting.projection_checkpoint where projection = 'dossiers#rebuild'") > 0);
+        try (java.sql.Connection c = rebuildStartedAndConnected(admin)) {
             // what a commit lost with the database (the rebuild's do not wait for the WAL) leaves: a checkpoint that
             // is not the one the rebuild committed. Taken while the rebuild waits to read it, between two batches
-            c.setAutoCommit(false);
             try (java.sql.Statement st = c.createStatement()) {
                 st.execute("lock table reporting.projection_checkpoint in access exclusive mode");
                 Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() ->
@@ -232,14 +222,8 @@ class RebuildTest {
     @Test
     void aBatchWhoseWriteFailsIsReplayedAndNothingIsLost() throws Exception {
         String q = "RW" + UUID.randomUUID().toString().substring(0, 6);
-        Types.ProcedureTerms proc = Feed.terms(q + "-PROC", ProcessingTime.workingDays(3), null, "PARTLY_ONLINE");
         try (Feed feed = new Feed(infra)) {
-            province(feed, q, proc);
-            List<Feed.DossierStream> dossiers = new java.util.ArrayList<>();
-            for (int i = 0; i < 300; i++) {
-                dossiers.add(feed.dossier(q + "-" + i).received(vn("2026-11-02T09:00").plusSeconds(i), q + ".A",
-                        Types.Channel.COUNTER, proc, dueOn("2026-11-05")));
-            }
+            List<Feed.DossierStream> dossiers = received300(feed, q);
             // each dossier's second event far from its first: most are folded on facts written batches before
             for (int i = 0; i < 300; i++) {
                 dossiers.get(i).processed(vn("2026-11-03T09:00").plusSeconds(i));
@@ -251,12 +235,7 @@ class RebuildTest {
         List<Map<String, Object>> before = Sql.rows(infra, facts, q + ".A");
         assertThat(before).hasSize(300);
         String admin = infra.tokens().admin();
-        given().auth().oauth2(admin).post("/api/projections/dossiers/rebuild").then().statusCode(202);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()),
-                "postgres", "")) {
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> Sql.count(
-                    infra, "select count(*) from reporting.projection_checkpoint where projection = 'dossiers#rebuild'") > 0);
-            c.setAutoCommit(false);
+        try (java.sql.Connection c = rebuildStartedAndConnected(admin)) {
             try (java.sql.Statement st = c.createStatement()) {
                 // the twin facts take no more rows: the batch being written waits
                 st.execute("lock table reporting.dossier_fact_rebuild in exclusive mode");
@@ -276,6 +255,32 @@ class RebuildTest {
                 given().auth().oauth2(admin).get("/api/projections/dossiers/rebuild").then()
                         .statusCode(200).body("state", equalTo("DONE")).body("startedOver", equalTo(0)));
         assertThat(Sql.rows(infra, facts, q + ".A")).isEqualTo(before);
+    }
+
+    /** A province {@code q} with one three-day procedure and 300 dossiers received at its unit A, a second apart. */
+    private static List<Feed.DossierStream> received300(Feed feed, String q) {
+        Types.ProcedureTerms proc = Feed.terms(q + "-PROC", ProcessingTime.workingDays(3), null, "PARTLY_ONLINE");
+        province(feed, q, proc);
+        List<Feed.DossierStream> dossiers = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            dossiers.add(feed.dossier(q + "-" + i).received(vn("2026-11-02T09:00").plusSeconds(i), q + ".A",
+                    Types.Channel.COUNTER, proc, dueOn("2026-11-05")));
+        }
+        return dossiers;
+    }
+
+    /**
+     * Starts a rebuild of the dossier views and, once its first batch has committed, opens a superuser connection in
+     * a transaction of its own, to get in the rebuild's way between its batches.
+     */
+    private java.sql.Connection rebuildStartedAndConnected(String admin) throws java.sql.SQLException {
+        given().auth().oauth2(admin).post("/api/projections/dossiers/rebuild").then().statusCode(202);
+        java.sql.Connection c = java.sql.DriverManager.getConnection(infra.postgres().jdbcUrl(infra.database()),
+                "postgres", "");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> Sql.count(
+                infra, "select count(*) from reporting.projection_checkpoint where projection = 'dossiers#rebuild'") > 0);
+        c.setAutoCommit(false);
+        return c;
     }
 
     @Test

@@ -31,16 +31,12 @@ class StepIntervalIndexTest {
     MotcuaTestInfra.Handles infra;
 
     @Test
-    void theLateStepsAndTheStepFiguresReadTheirStepsThroughTheIntervalIndex() throws Exception {
-        for (String statement : List.of(FigureQueries.LATE_STEPS,
-                "select count(*) from dossier_step s where s.unit_code = any($1) and s.started_at < $3"
-                        + " and " + FigureQueries.STEP_OPEN_DURING)) {
-            String plan = plan(statement.contains("$4") ? "text[], timestamptz, timestamptz, int"
-                    : "text[], timestamptz, timestamptz", statement, statement.contains("$4")
-                    ? "'{U}', '2026-10-01T00:00+07', '2026-11-01T00:00+07', 5"
-                    : "'{U}', '2026-10-01T00:00+07', '2026-11-01T00:00+07'");
-            assertThat(plan).as(statement).contains(" " + intervalIndex() + " ");
-        }
+    void theStepsOpenDuringAPeriodCanBeReadThroughTheIntervalIndex() throws Exception {
+        // the condition alone: with the statements' other conditions the planner may rightly prefer another index for
+        // a unit with few steps, which says nothing of whether this one still fits
+        String plan = plan("text[], timestamptz, timestamptz", "select * from dossier_step s where "
+                + FigureQueries.STEP_OPEN_DURING, "'{U}', '2026-10-01T00:00+07', '2026-11-01T00:00+07'");
+        assertThat(plan).contains(" " + intervalIndex() + " ").contains("Index Cond: (point(");
     }
 
     /** The steps' GiST index: V12's name, or the one a rebuild's swap brought in (an earlier test may rebuild). */
