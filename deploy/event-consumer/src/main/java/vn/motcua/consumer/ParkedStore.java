@@ -82,6 +82,16 @@ public class ParkedStore {
      * records back, keyed by {@link #where}.
      */
     public Uni<Map<String, Long>> heldStreams(String consumer, List<String> streams) {
+        // nearly always nothing is parked: asked first without the batch's streams, whose array (thousands of keys in
+        // a rebuild's batch) cost PostgreSQL 3 ms a batch to read and probe, 2 s of a rebuild of a million dossiers
+        return pool.preparedQuery("select exists (select 1 from consumer_parked where consumer = $1"
+                        + " and status = 'PARKED')")
+                .execute(Tuple.of(consumer))
+                .chain(any -> Boolean.TRUE.equals(any.iterator().next().getBoolean(0))
+                        ? heldAmong(consumer, streams) : Uni.createFrom().item(Map.<String, Long>of()));
+    }
+
+    private Uni<Map<String, Long>> heldAmong(String consumer, List<String> streams) {
         return pool.preparedQuery("select topic, kafka_partition, stream, min(kafka_offset) from consumer_parked"
                         + " where consumer = $1 and status = 'PARKED' and stream = any($2)"
                         + " group by topic, kafka_partition, stream")
