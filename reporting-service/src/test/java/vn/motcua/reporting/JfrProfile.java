@@ -35,6 +35,9 @@ final class JfrProfile implements AutoCloseable {
         // every compilation, not only the long ones: the compiler's threads are part of the JVM's CPU
         r.enable("jdk.Compilation").withThreshold(java.time.Duration.ZERO);
         r.enable("jdk.Deoptimization").withStackTrace();
+        // where threads wait: in native code (a socket's read, the poller) sampled, parks and monitors timed
+        r.enable("jdk.ThreadPark").withThreshold(java.time.Duration.ofMillis(1)).withStackTrace();
+        r.enable("jdk.JavaMonitorEnter").withThreshold(java.time.Duration.ofMillis(1)).withStackTrace();
         r.start();
         return new JfrProfile(r);
     }
@@ -56,6 +59,15 @@ final class JfrProfile implements AutoCloseable {
             double compileMs = 0;
             double gcPauseMs = 0;
             Map<String, double[]> collections = new java.util.TreeMap<>();
+            // what the collector has to clear: sampled allocations by weight (bytes the sample stands for: what its
+            // thread allocated since its sample before, so by thread and by class, not by site)
+            Map<String, Long> allocatedBy = new HashMap<>();
+            Map<String, Long> allocatedClass = new HashMap<>();
+            long allocated = 0;
+            // where a rebuild's threads wait, by innermost motcua frame: native samples (a socket's read, the poller)
+            // and parks (their durations)
+            Map<String, Integer> nativeSamples = new HashMap<>();
+            Map<String, Double> parkedMs = new HashMap<>();
             for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
                 String type = e.getEventType().getName();
                 if (type.equals("jdk.GCPhasePause")) {
@@ -86,6 +98,32 @@ final class JfrProfile implements AutoCloseable {
                             + e.getValue("reason"), 1, Integer::sum);
                     continue;
                 }
+                if (type.equals("jdk.NativeMethodSample")) {
+                    if (!threadName(e.getThread("sampledThread")).startsWith("rebuild-")) {
+                        continue;
+                    }
+                    nativeSamples.merge(threadName(e.getThread("sampledThread")) + " in "
+                            + innermostMotcua(e.getStackTrace()), 1, Integer::sum);
+                    continue;
+                }
+                if (type.equals("jdk.ThreadPark") || type.equals("jdk.JavaMonitorEnter")) {
+                    if (!threadName(e.getThread("eventThread")).startsWith("rebuild-")) {
+                        continue;
+                    }
+                    parkedMs.merge(threadName(e.getThread("eventThread")) + " in " + innermostMotcua(e.getStackTrace()),
+                            e.getDuration().toNanos() / 1e6, Double::sum);
+                    continue;
+                }
+                if (type.equals("jdk.ObjectAllocationSample")) {
+                    long weight = e.getLong("weight");
+                    allocated += weight;
+                    jdk.jfr.consumer.RecordedClass cls = e.getClass("objectClass");
+                    allocatedClass.merge(cls == null ? "?" : cls.getName(), weight, Long::sum);
+                    jdk.jfr.consumer.RecordedThread t = e.getThread("eventThread");
+                    allocatedBy.merge(t == null || t.getJavaName() == null ? "?"
+                            : t.getJavaName().replaceAll("-\\d+$", "-N"), weight, Long::sum);
+                    continue;
+                }
                 if (!type.equals("jdk.ExecutionSample")) {
                     continue;
                 }
@@ -97,15 +135,7 @@ final class JfrProfile implements AutoCloseable {
                 String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
                 threads.merge(thread == null ? "?" : thread.replaceAll("-\\d+$", "-N"), 1, Integer::sum);
                 packages.merge(packageOf(stack.getFrames().get(0)), 1, Integer::sum);
-                String inner = "(no motcua frame)";
-                for (RecordedFrame f : stack.getFrames()) {
-                    String cls = f.getMethod().getType().getName();
-                    if (cls.startsWith("vn.motcua.")) {
-                        inner = cls.substring(cls.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
-                        break;
-                    }
-                }
-                motcua.merge(inner, 1, Integer::sum);
+                motcua.merge(innermostMotcua(stack), 1, Integer::sum);
             }
             out.accept("profile " + phase, "%,d execution samples; collector pauses %.0f ms (%s)".formatted(samples,
                     gcPauseMs, String.join(", ", collections.entrySet().stream().map(c -> "%s %.0f x %.0f ms"
@@ -119,6 +149,13 @@ final class JfrProfile implements AutoCloseable {
             out.accept("profile " + phase + " threads", top(threads, samples, 5));
             out.accept("profile " + phase + " top frame", top(packages, samples, 12));
             out.accept("profile " + phase + " motcua frame", top(motcua, samples, 12));
+            out.accept("profile " + phase + " waiting in native code (samples)", topCounts(nativeSamples, 8));
+            Map<String, Integer> parked = new HashMap<>();
+            parkedMs.forEach((k, v) -> parked.put(k, (int) Math.round(v)));
+            out.accept("profile " + phase + " parked (ms)", topCounts(parked, 8));
+            out.accept("profile " + phase + " allocated", "%,.1f GiB sampled".formatted(allocated / 1073741824.0));
+            out.accept("profile " + phase + " allocated by thread", topBytes(allocatedBy, allocated, 6));
+            out.accept("profile " + phase + " allocated by class", topBytes(allocatedClass, allocated, 10));
         } finally {
             recording.close();
             Files.deleteIfExists(file);
@@ -128,6 +165,28 @@ final class JfrProfile implements AutoCloseable {
     @Override
     public void close() {
         recording.close();
+    }
+
+    private static String threadName(jdk.jfr.consumer.RecordedThread t) {
+        return t == null || t.getJavaName() == null ? "?" : t.getJavaName().replaceAll("-\\d+$", "-N");
+    }
+
+    private static String innermostMotcua(RecordedStackTrace stack) {
+        if (stack != null) {
+            for (RecordedFrame f : stack.getFrames()) {
+                String cls = f.getMethod().getType().getName();
+                if (cls.startsWith("vn.motcua.")) {
+                    return cls.substring(cls.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
+                }
+            }
+        }
+        return "(no motcua frame)";
+    }
+
+    private static String topBytes(Map<String, Long> bytes, long total, int n) {
+        return String.join(" | ", bytes.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+                .map(e -> "%.1f%% %s".formatted(100.0 * e.getValue() / Math.max(1, total), e.getKey())).toList());
     }
 
     private static String packageOf(RecordedFrame f) {

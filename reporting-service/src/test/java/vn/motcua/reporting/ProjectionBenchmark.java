@@ -663,8 +663,15 @@ class ProjectionBenchmark {
     }
 
     private void awaitCheckpoint(String name, long target, String label, long since, Duration max, Duration poll) {
+        awaitCheckpoint(name, target, label, since, max, poll, () -> { });
+    }
+
+    /** The same, running {@code atEachPoll} at each poll. */
+    private void awaitCheckpoint(String name, long target, String label, long since, Duration max, Duration poll,
+                                 Runnable atEachPoll) {
         long[] last = {checkpoint(name), System.nanoTime(), System.nanoTime() + TimeUnit.SECONDS.toNanos(30)};
         Awaitility.await(label + " catching up").atMost(max).pollInterval(poll).until(() -> {
+            atEachPoll.run();
             long at = checkpoint(name);
             long now = System.nanoTime();
             if (at < target && now > last[2]) {
@@ -678,18 +685,36 @@ class ProjectionBenchmark {
         });
     }
 
+    /** The CPU nanoseconds of this JVM's projection and rebuild threads so far, into {@code into}. */
+    private static void rebuildThreadsCpu(Map<String, Long> into) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("rebuild-") || t.getName().startsWith("projection-")) {
+                long ns = mx.getThreadCpuTime(t.getId());
+                if (ns > 0) {
+                    into.merge(t.getName(), ns, Math::max);
+                }
+            }
+        }
+    }
+
     /** Starts a rebuild of the dossier views and waits for it to be swapped in; wall seconds. */
     private double rebuild(long topicEvents) throws InterruptedException {
         String admin = infra.tokens().admin();
+        Map<String, Long> threadsCpuBefore = new java.util.HashMap<>();
+        rebuildThreadsCpu(threadsCpuBefore);
         long t0 = System.nanoTime();
         given().auth().oauth2(admin).post("/api/projections/dossiers/rebuild").then().statusCode(202);
         // the progress lines and the end of the replay only: a connection a second, not five, during the measured
         // replay
         long[] replayed = {0};
+        // the rebuild's own threads' CPU, last seen while they ran (they end before the figures): what of the replay
+        // each spent computing, the rest waiting (for PostgreSQL, the collector, or each other)
+        Map<String, Long> rebuildThreadsCpu = new java.util.concurrent.ConcurrentHashMap<>();
         Thread progress = new Thread(() -> {
             try {
                 awaitCheckpoint("dossiers#rebuild", topicEvents, "rebuild", t0, Duration.ofMinutes(90),
-                        Duration.ofSeconds(1));
+                        Duration.ofSeconds(1), () -> rebuildThreadsCpu(rebuildThreadsCpu));
                 replayed[0] = System.nanoTime();
             } catch (RuntimeException e) {
                 // the swap renames the checkpoint; the status below is what counts
@@ -723,6 +748,16 @@ class ProjectionBenchmark {
                     + " written; to the second), then %.1f s to the swap (indexes, statistics, swap)",
                     (replayed[0] - t0) / 1e9, seconds - (replayed[0] - t0) / 1e9);
         }
+        if (!rebuildThreadsCpu.isEmpty() && replayed[0] != 0) {
+            double replay = (replayed[0] - t0) / 1e9;
+            Map<String, Long> used = new java.util.HashMap<>();
+            rebuildThreadsCpu.forEach((name, ns) -> used.put(name, ns - threadsCpuBefore.getOrDefault(name, 0L)));
+            figure("rebuild threads cpu", "%s (of a %.1f s replay; the rest of it each waited)", String.join(" | ",
+                    used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+                            .map(e -> "%s %.1f s (%.0f%%)".formatted(e.getKey(), e.getValue() / 1e9,
+                                    100 * e.getValue() / 1e9 / replay)).toList()), replay);
+        }
+        figure("rebuild time by phase", "%s (the rebuild's thread, seconds)", status.get("secondsSpent"));
         figure("rebuild status", "state %s, eventsReplayed %s, started over %s times%s", status.get("state"),
                 status.get("eventsReplayed"), status.get("startedOver"),
                 status.get("startOverReason") == null ? "" : " (" + status.get("startOverReason") + ")");

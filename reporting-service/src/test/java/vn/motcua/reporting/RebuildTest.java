@@ -116,6 +116,13 @@ class RebuildTest {
                             // in one pass: a rebuild that had to begin again (its memory refused, a fact written
                             // twice) would still end equal to the live views, so this is where such a fault shows
                             .body("startedOver", equalTo(0)).body("startOverReason", nullValue()));
+            // where its time went, by phase: every phase named, the fold and the commit took some
+            Map<String, Number> spent = given().auth().oauth2(admin).get("/api/projections/" + projection
+                    + "/rebuild").then().extract().jsonPath().getMap("secondsSpent");
+            assertThat(spent).containsOnlyKeys("begin", "read", "parked-check", "await-decoded", "fold", "write",
+                    "commit");
+            assertThat(spent.values()).allSatisfy(v -> assertThat(v.doubleValue()).isNotNegative().isLessThan(60));
+            assertThat(spent.get("fold").doubleValue() + spent.get("commit").doubleValue()).isPositive();
         }
 
         assertThat(facts()).isEqualTo(factsBefore);

@@ -81,6 +81,44 @@ public class ProjectionRunner implements Runnable {
     private long eventsApplied;
     /** Whether the last batch took as many records as a batch holds (a rebuild still replaying). */
     private boolean lastBatchFull;
+
+    /**
+     * Where a runner's thread spends its time, batch by batch, so that a rebuild's status says what to change next:
+     * beginning the transaction (connection, lock, checkpoint), reading from the broker (a rebuild's next batch
+     * too), asking for parked streams, waiting for the batch decoded ahead (a rebuild's), folding, writing what the
+     * batch leaves (a rebuild's kept facts), and the checkpoint with the commit.
+     */
+    public enum Phase {
+        BEGIN, READ, PARKED_CHECK, AWAIT_DECODED, FOLD, WRITE, COMMIT;
+
+        /** The name the status uses. */
+        String key() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final long[] spent = new long[Phase.values().length];
+    private long lap;
+
+    /** Counts the time since the last lap (or {@link #lapStart}) to {@code phase}. */
+    private void lap(Phase phase) {
+        long now = System.nanoTime();
+        spent[phase.ordinal()] += now - lap;
+        lap = now;
+    }
+
+    private void lapStart() {
+        lap = System.nanoTime();
+    }
+
+    /** Seconds this runner's thread spent in each phase so far, in the phases' order. */
+    public Map<String, Double> secondsSpent() {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (Phase p : Phase.values()) {
+            out.put(p.key(), Math.round(spent[p.ordinal()] / 1e7) / 100.0);
+        }
+        return out;
+    }
     private final Tracer tracer;
 
     public ProjectionRunner(Projection projection, String suffix, Long lockId, DataSource dataSource,
@@ -259,6 +297,7 @@ public class ProjectionRunner implements Runnable {
     private boolean batch(KafkaConsumer<byte[], byte[]> consumer, Set<TopicPartition> assigned) throws Exception {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         List<Span> spans = List.of();
+        lapStart();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -282,6 +321,7 @@ public class ProjectionRunner implements Runnable {
                     // saw it fail) means the tables and the memory no longer agree
                     throw new Projection.StartOver("the checkpoint is not the one this rebuild last committed", null);
                 }
+                lap(Phase.BEGIN);
                 Ahead readAhead = ahead;
                 ahead = null;
                 if (readAhead != null) {
@@ -323,10 +363,13 @@ public class ProjectionRunner implements Runnable {
                         ahead = new Ahead(following, preparer.submit(() -> projection.prepare(following)));
                     }
                 }
+                lap(Phase.READ);
                 // a rebuild replays what was traced when it happened: no spans (a twentieth of its thread's time)
                 spans = suffix.isEmpty() ? applySpans(records) : List.of();
                 apply(c, records, readAhead == null ? null : readAhead.prepared());
+                lap(Phase.FOLD);
                 projection.beforeCommit(c, suffix, !lastBatchFull);
+                lap(Phase.WRITE);
                 Map<TopicPartition, Long> next = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
@@ -336,6 +379,7 @@ public class ProjectionRunner implements Runnable {
                 lastCommitted = new HashMap<>(stored);
                 lastCommitted.putAll(next);
                 projection.batchEnded(suffix, true);
+                lap(Phase.COMMIT);
             } catch (Exception e) {
                 ahead = null; // read after records that were not committed: the next batch seeks to its checkpoint
                 projection.batchEnded(suffix, false); // first: the rollback itself may fail
@@ -360,11 +404,6 @@ public class ProjectionRunner implements Runnable {
         return true;
     }
 
-    /**
-     * Applies a batch so that no record can stop the projection: records of a parked stream wait behind it; if the
-     * batch fails for a record's sake (not the database's), each record is tried alone, under a savepoint, and the
-     * ones that fail are parked and dead-lettered with the rest of their stream while the others are applied.
-     */
     /**
      * A rebuild folds more per transaction than one fetch brings: it takes what follows at once (up to its batch), so
      * a dossier's events meet in memory and its fact is written once instead of once per event.
@@ -391,11 +430,18 @@ public class ProjectionRunner implements Runnable {
         }
     }
 
+    /**
+     * Applies a batch so that no record can stop the projection: records of a parked stream wait behind it; if the
+     * batch fails for a record's sake (not the database's), each record is tried alone, under a savepoint, and the
+     * ones that fail are parked and dead-lettered with the rest of their stream while the others are applied.
+     */
     private void apply(Connection c, List<ConsumerRecord<byte[], byte[]>> records, Future<Object> prepared)
             throws Exception {
         String consumer = projection.name();
+        lap(Phase.FOLD);
         List<String> streams = records.stream().map(ParkedStore::stream).distinct().toList();
         Map<String, Long> held = consumers.held(consumer, streams).await().atMost(PARKING);
+        lap(Phase.PARKED_CHECK);
         List<ConsumerRecord<byte[], byte[]>> free = held.isEmpty() ? records : new ArrayList<>(records.size());
         // nothing parked (the usual case): no record's place to look up
         for (ConsumerRecord<byte[], byte[]> r : held.isEmpty() ? List.<ConsumerRecord<byte[], byte[]>>of() : records) {
@@ -412,7 +458,9 @@ public class ProjectionRunner implements Runnable {
         Savepoint whole = c.setSavepoint();
         try {
             // what was prepared is for the whole batch: of no use when some of it waits behind a parked stream
-            projection.apply(c, suffix, free, free == records ? prepared(prepared) : null);
+            Object decoded = free == records ? prepared(prepared) : null;
+            lap(Phase.AWAIT_DECODED);
+            projection.apply(c, suffix, free, decoded);
             return;
         } catch (Exception e) {
             if (Failure.isTransient(e)) {

@@ -41,13 +41,15 @@ public class Projections {
     private static final Logger LOG = Logger.getLogger(Projections.class);
     private static final long REBUILD_LOCK = vn.motcua.support.AdvisoryLock.REPORTING_REBUILD_OFFSET.id();
 
-    /** What a rebuild is doing, for the REST status. */
     /**
-     * A rebuild's state; {@code startedOver}: how many times it began again from the first record (a checkpoint it
-     * did not commit, a kept fact the database refused), the last reason in {@code startOverReason}.
+     * A rebuild's state, for the REST status; {@code startedOver}: how many times it began again from the first
+     * record (a checkpoint it did not commit, a kept fact the database refused), the last reason in
+     * {@code startOverReason}. {@code secondsSpent}, once it has ended: where its replay's thread spent its time, by
+     * phase (see {@link ProjectionRunner.Phase}); null before.
      */
     public record RebuildStatus(String projection, String state, Instant startedAt, Instant finishedAt,
-                                long eventsReplayed, String error, int startedOver, String startOverReason) {
+                                long eventsReplayed, String error, int startedOver, String startOverReason,
+                                Map<String, Double> secondsSpent) {
     }
 
     private final Map<String, Projection> projections = new LinkedHashMap<>();
@@ -195,7 +197,7 @@ public class Projections {
             return false;
         }
         Instant started = clock.instant();
-        rebuilds.put(name, new RebuildStatus(name, "RUNNING", started, null, 0, null, 0, null));
+        rebuilds.put(name, new RebuildStatus(name, "RUNNING", started, null, 0, null, 0, null, null));
         Thread t = new Thread(() -> runRebuild(p, started), "rebuild-" + name);
         t.setDaemon(true);
         t.start();
@@ -206,7 +208,7 @@ public class Projections {
         try (Connection guard = dataSource.getConnection()) {
             if (!sessionLock(guard, REBUILD_LOCK + p.lockId())) {
                 rebuilds.put(p.name(), new RebuildStatus(p.name(), "REFUSED", started, clock.instant(), 0,
-                        "a rebuild of " + p.name() + " is already running in another replica", 0, null));
+                        "a rebuild of " + p.name() + " is already running in another replica", 0, null, null));
                 return;
             }
             try {
@@ -220,7 +222,7 @@ public class Projections {
             }
         } catch (Exception e) {
             LOG.errorf(e, "rebuild of %s failed", p.name());
-            rebuilds.put(p.name(), new RebuildStatus(p.name(), "FAILED", started, clock.instant(), 0, e.toString(), 0, null));
+            rebuilds.put(p.name(), new RebuildStatus(p.name(), "FAILED", started, clock.instant(), 0, e.toString(), 0, null, null));
         }
     }
 
@@ -249,13 +251,14 @@ public class Projections {
             startedOver++;
             startOverReason = runner.startOverReason();
             rebuilds.put(p.name(), new RebuildStatus(p.name(), "RUNNING", started, null, 0, null, startedOver,
-                    startOverReason));
+                    startOverReason, null));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        LOG.infof("rebuild of %s: %d events in %.1f s (%.0f events/s), swapped", p.name(), runner.eventsApplied(),
-                seconds, runner.eventsApplied() / Math.max(seconds, 1e-9));
+        LOG.infof("rebuild of %s: %d events in %.1f s (%.0f events/s), swapped; seconds by phase %s", p.name(),
+                runner.eventsApplied(), seconds, runner.eventsApplied() / Math.max(seconds, 1e-9),
+                runner.secondsSpent());
         rebuilds.put(p.name(), new RebuildStatus(p.name(), swapped[0] ? "DONE" : "STOPPED", started,
-                clock.instant(), runner.eventsApplied(), null, startedOver, startOverReason));
+                clock.instant(), runner.eventsApplied(), null, startedOver, startOverReason, runner.secondsSpent()));
     }
 
     private void prepare(Projection p) throws SQLException {
