@@ -240,4 +240,80 @@ class FactMemoryTest {
         assertThat(never).as("dossiers never seen, looked for by mistake (the filter's false positives)")
                 .isLessThan(30);
     }
+
+    /** One batch like {@link #batch}, whose leaving facts without a row are handed over to be copied after it. */
+    static List<UUID> batchHandingOver(FactMemory memory, int... facts) {
+        for (int n : facts) {
+            FactMemory.Kept kept = memory.take(id(n));
+            DossierFact f = kept == null ? fact(n) : kept.fact();
+            f.lastVersion++;
+            memory.folded(f, kept == null ? List.of() : kept.written(), true, kept != null && kept.hasRow());
+        }
+        List<UUID> handed = new java.util.ArrayList<>();
+        for (FactMemory.Kept k : memory.toWrite(false)) {
+            if (!k.hasRow() && memory.leaves(k.fact().dossierId)) {
+                memory.handOver(k.fact().dossierId);
+                handed.add(k.fact().dossierId);
+            }
+        }
+        memory.committed();
+        return handed;
+    }
+
+    @Test
+    void aFactHandedOverIsFoundUntilItsCopyIsConfirmedAndFoldedOnAsHavingItsRow() {
+        var memory = new FactMemory(1);
+        assertThat(batchHandingOver(memory, 1)).isEmpty();
+        assertThat(batchHandingOver(memory, 2)).containsExactly(id(1));
+        assertThat(memory.inFlight()).isEqualTo(1);
+        assertThat(memory.mayHaveRow(id(1))).isTrue();
+
+        // its copy still running: a later event of the dossier folds on it, as on a fact with its row
+        FactMemory.Kept again = memory.take(id(1));
+        assertThat(again.fact().lastVersion).isEqualTo(2);
+        assertThat(again.hasRow()).isTrue();
+        assertThat(again.dirty()).isFalse();
+        assertThat(memory.take(id(1)).fact()).as("a copy each time").isNotSameAs(again.fact());
+
+        memory.confirmed(List.of(id(1)));
+        assertThat(memory.inFlight()).isZero();
+        assertThat(memory.take(id(1))).as("its row holds it now").isNull();
+        assertThat(memory.toRewrite()).isEmpty();
+    }
+
+    @Test
+    void aFactWhoseCopyFailedIsWrittenByALaterBatchAndCountsAsWrittenOnlyOnceThatBatchCommits() {
+        var memory = new FactMemory(1);
+        batchHandingOver(memory, 1);
+        List<UUID> handed = batchHandingOver(memory, 2);
+        memory.copyFailed(handed);
+        assertThat(memory.toRewrite()).extracting(f -> f.dossierId).containsExactly(id(1));
+
+        // the batch that writes it fails too: still to write, still found
+        memory.rewriting(handed);
+        memory.folded(fact(3), List.of(), true, false);
+        memory.toWrite(false);
+        memory.rolledBack();
+        assertThat(memory.toRewrite()).extracting(f -> f.dossierId).containsExactly(id(1));
+        assertThat(memory.take(id(1))).isNotNull();
+
+        memory.rewriting(handed);
+        batchHandingOver(memory, 3);
+        assertThat(memory.toRewrite()).isEmpty();
+        assertThat(memory.inFlight()).as("fact 2 left and was handed over in its turn").isEqualTo(1);
+        assertThat(memory.take(id(1))).as("written by that batch: its row holds it").isNull();
+    }
+
+    @Test
+    void aBatchThatFailsHandsNothingOver() {
+        var memory = new FactMemory(1);
+        batchHandingOver(memory, 1);
+        memory.folded(fact(2), List.of(), true, false);
+        for (FactMemory.Kept k : memory.toWrite(false)) {
+            memory.handOver(k.fact().dossierId);
+        }
+        memory.rolledBack();
+        assertThat(memory.inFlight()).isZero();
+        assertThat(memory.take(id(1)).dirty()).as("kept, newer than its (absent) row").isTrue();
+    }
 }
