@@ -222,10 +222,9 @@ class RebuildTest {
     }
 
     /**
-     * A write that fails while the rebuild replays (its connection killed while it waits to write facts: a batch's
-     * own merge, or the writer's copy of the facts that left the memory at the commit before, whichever waits first)
-     * loses nothing: a batch is rolled back with what the memory folded for it and goes on from the checkpoint before,
-     * a copy is written by the next batch, and the rebuild does not start over.
+     * A batch whose write fails while the rebuild replays (its connection killed while it copies the facts that
+     * leave the memory) is rolled back with what the memory folded for it: the rebuild goes on from the checkpoint
+     * before, without starting over, and loses nothing.
      */
     @Test
     void aBatchWhoseWriteFailsIsReplayedAndNothingIsLost() throws Exception {
@@ -238,31 +237,6 @@ class RebuildTest {
             }
             feed.awaitProjected();
         }
-        // (facts new to the twin tables are copied in; those read back are merged, through a staging table)
-        rebuildLosingAWrite(q, "query ~ '^(copy|insert into|create table) dossier_fact_rebuild'");
-    }
-
-    /** The writer's copy fails: its facts, kept in memory until then, are written by the next batch. */
-    @Test
-    void aCopyOfTheFactsThatLeftTheMemoryThatFailsIsWrittenByALaterBatch() throws Exception {
-        String q = "RC" + UUID.randomUUID().toString().substring(0, 6);
-        try (Feed feed = new Feed(infra)) {
-            // receptions only: every fact that leaves the memory has no row yet, and is copied by the writer (a
-            // batch's own transaction then writes nothing into the twin facts, and does not wait for the lock below)
-            received300(feed, q);
-            feed.awaitProjected();
-        }
-        // the writer's copy of the rows of facts that left the memory at a commit, not a batch's own write
-        rebuildLosingAWrite(q, "application_name = '" + vn.motcua.reporting.projection.DossierProjection.WRITER_NAME
-                + "'");
-    }
-
-    /**
-     * Rebuilds the dossier views while the twin facts are locked, and kills the connection of the write that waits
-     * for that lock and matches {@code writer} (a condition on pg_stat_activity). The rebuild still ends in one pass,
-     * with the 300 facts of {@code q}'s unit A as they were.
-     */
-    private void rebuildLosingAWrite(String q, String writer) throws Exception {
         String facts = "select dossier_code, last_version, received_at, completed_at, record_timeliness"
                 + " from reporting.dossier_fact where competent_unit = ? order by dossier_code";
         List<Map<String, Object>> before = Sql.rows(infra, facts, q + ".A");
@@ -270,11 +244,14 @@ class RebuildTest {
         String admin = infra.tokens().admin();
         try (java.sql.Connection c = rebuildStartedAndConnected(admin)) {
             try (java.sql.Statement st = c.createStatement()) {
-                // the twin facts take no more rows: the write waits
+                // the twin facts take no more rows: the batch being written waits
                 st.execute("lock table reporting.dossier_fact_rebuild in exclusive mode");
-                String waiting = " where wait_event_type = 'Lock' and " + writer;
+                // (facts new to the twin tables are copied in; those read back are merged, through a staging table)
+                String waiting = " where wait_event_type = 'Lock'"
+                        + " and query ~ '^(copy|insert into|create table) dossier_fact_rebuild'";
+                String writing = "select pid from pg_stat_activity" + waiting;
                 Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
-                        .until(() -> !Sql.rows(infra, "select pid from pg_stat_activity" + waiting).isEmpty());
+                        .until(() -> !Sql.rows(infra, writing).isEmpty());
                 // and its connection is lost
                 assertThat(Sql.count(infra, "select count(*) from (select pg_terminate_backend(pid)"
                         + " from pg_stat_activity" + waiting + ") t")).isEqualTo(1);

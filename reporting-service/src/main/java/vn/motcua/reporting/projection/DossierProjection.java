@@ -90,34 +90,14 @@ public class DossierProjection implements Projection {
     /** The next rebuild writes every batch's facts in the batch, as the live projection does (see beforeCommit). */
     private volatile boolean nextRebuildWritesThrough;
 
-    private final javax.sql.DataSource dataSource;
-    /**
-     * A rebuild's writer: copies the rows of the facts that left the memory at a batch's commit while the rebuild's
-     * thread folds the next batch (see FactMemory's hand-over). One copy at a time; null when no rebuild runs.
-     */
-    private java.util.concurrent.ExecutorService writer;
-    /** The copy handed to the writer after the last commit, and which facts it holds. */
-    private record Handover(List<UUID> ids, java.util.concurrent.Future<?> copy) {
-    }
-
-    /** Touched by the rebuild's thread only, as the memory is. */
-    private Handover handover;
-    /** The writer's connection's name while it copies, in pg_stat_activity. */
-    public static final String WRITER_NAME = "motcua rebuild writer";
-    /** Built by the open transaction, handed to the writer once it commits (null: nothing to hand over). */
-    private Runnable nextCopy;
-    private List<UUID> nextCopyIds = List.of();
-
     public DossierProjection(CalendarCache calendars,
                              @ConfigProperty(name = "motcua.reporting.apology-lead-working-days", defaultValue = "1")
                              int apologyLead,
                              @ConfigProperty(name = "motcua.reporting.rebuild.remembered-facts", defaultValue = "5000")
                              int rememberedFacts,
                              @ConfigProperty(name = "motcua.reporting.rebuild.compact-memory", defaultValue = "32M")
-                             MemorySize compactMemory,
-                             javax.sql.DataSource dataSource) {
+                             MemorySize compactMemory) {
         this.calendars = calendars;
-        this.dataSource = dataSource;
         this.apologyLead = apologyLead;
         this.rememberedFacts = rememberedFacts;
         this.compactMemory = compactMemory.asLongValue();
@@ -128,20 +108,7 @@ public class DossierProjection implements Projection {
         if (starts) {
             rebuildMemory = nextRebuildWritesThrough ? null : new FactMemory(rememberedFacts, compactMemory);
             nextRebuildWritesThrough = false;
-            if (rebuildMemory != null) {
-                writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "rebuild-" + name() + "-writer");
-                    t.setDaemon(true);
-                    return t;
-                });
-            }
         } else {
-            if (writer != null) {
-                awaitCopy(); // a copy still running ends before the tables are swapped or dropped
-                writer.shutdown();
-                writer = null;
-            }
-            nextCopy = null;
             FactMemory memory = rebuildMemory;
             if (memory != null) {
                 lastRebuildMemory = new MemoryFigures(memory.size(), memory.compactCount(), memory.compactSize(),
@@ -157,100 +124,12 @@ public class DossierProjection implements Projection {
 
     @Override
     public void batchEnded(String suffix, boolean committed) {
-        // the live projection's batches too come here, on their own thread: nothing of the rebuild's is theirs
         FactMemory memory = suffix.isEmpty() ? null : rebuildMemory;
-        if (memory == null) {
-            return;
-        }
-        if (committed) {
+        if (memory != null && committed) {
             memory.committed();
-            if (nextCopy != null) {
-                // the facts it copies are out of the memory's order now, kept until the copy is confirmed
-                handover = new Handover(nextCopyIds, writer.submit(nextCopy));
-            }
-        } else {
+        } else if (memory != null) {
             memory.rolledBack();
         }
-        nextCopy = null;
-        nextCopyIds = List.of();
-    }
-
-    /** Waits for the writer's copy, if one runs; null when there was none, else whether it failed (null: it committed). */
-    private Optional<Throwable> awaitCopy() {
-        Handover h = handover;
-        handover = null;
-        if (h == null) {
-            return null;
-        }
-        try {
-            com.google.common.util.concurrent.Uninterruptibles.getUninterruptibly(h.copy());
-            return Optional.empty();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return Optional.of(e.getCause());
-        }
-    }
-
-    /**
-     * Before a rebuild's batch writes: the copy handed over at the last commit has ended. If it committed, its facts
-     * have rows; if not, this transaction writes them, before anything of its own (a fact folded again since is
-     * merged into that row).
-     */
-    private void settleCopy(Connection c, String suffix, FactMemory memory) throws SQLException {
-        Handover h = handover;
-        Optional<Throwable> failed = awaitCopy();
-        if (failed != null && failed.isEmpty()) {
-            memory.confirmed(h.ids());
-        } else if (failed != null) {
-            LOG.infof("a rebuild's copy of %d facts failed (%s); its batch's transaction writes them", h.ids().size(),
-                    vn.motcua.consumer.Failure.of(failed.get()).reason());
-            memory.copyFailed(h.ids());
-        }
-        List<DossierFact> again = memory.toRewrite();
-        if (!again.isEmpty()) {
-            java.util.Set<UUID> ids = new java.util.HashSet<>();
-            again.forEach(f -> ids.add(f.dossierId));
-            write(c, suffix, again, Map.of(), ids);
-            memory.rewriting(ids);
-        }
-    }
-
-    /**
-     * The rows of facts leaving the memory, built now (the facts do not change afterwards) and copied by the writer
-     * after the commit, in a transaction of their own: their partitions are made by this transaction.
-     */
-    private void handOver(Connection c, String suffix, List<DossierFact> facts) throws SQLException {
-        CopyRows rows = new CopyRows();
-        CopyRows steps = new CopyRows();
-        for (DossierFact f : facts) {
-            row(rows, f);
-            for (DossierFact.Step st : f.steps) {
-                stepRow(steps, f, st);
-            }
-        }
-        FactPartitions.ensure(c, "dossier_fact" + suffix, facts);
-        nextCopyIds = facts.stream().map(f -> f.dossierId).toList();
-        nextCopy = () -> {
-            try (Connection w = dataSource.getConnection()) {
-                w.setAutoCommit(false);
-                try {
-                    try (Statement st = w.createStatement()) {
-                        // as the rebuild's batches: a copy lost with the database is replayed; named for operators
-                        // (pg_stat_activity)
-                        st.execute("set local synchronous_commit = off; set local application_name = '"
-                                + WRITER_NAME + "'");
-                    }
-                    rows.copyInto(w, "dossier_fact" + suffix, String.join(", ", COLUMNS));
-                    steps.copyInto(w, "dossier_step" + suffix, STEP_COLUMNS);
-                    writeNotices(w, suffix, facts);
-                    w.commit();
-                } catch (SQLException | RuntimeException e) {
-                    w.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
     }
 
     @Override
@@ -358,9 +237,8 @@ public class DossierProjection implements Projection {
     }
 
     /**
-     * A rebuild writes the facts that leave its memory, and when it has caught up all it keeps (see FactMemory); a
-     * leaving fact with no row yet is handed to the writer, which copies it after this batch commits. If the database
-     * refuses one, the rebuild starts over without memory.
+     * A rebuild writes the facts that leave its memory, and when it has caught up all it keeps (see FactMemory). If
+     * the database refuses one, the rebuild starts over without memory.
      */
     @Override
     public void beforeCommit(Connection c, String suffix, boolean caughtUp) throws SQLException {
@@ -368,30 +246,19 @@ public class DossierProjection implements Projection {
         if (memory == null) {
             return;
         }
-        List<DossierFact> handed = new ArrayList<>();
+        List<FactMemory.Kept> rows = memory.toWrite(caughtUp);
         Map<UUID, List<DossierFact.Step>> written = new java.util.HashMap<>();
         java.util.Set<UUID> withoutRow = new java.util.HashSet<>();
-        List<DossierFact> facts = new ArrayList<>();
+        List<DossierFact> facts = new ArrayList<>(rows.size());
+        for (FactMemory.Kept k : rows) {
+            facts.add(k.fact());
+            written.put(k.fact().dossierId, k.written());
+            if (!k.hasRow()) {
+                withoutRow.add(k.fact().dossierId);
+            }
+        }
         try {
-            settleCopy(c, suffix, memory);
-            List<FactMemory.Kept> rows = memory.toWrite(caughtUp);
-            for (FactMemory.Kept k : rows) {
-                if (!caughtUp && !k.hasRow() && memory.leaves(k.fact().dossierId)) {
-                    // a first row for a fact that leaves: copied while the next batch is folded
-                    handed.add(k.fact());
-                    memory.handOver(k.fact().dossierId);
-                    continue;
-                }
-                facts.add(k.fact());
-                written.put(k.fact().dossierId, k.written());
-                if (!k.hasRow()) {
-                    withoutRow.add(k.fact().dossierId);
-                }
-            }
             write(c, suffix, facts, written, withoutRow);
-            if (!handed.isEmpty()) {
-                handOver(c, suffix, handed);
-            }
         } catch (SQLException | RuntimeException e) {
             if (vn.motcua.consumer.Failure.isTransient(e)) {
                 throw e;
@@ -614,7 +481,8 @@ public class DossierProjection implements Projection {
                 if (i < before.size() && before.get(i).equals(st)) {
                     continue; // unchanged since read
                 }
-                stepRow(fresh ? newSteps : steps, f, st);
+                (fresh ? newSteps : steps).add(f.dossierId).add(st.number()).add(st.unitCode()).add(st.stepName())
+                        .add(f.competentUnit).add(st.startedAt()).add(st.deadline()).add(st.endedAt()).endRow();
             }
         }
         if (sfx.isEmpty()) {
@@ -659,12 +527,6 @@ public class DossierProjection implements Projection {
                 .add(f.apologyInformedAt).add(f.appliedUnit).add(f.paidAt).add(f.paymentChannel).add(f.paidOnline)
                 .add(f.digitisedAll).add(f.resultElectronic).add(f.syncState).add(f.syncForVersion).add(f.syncAt)
                 .add(f.syncErrorCode).add(f.syncErrorMessage).endRow();
-    }
-
-    /** A handling step's row for COPY, its columns in the order of {@link #STEP_COLUMNS}. */
-    private static void stepRow(CopyRows rows, DossierFact f, DossierFact.Step st) throws SQLException {
-        rows.add(f.dossierId).add(st.number()).add(st.unitCode()).add(st.stepName()).add(f.competentUnit)
-                .add(st.startedAt()).add(st.deadline()).add(st.endedAt()).endRow();
     }
 
     static final String STEP_COLUMNS = "dossier_id, number, unit_code, step_name, competent_unit, started_at, deadline,"

@@ -33,12 +33,6 @@ import java.util.UUID;
  * last commit's, which the tables and the checkpoint agree with. While no fact has been let go since the twin
  * tables were created empty, a dossier not kept here has no row either, and a batch does not look for it.
  *
- * <p>A fact that leaves with a row to write for the first time may be handed over ({@link #handOver}): its row is then
- * copied after the commit, in a transaction of its own, while the next batch is folded. Until that copy is confirmed
- * ({@link #confirmed}) the fact stays here, out of the order above, so that a dossier with more events finds it; a
- * copy that failed ({@link #copyFailed}) is written by a later batch's transaction ({@link #toRewrite},
- * {@link #rewriting}), and counts as written once that batch commits.
- *
  * <p>Used from the rebuild's own thread only.
  */
 final class FactMemory {
@@ -74,14 +68,6 @@ final class FactMemory {
     /** Moved by the open transaction from the objects to the compact part (its newest end), in order. */
     private final LinkedHashMap<UUID, Compact> compacting = new LinkedHashMap<>();
     private boolean complete = true;
-    /** Let go with their rows copied after their commit, until the copy is confirmed: the state copied. */
-    private final Map<UUID, DossierFact> inFlight = new HashMap<>();
-    /** Of {@link #inFlight}: those whose copy failed, to be written by a batch's own transaction. */
-    private final Set<UUID> copyFailed = new HashSet<>();
-    /** Leaving with the open transaction, their rows to be copied after it commits. */
-    private final Set<UUID> handingOver = new HashSet<>();
-    /** Of {@link #copyFailed}: written by the open transaction. */
-    private final Set<UUID> rewritten = new HashSet<>();
     /**
      * The dossiers whose facts have left the memory: only they can have a row that is not kept here. Bloom filters
      * of {@link #FILTERED} dossiers each (about 1.2 MB), one more when the last is full: a false "may" costs a
@@ -114,70 +100,9 @@ final class FactMemory {
         }
         if (k == null) {
             Compact c = compact.get(dossierId);
-            if (c != null) {
-                return expand(c);
-            }
-            DossierFact f = inFlight.get(dossierId);
-            if (f == null) {
-                return null;
-            }
-            // as its row will hold it once copied (and a failed copy is written again before this fold's row)
-            DossierFact copy = f.copy();
-            copy.newNotices.clear();
-            copy.figuresChangedSince = null;
-            return new Kept(copy, List.copyOf(f.steps), false, true);
+            return c == null ? null : expand(c);
         }
         return new Kept(k.fact().copy(), k.written(), k.dirty(), k.hasRow());
-    }
-
-    /** Whether the open transaction lets this fact go (see {@link #toWrite}). */
-    boolean leaves(UUID dossierId) {
-        return leaving.contains(dossierId);
-    }
-
-    /**
-     * A fact {@link #toWrite} gave, leaving, whose row (it has none yet) is copied after the commit instead of by the
-     * open transaction.
-     */
-    void handOver(UUID dossierId) {
-        if (!leaving.contains(dossierId) || !writing.containsKey(dossierId)) {
-            throw new IllegalStateException("only a leaving fact to write is handed over");
-        }
-        handingOver.add(dossierId);
-    }
-
-    /** The copy of these handed-over facts committed: their rows hold them. */
-    void confirmed(java.util.Collection<UUID> ids) {
-        for (UUID id : ids) {
-            inFlight.remove(id);
-            copyFailed.remove(id);
-        }
-    }
-
-    /** The copy of these handed-over facts did not commit: a batch's own transaction writes them. */
-    void copyFailed(java.util.Collection<UUID> ids) {
-        for (UUID id : ids) {
-            if (inFlight.containsKey(id)) {
-                copyFailed.add(id);
-            }
-        }
-    }
-
-    /** The facts whose copy failed, as they were to be copied: to write as new rows. */
-    List<DossierFact> toRewrite() {
-        List<DossierFact> out = new ArrayList<>(copyFailed.size());
-        copyFailed.forEach(id -> out.add(inFlight.get(id)));
-        return out;
-    }
-
-    /** The open transaction writes these facts whose copy failed (see {@link #toRewrite}). */
-    void rewriting(java.util.Collection<UUID> ids) {
-        rewritten.addAll(ids);
-    }
-
-    /** How many handed-over facts wait for their copy to be confirmed. */
-    int inFlight() {
-        return inFlight.size();
     }
 
     private Kept expand(Compact c) {
@@ -348,11 +273,7 @@ final class FactMemory {
             dropCompact(id);
             letGo(id);
             complete = false;
-            if (handingOver.contains(id)) {
-                inFlight.put(id, writing.get(id)); // not written by this transaction: its copy follows
-            }
         }
-        confirmed(rewritten);
         letGo += leaving.size();
         peakCompactSize = Math.max(peakCompactSize, compactSize);
         clearOpen();
@@ -375,8 +296,6 @@ final class FactMemory {
         writing.clear();
         leaving.clear();
         compacting.clear();
-        handingOver.clear();
-        rewritten.clear();
     }
 
     /** How many facts are kept, objects and compact. */
